@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppInfo } from '../../src-shared/contract';
+import { ContractError } from '../../src-shared/contract';
+import type { CountryCode } from '../../src-shared/phone';
+import { openDatabase, type Db } from '../services/db/database';
+import { CustomersRepo } from '../services/customers/customers-repo';
+import { ScreenPopService } from '../services/screen-pop/screen-pop';
+import { Softphone, type SoftphoneConfig } from '../services/softphone/softphone';
+import type { AppConfig } from './config';
+import { EventBus } from './event-bus';
+import type { Logger } from './logger';
+import { createRouter, type ContractRouter } from './router';
+
+export interface AgentDesktopOptions {
+  config: AppConfig;
+  dataDir: string;
+  host: AppInfo['host'];
+  version: string;
+  demo: boolean;
+  /** The SIP password, read from the secret store by the host; never from a file. */
+  sipPassword: string | null;
+  logger: Logger;
+}
+
+/** The composition root: builds every service from configuration. Both hosts and the CLI start here. */
+export class AgentDesktop {
+  readonly events = new EventBus();
+  readonly router: ContractRouter;
+  readonly db: Db;
+  readonly customers: CustomersRepo;
+  readonly screenPop: ScreenPopService;
+  softphone: Softphone | null = null;
+
+  constructor(private readonly options: AgentDesktopOptions) {
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    this.db = openDatabase(join(options.dataDir, 'cache.sqlite'));
+    this.customers = new CustomersRepo(this.db);
+    this.screenPop = new ScreenPopService(this.customers, options.config.defaultRegion as CountryCode);
+    this.router = createRouter(
+      {
+        getAppInfo: () => this.appInfo(),
+        getSoftphoneStatus: () => this.phone().status,
+        listCalls: () => ({ calls: this.phone().listCalls() }),
+        getScreenPop: ({ callId }) => {
+          const call = this.phone().listCalls().find((c) => c.callId === callId);
+          if (!call) throw new ContractError('NOT_FOUND', `There is no call ${callId}; it may have ended.`);
+          return this.screenPop.lookup(call.remoteNumber, call.headers.customerId);
+        },
+        answerCall: ({ callId }) => this.phone().answer(callId),
+        rejectCall: ({ callId, code }) => this.phone().reject(callId, code),
+        hangUpCall: ({ callId }) => this.phone().hangUp(callId),
+      },
+      options.logger,
+    );
+  }
+
+  /** Connects the softphone to the PBX. Without PBX settings or a password the app runs, showing why there is no phone. */
+  async start(pbx: SoftphoneConfig | null = this.pbxFromConfig()): Promise<void> {
+    if (!pbx) {
+      this.options.logger.warn('softphone not configured: set pbx.server, pbx.extension and the SIP password');
+      return;
+    }
+    const phone = new Softphone(pbx, this.options.logger);
+    this.softphone = phone;
+    phone.on('status', (status) => this.events.emit('softphoneStatusChanged', status));
+    phone.on('incoming', (call) => {
+      // The pop is looked up before the agent answers: the number and IVR headers are all it needs.
+      const screenPop = this.screenPop.lookup(call.remoteNumber, call.headers.customerId);
+      this.events.emit('incomingCall', { call, screenPop });
+    });
+    phone.on('call', (call) => this.events.emit('callUpdated', call));
+    try {
+      await phone.start();
+    } catch (err) {
+      this.options.logger.error('softphone could not start', { error: (err as Error).message });
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.softphone?.stop().catch(() => undefined);
+    this.db.close();
+  }
+
+  private pbxFromConfig(): SoftphoneConfig | null {
+    const pbx = this.options.config.pbx;
+    if (!pbx || !this.options.sipPassword) return null;
+    return { ...pbx, displayName: pbx.displayName || pbx.extension, password: this.options.sipPassword };
+  }
+
+  private phone(): Softphone {
+    if (!this.softphone) {
+      throw new ContractError('UNAVAILABLE', 'The softphone is not configured: enter the PBX address, extension and password in settings.');
+    }
+    return this.softphone;
+  }
+
+  private appInfo(): AppInfo {
+    return {
+      name: 'Agent Desktop',
+      version: this.options.version,
+      host: this.options.host,
+      demo: this.options.demo,
+      uiLocale: this.options.config.uiLocale,
+      agent: {
+        extension: this.softphone?.status.extension ?? this.options.config.pbx?.extension ?? '',
+        displayName: this.options.config.pbx?.displayName ?? '',
+      },
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Locale } from '../../src-shared/domain/screen-pop';
+
+/** Everything configurable except secrets: the SIP password lives in the OS keychain (Electron safeStorage). */
+export const AppConfig = z.object({
+  uiLocale: Locale.default('en'),
+  /** Region for national numbers without a country code: CN, TW, TH, US ... */
+  defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'defaultRegion must be a two-letter country code such as CN, TW or TH').default('CN'),
+  pbx: z
+    .object({
+      server: z.string().regex(/^wss?:\/\/[^\s]+$/, 'pbx.server must be a ws:// or wss:// URL'),
+      domain: z.string().min(1),
+      extension: z.string().regex(/^[0-9A-Za-z_.-]{1,32}$/, 'pbx.extension must be 1–32 letters or digits'),
+      displayName: z.string().max(100).default(''),
+    })
+    .nullable()
+    .default(null),
+});
+export type AppConfig = z.infer<typeof AppConfig>;
+
+/** Same folder Electron's app.getPath('userData') gives on Linux, so both hosts share one cache. */
+export function defaultDataDir(): string {
+  const base = process.env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  return join(base, 'agent-desktop');
+}
+
+/** Reads <dataDir>/config.json, then the AGENT_DESKTOP_* environment overrides. */
+export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const file = join(dataDir, 'config.json');
+  let raw: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (err) {
+      throw new Error(`${file} is not valid JSON (${(err as Error).message}); fix or remove it.`);
+    }
+  }
+  if (env.AGENT_DESKTOP_PBX_URL) {
+    raw.pbx = {
+      ...(raw.pbx as object | undefined),
+      server: env.AGENT_DESKTOP_PBX_URL,
+      domain: env.AGENT_DESKTOP_SIP_DOMAIN ?? new URL(env.AGENT_DESKTOP_PBX_URL).hostname,
+      extension: env.AGENT_DESKTOP_EXTENSION ?? (raw.pbx as { extension?: string } | undefined)?.extension,
+    };
+  }
+  if (env.AGENT_DESKTOP_LOCALE) raw.uiLocale = env.AGENT_DESKTOP_LOCALE;
+  const parsed = AppConfig.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Configuration in ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from './router';
+import { silentLogger } from './logger';
+
+function handlers(): Handlers {
+  const never = () => {
+    throw new Error('service must not run');
+  };
+  return {
+    getAppInfo: vi.fn(() => ({
+      name: 'Agent Desktop',
+      version: '0.0.0',
+      host: 'web' as const,
+      demo: false,
+      uiLocale: 'en' as const,
+      agent: { extension: '1001', displayName: 'Agent' },
+    })),
+    getSoftphoneStatus: vi.fn(never),
+    listCalls: vi.fn(never),
+    getScreenPop: vi.fn(never),
+    answerCall: vi.fn(never),
+    rejectCall: vi.fn(never),
+    hangUpCall: vi.fn(never),
+  };
+}
+const trusted = { trusted: true, description: 'test' };
+
+describe('contract router', () => {
+  it('answers a valid request', async () => {
+    const h = handlers();
+    const reply = await createRouter(h, silentLogger)('getAppInfo', {}, trusted);
+    expect(reply).toMatchObject({ ok: true, result: { version: '0.0.0' } });
+  });
+
+  it('rejects an unknown channel without running anything', async () => {
+    const reply = await createRouter(handlers(), silentLogger)('deleteEverything', {}, trusted);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('does not treat inherited object keys as channels', async () => {
+    const reply = await createRouter(handlers(), silentLogger)('toString', {}, trusted);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('rejects an untrusted sender before looking at the request', async () => {
+    const h = handlers();
+    const reply = await createRouter(h, silentLogger)('getAppInfo', {}, { trusted: false, description: 'https://evil' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    expect(h.getAppInfo).not.toHaveBeenCalled();
+  });
+
+  it('rejects a payload that violates the contract with a message naming the field', async () => {
+    const h = handlers();
+    const reply = await createRouter(h, silentLogger)('rejectCall', { callId: 'abc', code: 500 }, trusted);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) {
+      expect(reply.error.code).toBe('INVALID_REQUEST');
+      expect(reply.error.issues?.[0]?.path).toBe('code');
+    }
+    expect(h.rejectCall).not.toHaveBeenCalled();
+  });
+
+  it('rejects extra fields and script-looking ids', async () => {
+    const h = handlers();
+    const router = createRouter(h, silentLogger);
+    expect(await router('answerCall', { callId: 'a', extra: 1 }, trusted)).toMatchObject({ ok: false });
+    expect(await router('answerCall', { callId: '<img src=x>' }, trusted)).toMatchObject({ ok: false });
+    expect(h.answerCall).not.toHaveBeenCalled();
+  });
+
+  it('turns a service exception into a FAILED reply', async () => {
+    const h = handlers();
+    const reply = await createRouter(h, silentLogger)('listCalls', {}, trusted);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'FAILED', message: expect.stringContaining('must not run') } });
+  });
+});

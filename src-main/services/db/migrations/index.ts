@@ -1,0 +1,10 @@
+import type Database from 'better-sqlite3';
+import * as customers from './0001-customers';
+
+export interface Migration {
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Grows only: the position of a migration is its schema version. Never edit or reorder a shipped one. */
+export const migrations: Migration[] = [{ name: '0001-customers', up: customers.up }];

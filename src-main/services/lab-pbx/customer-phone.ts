@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from './ports';
+import { renderTemplate } from './template';
+
+export interface CustomerCall {
+  /** The caller's number as the customer's phone sends it in From. */
+  caller: string;
+  callerName: string;
+  agent: string;
+  queue?: string;
+  customerId?: string;
+  ivrPath?: string;
+  language?: string;
+  /** How long the customer stays after the agent answers before hanging up. */
+  talkMs?: number;
+}
+
+export interface SippRun {
+  /** Resolves with SIPp's exit code: 0 when every call completed as the scenario expects. */
+  done: Promise<{ code: number | null; output: string }>;
+  stop(): void;
+}
+
+/**
+ * The customer's phone: SIPp from Debian (sip-tester) running the scenarios in test/lab/sipp.
+ * Arguments go to SIPp as an argument vector (no shell), so caller names and headers are plain data.
+ */
+export class CustomerPhone {
+  private readonly running = new Set<ChildProcess>();
+
+  constructor(
+    private readonly labDir: string,
+    private readonly runDir: string,
+    private readonly pbxSipPort: () => number,
+  ) {}
+
+  /** The customer calls an agent through the PBX, with the IVR's headers. */
+  async call(call: CustomerCall): Promise<SippRun> {
+    const scenario = this.render('customer-calls.xml', { TALK_MS: call.talkMs ?? 30_000 });
+    const keys: Record<string, string> = {
+      caller: call.caller,
+      caller_name: call.callerName,
+      agent: call.agent,
+      queue: call.queue ?? '',
+      customer_id: call.customerId ?? '',
+      ivr_path: call.ivrPath ?? '',
+      language: call.language ?? '',
+    };
+    for (const [name, value] of Object.entries(keys)) {
+      if (/[\r\n"<>]/.test(value)) throw new Error(`customer call ${name} must not contain line breaks, quotes or angle brackets`);
+    }
+    const args = [`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-l', '1'];
+    for (const [name, value] of Object.entries(keys)) args.push('-key', name, value);
+    return this.run(args);
+  }
+
+  /** The customer's phone waits for the agent's outbound call on the PBX's trunk port and answers it. */
+  async answerOnTrunk(trunkPort: number, ringMs = 500, calls = 1): Promise<SippRun> {
+    const scenario = this.render('customer-answers.xml', { RING_MS: ringMs });
+    return this.run(['-sf', scenario, '-m', String(calls)], trunkPort);
+  }
+
+  stopAll(): void {
+    for (const child of this.running) child.kill('SIGTERM');
+  }
+
+  private render(name: string, values: Record<string, number>): string {
+    mkdirSync(this.runDir, { recursive: true });
+    const out = join(this.runDir, `${Date.now()}-${Math.random().toString(36).slice(2)}-${name}`);
+    writeFileSync(out, renderTemplate(readFileSync(join(this.labDir, 'sipp', name), 'utf8'), values));
+    return out;
+  }
+
+  private async run(scenarioArgs: string[], localPort?: number): Promise<SippRun> {
+    const port = localPort ?? (await freePort());
+    const errorFile = join(this.runDir, `sipp-${port}-errors.log`);
+    const args = [...scenarioArgs, '-i', '127.0.0.1', '-mi', '127.0.0.1', '-p', String(port), '-nostdin', '-trace_err', '-error_file', errorFile];
+    const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.running.add(child);
+    let output = '';
+    const keep = (c: string) => (output = (output + c).slice(-8000));
+    child.stdout?.setEncoding('utf8').on('data', keep);
+    child.stderr?.setEncoding('utf8').on('data', keep);
+    const done = new Promise<{ code: number | null; output: string }>((resolve) =>
+      child.once('exit', (code) => {
+        this.running.delete(child);
+        resolve({ code, output });
+      }),
+    );
+    return { done, stop: () => child.kill('SIGTERM') };
+  }
+}

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from '../../app/logger';
+import { freePort, waitForTcp } from './ports';
+import { renderTemplate } from './template';
+
+export interface LabAgent {
+  extension: string;
+  password: string;
+}
+
+export interface KamailioOptions {
+  /** Folder holding kamailio/kamailio.cfg and sipp/*.xml (the repository's test/lab). */
+  labDir: string;
+  /** Where the rendered config, pid file and logs go. */
+  runDir: string;
+  agents: LabAgent[];
+  logger: Logger;
+  debugLevel?: number;
+}
+
+const MODULE_DIRS = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
+const EXTENSION = /^[0-9A-Za-z_.-]{1,32}$/;
+
+/** The lab PBX: Debian's Kamailio as registrar and proxy on loopback, started and stopped by us. */
+export class LabKamailio {
+  private process: ChildProcess | null = null;
+  private exited: Promise<void> = Promise.resolve();
+  sipPort = 0;
+  wsPort = 0;
+  trunkPort = 0;
+
+  constructor(private readonly options: KamailioOptions) {}
+
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.wsPort}`;
+  }
+  get sipUri(): string {
+    return `127.0.0.1:${this.sipPort}`;
+  }
+
+  async start(): Promise<void> {
+    if (this.process) throw new Error('the lab PBX is already running');
+    const modules = MODULE_DIRS.find((d) => existsSync(join(d, 'tm.so')));
+    if (!modules) throw new Error('Kamailio modules not found: install the Debian packages kamailio and kamailio-websocket-modules');
+    for (const agent of this.options.agents) {
+      if (!EXTENSION.test(agent.extension) || !/^[\x21-\x7e]{4,64}$/.test(agent.password) || /["\\$]/.test(agent.password)) {
+        throw new Error(`lab agent ${agent.extension}: extension or password has characters the lab config cannot hold`);
+      }
+    }
+    [this.sipPort, this.wsPort, this.trunkPort] = [await freePort(), await freePort(), await freePort()];
+    mkdirSync(this.options.runDir, { recursive: true });
+    const cfgPath = join(this.options.runDir, 'kamailio.cfg');
+    const template = readFileSync(join(this.options.labDir, 'kamailio', 'kamailio.cfg'), 'utf8');
+    writeFileSync(
+      cfgPath,
+      renderTemplate(template, {
+        DEBUG: this.options.debugLevel ?? 1,
+        SIP_PORT: this.sipPort,
+        WS_PORT: this.wsPort,
+        TRUNK_PORT: this.trunkPort,
+        MODULES: modules,
+        AGENTS: this.options.agents.map((a) => `\t$sht(agents=>${a.extension}) = "${a.password}";`).join('\n'),
+      }),
+      { mode: 0o600 },
+    );
+    const log = this.options.logger;
+    const child = spawn(
+      '/usr/sbin/kamailio',
+      ['-f', cfgPath, '-DD', '-E', '-P', join(this.options.runDir, 'kamailio.pid'), '-Y', this.options.runDir, '-m', '64', '-M', '8'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    this.process = child;
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-20000);
+    });
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    let alive = true;
+    child.once('exit', (code, signal) => {
+      alive = false;
+      this.process = null;
+      if (code !== 0 && signal !== 'SIGTERM') log.error('lab PBX exited', { code, signal, stderr: stderr.slice(-2000) });
+    });
+    try {
+      await waitForTcp(this.wsPort, 10_000, () => alive);
+    } catch (err) {
+      await this.stop();
+      throw new Error(`Kamailio did not start: ${(err as Error).message}\n${stderr.slice(-2000)}`);
+    }
+    log.info('lab PBX listening', { ws: this.wsUrl, sip: this.sipUri });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (child) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await this.exited;
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The one contract between the renderer and the main process, used by both hosts (Electron IPC and the
+ * web shell's WebSocket). Every request channel maps to its request and response schema, every event to its
+ * payload schema. The main side validates every request here before any service runs.
+ */
+import { z } from 'zod';
+import { Call, CallId } from './domain/call';
+import { Locale, ScreenPop } from './domain/screen-pop';
+import { SoftphoneStatus } from './domain/softphone';
+
+const Empty = z.object({}).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  demo: z.boolean(),
+  uiLocale: Locale,
+  agent: z.object({ extension: z.string(), displayName: z.string() }),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const requests = {
+  getAppInfo: { request: Empty, response: AppInfo },
+  getSoftphoneStatus: { request: Empty, response: SoftphoneStatus },
+  listCalls: { request: Empty, response: z.object({ calls: z.array(Call) }) },
+  getScreenPop: { request: z.object({ callId: CallId }).strict(), response: ScreenPop },
+  answerCall: { request: z.object({ callId: CallId }).strict(), response: Call },
+  rejectCall: {
+    request: z.object({ callId: CallId, code: z.union([z.literal(486), z.literal(603)]) }).strict(),
+    response: Call,
+  },
+  hangUpCall: { request: z.object({ callId: CallId }).strict(), response: Call },
+} as const;
+
+export const events = {
+  softphoneStatusChanged: SoftphoneStatus,
+  incomingCall: z.object({ call: Call, screenPop: ScreenPop }),
+  callUpdated: Call,
+} as const;
+
+export type RequestChannel = keyof typeof requests;
+export type EventChannel = keyof typeof events;
+export type RequestOf<C extends RequestChannel> = z.input<(typeof requests)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = z.infer<(typeof requests)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.infer<(typeof events)[E]>;
+
+export const requestChannels = Object.keys(requests) as RequestChannel[];
+export const eventChannels = Object.keys(events) as EventChannel[];
+
+export function isRequestChannel(channel: unknown): channel is RequestChannel {
+  return typeof channel === 'string' && Object.hasOwn(requests, channel);
+}
+
+export const ContractErrorCode = z.enum([
+  'UNKNOWN_CHANNEL',
+  'UNTRUSTED_SENDER',
+  'INVALID_REQUEST',
+  'NOT_FOUND',
+  'UNAVAILABLE',
+  'FAILED',
+]);
+export type ContractErrorCode = z.infer<typeof ContractErrorCode>;
+
+export const ContractFailure = z.object({
+  code: ContractErrorCode,
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ContractFailure = z.infer<typeof ContractFailure>;
+
+/** What every request returns over either host: a result or a failure, never a thrown string. */
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: ContractFailure };
+
+/** Name of the subscription function for an event: incomingCall -> onIncomingCall. */
+export type EventSubscriber<E extends EventChannel> = `on${Capitalize<E>}`;
+export function subscriberName<E extends EventChannel>(event: E): EventSubscriber<E> {
+  return `on${event[0]!.toUpperCase()}${event.slice(1)}` as EventSubscriber<E>;
+}
+
+/**
+ * What a host bridge offers the renderer: one named function per request channel (returning a Reply) and one
+ * named subscription per event. The Electron preload and the web shell's WebSocket bridge both implement it.
+ */
+export type BridgeApi = { [C in RequestChannel]: (request: RequestOf<C>) => Promise<Reply<ResponseOf<C>>> } & {
+  [E in EventChannel as EventSubscriber<E>]: (listener: (payload: EventOf<E>) => void) => () => void;
+};
+
+export class ContractError extends Error {
+  constructor(
+    readonly code: ContractErrorCode,
+    message: string,
+    readonly issues?: ContractFailure['issues'],
+  ) {
+    super(message);
+    this.name = 'ContractError';
+  }
+  toFailure(): ContractFailure {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
