@@ -1,0 +1,71 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger, type Logger } from '../../src-main/app/logger';
+import { LabKamailio, type LabAgent } from '../../src-main/services/lab-pbx/kamailio';
+import { CustomerPhone } from '../../src-main/services/lab-pbx/customer-phone';
+import { Softphone } from '../../src-main/services/softphone/softphone';
+import type { SoftphoneStatus } from '../../src-shared/domain/softphone';
+
+export const labDir = dirname(fileURLToPath(import.meta.url));
+
+/** Logs only warnings and errors, so a failing lab test shows what Kamailio or sip.js complained about. */
+export const labLogger: Logger = (() => {
+  const log = createLogger('lab');
+  return { info() {}, warn: log.warn, error: log.error };
+})();
+
+export interface Lab {
+  pbx: LabKamailio;
+  customer: CustomerPhone;
+  runDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startLab(agents: LabAgent[]): Promise<Lab> {
+  const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-lab-'));
+  const pbx = new LabKamailio({ labDir, runDir, agents, logger: labLogger });
+  await pbx.start();
+  const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort);
+  return {
+    pbx,
+    customer,
+    runDir,
+    async stop() {
+      customer.stopAll();
+      await pbx.stop();
+    },
+  };
+}
+
+export function agentPhone(lab: Lab, agent: LabAgent, password = agent.password): Softphone {
+  return new Softphone(
+    { server: lab.pbx.wsUrl, domain: '127.0.0.1', extension: agent.extension, displayName: `Agent ${agent.extension}`, password },
+    labLogger,
+  );
+}
+
+/** Resolves with the first emitted value that satisfies the predicate (tests wait on events, never on sleeps). */
+export function nextEvent<T extends unknown[]>(
+  emitter: { on(event: string, l: (...a: T) => void): unknown; off(event: string, l: (...a: T) => void): unknown },
+  event: string,
+  predicate: (...args: T) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<T[0]> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      emitter.off(event, listener);
+      reject(new Error(`no matching "${event}" event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (...args: T) => {
+      if (!predicate(...args)) return;
+      clearTimeout(timer);
+      emitter.off(event, listener);
+      resolvePromise(args[0]);
+    };
+    emitter.on(event, listener);
+  });
+}
+
+export const isRegistered = (s: SoftphoneStatus) => s.registered;
