@@ -43,7 +43,6 @@ const HEADER_LIMIT = 200;
 /** A header value from the PBX as plain text: control characters dropped, length capped. */
 function headerText(value: string | undefined, limit = HEADER_LIMIT): string | null {
   if (value === undefined) return null;
-  // eslint-disable-next-line no-control-regex
   const text = value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, limit);
   return text === '' ? null : text;
 }

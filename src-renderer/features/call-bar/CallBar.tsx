@@ -1,0 +1,77 @@
+import { Locale } from '../../../src-shared/domain/screen-pop';
+import { useT } from '../../i18n/use-t';
+import { answer, decline, hangUp, useWorkspace } from '../softphone';
+import { CallTimer } from './CallTimer';
+
+function ConnectionBadge() {
+  const t = useT();
+  const status = useWorkspace((s) => s.status);
+  const info = useWorkspace((s) => s.info);
+  if (!status) return <span className="badge badge-off">{t('connection.notConfigured')}</span>;
+  const registered = status.registered ? t('connection.registered', { extension: status.extension }) : t('connection.notRegistered');
+  return (
+    <span className={`badge badge-${status.connection}`} data-testid="connection" title={status.reason ?? ''}>
+      {t(`connection.${status.connection}`)} · {registered}
+      {info?.demo ? ` · ${t('app.demo')}` : ''}
+    </span>
+  );
+}
+
+function LanguageSelect() {
+  const t = useT();
+  const locale = useWorkspace((s) => s.locale);
+  const setLocale = useWorkspace((s) => s.setLocale);
+  return (
+    <label className="language">
+      <span>{t('app.language')}</span>
+      <select value={locale} onChange={(e) => setLocale(Locale.parse(e.target.value))} aria-label={t('app.language')}>
+        {Locale.options.map((l) => (
+          <option key={l} value={l}>
+            {t(`locale.${l}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The strip along the top: who the agent is, whether the phone works, the call and its buttons. */
+export function CallBar() {
+  const t = useT();
+  const call = useWorkspace((s) => s.call);
+  return (
+    <header className="call-bar" data-testid="call-bar" aria-label={t('app.title')}>
+      <h1>{t('app.title')}</h1>
+      <ConnectionBadge />
+      <div className="call-state" data-testid="call-state" aria-live="polite">
+        {call ? (
+          <>
+            <span className={`call-state-${call.state}`}>{t(`call.${call.state}`)}</span>
+            <span className="caller">{call.displayName ?? call.remoteNumber}</span>
+            {call.answeredAt !== null && <CallTimer since={call.answeredAt} until={call.endedAt} />}
+          </>
+        ) : (
+          <span>{t('call.none')}</span>
+        )}
+      </div>
+      <div className="call-actions">
+        {call?.state === 'ringing' && (
+          <>
+            <button type="button" className="answer" onClick={() => answer(call.callId)}>
+              {t('action.answer')}
+            </button>
+            <button type="button" className="decline" onClick={() => decline(call.callId)}>
+              {t('action.reject')}
+            </button>
+          </>
+        )}
+        {(call?.state === 'active' || call?.state === 'connecting') && (
+          <button type="button" className="hang-up" onClick={() => hangUp(call.callId)}>
+            {t('action.hangUp')}
+          </button>
+        )}
+      </div>
+      <LanguageSelect />
+    </header>
+  );
+}

@@ -1,0 +1,1 @@
+export { ScreenPopPanel } from './ScreenPopPanel';

@@ -1,0 +1,2 @@
+export { useWorkspace } from './store';
+export { connectWorkspace, answer, decline, hangUp } from './actions';
