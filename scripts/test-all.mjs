@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// The whole test suite, as CI runs it: typecheck, lint, unit, lab (real Kamailio + SIPp), build, browser
+// end-to-end (Playwright + Debian's Chromium) and the Electron security scan. Ends with one line
+// "N passed, N failed, N skipped" over all suites and exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const results = [];
+const reportDir = 'test-results/reports';
+rmSync(reportDir, { recursive: true, force: true });
+mkdirSync(reportDir, { recursive: true });
+
+function run(command, args, env = {}) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s, exit ${r.status ?? r.signal})`);
+  return r.status === 0;
+}
+
+function record(suite, passed, failed, skipped = 0) {
+  results.push({ suite, passed, failed, skipped });
+  console.log(`--- ${suite}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
+/** A step that is one check: passes or fails as a whole. */
+function step(suite, command, args) {
+  const ok = run(command, args);
+  record(suite, ok ? 1 : 0, ok ? 0 : 1);
+  return ok;
+}
+
+function vitest(project) {
+  const file = `${reportDir}/${project}.json`;
+  const ok = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  if (!existsSync(file)) return record(project, 0, 1);
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  // A suite that failed to load has no failed tests but did fail: count it.
+  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length;
+  record(project, r.numPassedTests, r.numFailedTests + brokenFiles + (ok || r.numFailedTests + brokenFiles ? 0 : 1), r.numPendingTests + r.numTodoTests);
+}
+
+function playwright() {
+  const file = `${reportDir}/e2e.json`;
+  const ok = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  if (!existsSync(file)) return record('e2e', 0, 1);
+  const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+  const failed = s.unexpected + s.flaky + (ok || s.unexpected ? 0 : 1);
+  record('e2e', s.expected, failed, s.skipped);
+}
+
+function securityScan() {
+  const r = spawnSync('node', ['scripts/security-scan.mjs'], { encoding: 'utf8' });
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    const { passed, failed } = JSON.parse(last);
+    record('security', passed, failed + (r.status === 0 || failed ? 0 : 1));
+  } catch {
+    record('security', 0, 1);
+  }
+}
+
+step('typecheck: shared', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']);
+step('typecheck: main + tests', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+step('typecheck: renderer', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.renderer.json']);
+step('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+vitest('unit');
+vitest('lab');
+if (step('build', 'npx', ['electron-vite', 'build'])) {
+  playwright();
+  securityScan();
+} else {
+  record('e2e and security scan (need the build)', 0, 1);
+}
+
+console.log('\nSuites:');
+for (const r of results) console.log(`  ${r.suite.padEnd(40)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed === 0 ? 0 : 1);

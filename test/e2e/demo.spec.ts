@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { startWebShellProcess, type RunningShell } from './web-shell-process';
+
+// README command 1 in a browser: demo mode brings up the lab PBX, registers the agent and a known customer calls.
+let shell: RunningShell;
+test.beforeAll(async () => {
+  shell = await startWebShellProcess(['--demo']);
+});
+test.afterAll(async () => {
+  await shell?.stop();
+});
+
+test('demo: the agent is registered and a known VIP customer rings with a screen pop; answer and hang up', async ({ page }) => {
+  await page.goto(shell.url);
+  await expect(page.getByTestId('connection')).toContainText('Connected · Registered as 1001');
+  await expect(page.getByTestId('call-state')).toContainText('Ringing');
+  const pop = page.getByTestId('screen-pop');
+  await expect(pop.getByTestId('customer-name')).toHaveText('王小明');
+  await expect(pop.getByTestId('customer-tier')).toHaveText('VIP');
+  await expect(pop).toContainText('complaints');
+  await expect(pop).toContainText('main>orders>complaint');
+  await expect(pop).toContainText('CUST-1001');
+  // The token left the address bar once read.
+  expect(page.url()).not.toContain('token=');
+
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await expect(page.getByTestId('call-timer')).toBeVisible();
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('Call ended');
+});
+
+test('demo: switching the language at run time relabels the workspace', async ({ page }) => {
+  await page.goto(shell.url);
+  await expect(page.getByTestId('connection')).toContainText('Connected');
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption('th');
+  await expect(page.getByTestId('connection')).toContainText('เชื่อมต่อแล้ว');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  await page.getByRole('combobox', { name: 'ภาษา' }).selectOption('zh-TW');
+  await expect(page.getByTestId('connection')).toContainText('已連線');
+});
