@@ -5,9 +5,10 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../../app/config';
-import { openDatabase } from '../../services/db/database';
+import { openDatabase, type Db } from '../../services/db/database';
 import type { CountryCode } from '../../../src-shared/phone';
-import { commands, UsageError } from './commands';
+import { commands } from './registry';
+import { UsageError } from './command';
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);
@@ -24,7 +25,7 @@ function help(): string {
   ].join('\n');
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -34,8 +35,8 @@ function main(argv: string[]): number {
       options: {
         db: { type: 'string' },
         region: { type: 'string', default: 'CN' },
-        'customer-id': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...commandOptions(),
       },
     });
   } catch (err) {
@@ -58,23 +59,39 @@ function main(argv: string[]): number {
     return 2;
   }
   const dbPath = parsed.values.db ?? join(defaultDataDir(), 'cache.sqlite');
-  let db;
+  let db: Db | null = null;
+  const ctx = {
+    db: () => (db ??= openDatabase(dbPath)),
+    dbPath,
+    region: region as CountryCode,
+    args,
+    options: parsed.values as Record<string, string | boolean | undefined>,
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
   try {
-    db = openDatabase(dbPath);
-  } catch (err) {
-    process.stderr.write(`agent-desktop: cannot open the database ${dbPath}: ${(err as Error).message}\n`);
-    return 1;
-  }
-  try {
-    const result = command.run({ db, dbPath, region: region as CountryCode, args, options: parsed.values });
+    const result = await command.run(ctx);
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return 0;
   } catch (err) {
     process.stderr.write(`agent-desktop ${name}: ${(err as Error).message}\n`);
     return err instanceof UsageError ? 2 : 1;
   } finally {
-    db.close();
+    (db as Db | null)?.close();
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** Options any command declares, so parseArgs stays strict and a typo is an error, not ignored. */
+function commandOptions(): Record<string, { type: 'string' | 'boolean' }> {
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const command of Object.values(commands)) {
+    for (const name of command.options ?? []) options[name] = { type: 'string' };
+    for (const name of command.booleanOptions ?? []) options[name] = { type: 'boolean' };
+  }
+  return options;
+}
+
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,0 +1,7 @@
+import type { CommandContext } from '../command';
+
+/** A benchmark prints JSON figures and compares, in the same run, against the peer its issue names. */
+export type Benchmark = (ctx: CommandContext, scale: 'small' | 'full') => Promise<unknown> | unknown;
+
+/** Each area registers its benchmark here under the name used on the command line. */
+export const benchmarks: Record<string, Benchmark> = {};

@@ -1,0 +1,9 @@
+import type { Command } from './command';
+import { benchCommands } from './commands/bench';
+import { cacheCommands } from './commands/cache';
+
+/** Every subcommand prints one JSON document on stdout. Each feature adds its own map of commands here. */
+export const commands: Record<string, Command> = {
+  ...cacheCommands,
+  ...benchCommands,
+};
