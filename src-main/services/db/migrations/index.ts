@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import * as customers from './0001-customers';
+import * as cache from './0002-cache';
 
 export interface Migration {
   name: string;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Grows only: the position of a migration is its schema version. Never edit or reorder a shipped one. */
-export const migrations: Migration[] = [{ name: '0001-customers', up: customers.up }];
+export const migrations: Migration[] = [
+  { name: '0001-customers', up: customers.up },
+  { name: '0002-cache', up: cache.up },
+];

@@ -1,0 +1,77 @@
+import type { Db } from '../db/database';
+import type { Locale } from '../../../src-shared/domain/screen-pop';
+import { indexText } from '../../../src-shared/text/segment';
+
+export interface KbArticle {
+  externalId: string;
+  locale: Locale;
+  title: string;
+  body: string;
+  tags: string[];
+  category: string | null;
+}
+
+/**
+ * kb_articles and its full-text index. The index holds each article's words as Intl.Segmenter found them
+ * (folded: lower case, traditional Chinese as simplified); rowid is the article's id.
+ */
+export class KbRepo {
+  private readonly upsertArticle;
+  private readonly deleteIndex;
+  private readonly insertIndex;
+  private readonly existing;
+
+  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
+    this.upsertArticle = db.prepare<[string, string, string, string, string, string | null, number], { id: number }>(`
+      INSERT INTO kb_articles (external_id, locale, title, body, tags, category, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (external_id) DO UPDATE SET locale = excluded.locale, title = excluded.title, body = excluded.body,
+        tags = excluded.tags, category = excluded.category, updated_at = excluded.updated_at
+      RETURNING id`);
+    this.deleteIndex = db.prepare<[number]>('DELETE FROM kb_fts WHERE rowid = ?');
+    this.insertIndex = db.prepare<[number, string, string, string]>('INSERT INTO kb_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)');
+    this.existing = db.prepare<[string], { id: number }>('SELECT id FROM kb_articles WHERE external_id = ?');
+  }
+
+  /** Insert or update by external id, reindexing the article. Returns whether it was new. */
+  upsert(article: KbArticle): { id: number; created: boolean } {
+    return this.db.transaction(() => {
+      const before = this.existing.get(article.externalId);
+      const { id } = this.upsertArticle.get(
+        article.externalId,
+        article.locale,
+        article.title,
+        article.body,
+        JSON.stringify(article.tags),
+        article.category,
+        this.now(),
+      )!;
+      if (before) this.deleteIndex.run(id);
+      this.insertIndex.run(
+        id,
+        indexText(article.title, article.locale),
+        indexText(article.body, article.locale),
+        indexText(article.tags.join(' '), article.locale),
+      );
+      return { id, created: !before };
+    })();
+  }
+
+  /** Rebuilds the whole index from kb_articles (after a segmentation change). */
+  reindex(): number {
+    return this.db.transaction(() => {
+      this.db.prepare("INSERT INTO kb_fts (kb_fts) VALUES ('delete-all')").run();
+      const rows = this.db.prepare('SELECT id, locale, title, body, tags FROM kb_articles').all() as {
+        id: number;
+        locale: Locale;
+        title: string;
+        body: string;
+        tags: string;
+      }[];
+      for (const r of rows) {
+        const tags = (JSON.parse(r.tags) as string[]).join(' ');
+        this.insertIndex.run(r.id, indexText(r.title, r.locale), indexText(r.body, r.locale), indexText(tags, r.locale));
+      }
+      return rows.length;
+    })();
+  }
+}
