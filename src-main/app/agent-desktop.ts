@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../src-shared/contract';
 import { ContractError } from '../../src-shared/contract';
 import type { CountryCode } from '../../src-shared/phone';
-import { openDatabase, type Db } from '../services/db/database';
-import { CustomersRepo } from '../services/customers/customers-repo';
+import { Cache } from '../services/db/cache';
 import { ScreenPopService } from '../services/screen-pop/screen-pop';
 import { Softphone, type SoftphoneConfig } from '../services/softphone/softphone';
 import type { AppConfig } from './config';
@@ -27,16 +26,14 @@ export interface AgentDesktopOptions {
 export class AgentDesktop {
   readonly events = new EventBus();
   readonly router: ContractRouter;
-  readonly db: Db;
-  readonly customers: CustomersRepo;
+  readonly cache: Cache;
   readonly screenPop: ScreenPopService;
   softphone: Softphone | null = null;
 
   constructor(private readonly options: AgentDesktopOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    this.db = openDatabase(join(options.dataDir, 'cache.sqlite'));
-    this.customers = new CustomersRepo(this.db);
-    this.screenPop = new ScreenPopService(this.customers, options.config.defaultRegion as CountryCode);
+    this.cache = new Cache(join(options.dataDir, 'cache.sqlite'));
+    this.screenPop = new ScreenPopService(this.cache, options.config.defaultRegion as CountryCode);
     this.router = createRouter(
       {
         getAppInfo: () => this.appInfo(),
@@ -79,7 +76,7 @@ export class AgentDesktop {
 
   async stop(): Promise<void> {
     await this.softphone?.stop().catch(() => undefined);
-    this.db.close();
+    this.cache.close();
   }
 
   private pbxFromConfig(): SoftphoneConfig | null {

@@ -48,7 +48,7 @@ export class Demo {
 
   async start(): Promise<void> {
     const loaded = loadSampleCustomers(
-      this.app.customers,
+      this.app.cache.customers,
       join(this.options.repoRoot, 'resources', 'sample', 'customers.jsonl'),
       this.options.defaultRegion,
     );

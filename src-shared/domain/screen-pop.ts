@@ -13,12 +13,55 @@ export const CustomerSummary = z.object({
   tier: ValueTier,
   preferredLanguage: Locale.nullable(),
   phones: z.array(z.string()),
+  tags: z.array(z.string()),
+  notes: z.string(),
 });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
+export const ContactSummary = z.object({
+  startedAt: z.number(),
+  direction: z.enum(['inbound', 'outbound']),
+  queue: z.string().nullable(),
+  durationS: z.number().int(),
+  disposition: z.string().nullable(),
+  agent: z.string().nullable(),
+});
+export type ContactSummary = z.infer<typeof ContactSummary>;
+
+export const Severity = z.enum(['ordinary', 'difficult', 'major']);
+export const WorkOrderStatus = z.enum(['open', 'in_progress', 'resolved', 'closed']);
+
+export const WorkOrderSummary = z.object({
+  id: z.string(),
+  kind: z.enum(['complaint', 'request', 'inquiry']),
+  complaintType: z.string().nullable(),
+  severity: Severity,
+  status: WorkOrderStatus,
+  summary: z.string(),
+  createdAt: z.number(),
+  dueAt: z.number().nullable(),
+});
+export type WorkOrderSummary = z.infer<typeof WorkOrderSummary>;
+
+/** A complaint of the last 90 days whose recovery failed: recovery works once, so the agent must know. */
+export const ServiceRecoveryWarning = z.object({
+  workOrderId: z.string(),
+  reason: z.enum(['reopened', 'low-rating']),
+  csat: z.number().int().nullable(),
+  at: z.number(),
+});
+export type ServiceRecoveryWarning = z.infer<typeof ServiceRecoveryWarning>;
+
 /** What the agent sees while the phone rings, before answering. */
 export const ScreenPop = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('known'), number: z.string().nullable(), customer: CustomerSummary }),
-  z.object({ kind: z.literal('unknown'), number: z.string().nullable() }),
+  z.object({
+    kind: z.literal('known'),
+    number: z.string().nullable(),
+    customer: CustomerSummary,
+    recentContacts: z.array(ContactSummary),
+    openWorkOrders: z.array(WorkOrderSummary),
+    serviceRecovery: ServiceRecoveryWarning.nullable(),
+  }),
+  z.object({ kind: z.literal('unknown'), number: z.string().nullable(), recentContacts: z.array(ContactSummary) }),
 ]);
 export type ScreenPop = z.infer<typeof ScreenPop>;

@@ -1,9 +1,9 @@
-import type { Db } from '../../services/db/database';
+import type { Cache } from '../../services/db/cache';
 import type { CountryCode } from '../../../src-shared/phone';
 
 export interface CommandContext {
-  /** Opens the database on first use: commands that do not need it never touch it. */
-  db(): Db;
+  /** Opens the cache on first use: commands that do not need it never touch it. */
+  cache(): Cache;
   dbPath: string;
   region: CountryCode;
   args: string[];

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../../app/config';
-import { openDatabase, type Db } from '../../services/db/database';
+import { Cache } from '../../services/db/cache';
 import type { CountryCode } from '../../../src-shared/phone';
 import { commands } from './registry';
 import { UsageError } from './command';
@@ -59,9 +59,9 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dbPath = parsed.values.db ?? join(defaultDataDir(), 'cache.sqlite');
-  let db: Db | null = null;
+  let cache: Cache | null = null;
   const ctx = {
-    db: () => (db ??= openDatabase(dbPath)),
+    cache: () => (cache ??= new Cache(dbPath)),
     dbPath,
     region: region as CountryCode,
     args,
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`agent-desktop ${name}: ${(err as Error).message}\n`);
     return err instanceof UsageError ? 2 : 1;
   } finally {
-    (db as Db | null)?.close();
+    (cache as Cache | null)?.close();
   }
 }
 

@@ -28,6 +28,7 @@ export function loadSampleCustomers(repo: CustomersRepo, path: string, region: C
       tier: c.tier,
       preferredLanguage: c.language,
       notes: c.notes,
+      tags: [],
       phones: c.phones.map((p) => normalizePhoneNumber(p, region)).filter((p): p is string => p !== null),
     });
     loaded++;

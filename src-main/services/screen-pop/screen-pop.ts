@@ -1,21 +1,41 @@
 import type { ScreenPop } from '../../../src-shared/domain/screen-pop';
 import { normalizePhoneNumber, type CountryCode } from '../../../src-shared/phone';
+import type { ContactsRepo } from '../contacts/contacts-repo';
 import type { CustomersRepo } from '../customers/customers-repo';
+import type { WorkOrdersRepo } from '../workorders/work-orders-repo';
+
+export interface ScreenPopSources {
+  customers: CustomersRepo;
+  contacts: ContactsRepo;
+  workOrders: WorkOrdersRepo;
+}
 
 /**
- * Who is calling, from the caller number in any shape and the IVR's X-Customer-Id.
+ * Who is calling, from the caller number in any shape and the IVR's X-Customer-Id: the profile, the last five
+ * contacts, open work orders, and a warning when a recent complaint's recovery failed.
  * The IVR's identification wins when it names a known customer (the caller may ring from another phone).
  */
 export class ScreenPopService {
   constructor(
-    private readonly customers: CustomersRepo,
+    private readonly sources: ScreenPopSources,
     private readonly defaultRegion: CountryCode,
   ) {}
 
   lookup(rawNumber: string, customerId: string | null): ScreenPop {
+    const { customers, contacts, workOrders } = this.sources;
     const number = normalizePhoneNumber(rawNumber, this.defaultRegion);
-    const byId = customerId ? this.customers.findByExternalId(customerId) : null;
-    const customer = byId ?? (number ? this.customers.findByPhone(number) : null);
-    return customer ? { kind: 'known', number, customer } : { kind: 'unknown', number };
+    const byId = customerId ? customers.findByExternalId(customerId) : null;
+    const customer = byId ?? (number ? customers.findByPhone(number) : null);
+    if (!customer) {
+      return { kind: 'unknown', number, recentContacts: number ? contacts.recentForNumber(number) : [] };
+    }
+    return {
+      kind: 'known',
+      number,
+      customer,
+      recentContacts: contacts.recentForCustomer(customer.id),
+      openWorkOrders: workOrders.openFor(customer.id),
+      serviceRecovery: workOrders.failedRecoveryFor(customer.id),
+    };
   }
 }

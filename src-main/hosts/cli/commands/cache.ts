@@ -1,5 +1,5 @@
 import { schemaVersion } from '../../../services/db/database';
-import { CustomersRepo } from '../../../services/customers/customers-repo';
+import { Cache } from '../../../services/db/cache';
 import { ScreenPopService } from '../../../services/screen-pop/screen-pop';
 import { stringOption, UsageError, type Command } from '../command';
 
@@ -8,11 +8,16 @@ export const cacheCommands: Record<string, Command> = {
     usage: 'info',
     summary: 'where the database is, its schema version and what it holds',
     run: (ctx) => {
-      const db = ctx.db();
+      const db = ctx.cache().db;
       return {
         db: ctx.dbPath,
         schemaVersion: schemaVersion(db),
-        customers: (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n,
+        ...Object.fromEntries(
+          ['customers', 'contacts', 'kb_articles', 'reply_templates', 'work_orders', 'follow_ups'].map((table) => [
+            table,
+            (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+          ]),
+        ),
       };
     },
   },
@@ -23,7 +28,8 @@ export const cacheCommands: Record<string, Command> = {
     run: (ctx) => {
       const number = ctx.args[0];
       if (!number) throw new UsageError('lookup needs the caller number, e.g. agent-desktop lookup "+86 138 1234 5678"');
-      return new ScreenPopService(new CustomersRepo(ctx.db()), ctx.region).lookup(number, stringOption(ctx, 'customer-id') ?? null);
+      const cache = ctx.cache();
+      return new ScreenPopService(cache, ctx.region).lookup(number, stringOption(ctx, 'customer-id') ?? null);
     },
   },
 };

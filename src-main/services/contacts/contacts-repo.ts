@@ -1,0 +1,80 @@
+import type { Db } from '../db/database';
+import type { ContactSummary } from '../../../src-shared/domain/screen-pop';
+
+export interface ContactRecord {
+  externalId: string | null;
+  customerId: number | null;
+  startedAt: number;
+  direction: 'inbound' | 'outbound';
+  /** E.164 when it was a phone number, else as the PBX gave it. */
+  number: string;
+  queue: string | null;
+  ivrPath: string | null;
+  durationS: number;
+  holdS: number;
+  disposition: string | null;
+  agent: string | null;
+  transferTarget: string | null;
+  workOrderId: number | null;
+}
+
+interface SummaryRow {
+  started_at: number;
+  direction: 'inbound' | 'outbound';
+  queue: string | null;
+  duration_s: number;
+  disposition: string | null;
+  agent: string | null;
+}
+
+const toSummary = (r: SummaryRow): ContactSummary => ({
+  startedAt: r.started_at,
+  direction: r.direction,
+  queue: r.queue,
+  durationS: r.duration_s,
+  disposition: r.disposition,
+  agent: r.agent,
+});
+
+/** Call history (contacts): one row per call, imported or written when a call ends. */
+export class ContactsRepo {
+  private readonly upsertStatement;
+  private readonly existing;
+  private readonly recentByCustomer;
+  private readonly recentByNumber;
+
+  constructor(private readonly db: Db) {
+    this.upsertStatement = db.prepare(`
+      INSERT INTO contacts (external_id, customer_id, started_at, direction, number, queue, ivr_path, duration_s, hold_s,
+        disposition, agent, transfer_target, work_order_id)
+      VALUES (@externalId, @customerId, @startedAt, @direction, @number, @queue, @ivrPath, @durationS, @holdS,
+        @disposition, @agent, @transferTarget, @workOrderId)
+      ON CONFLICT (external_id) DO UPDATE SET customer_id = excluded.customer_id, started_at = excluded.started_at,
+        direction = excluded.direction, number = excluded.number, queue = excluded.queue, ivr_path = excluded.ivr_path,
+        duration_s = excluded.duration_s, hold_s = excluded.hold_s, disposition = excluded.disposition,
+        agent = excluded.agent, transfer_target = excluded.transfer_target, work_order_id = excluded.work_order_id`);
+    this.existing = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE external_id = ?');
+    const columns = 'started_at, direction, queue, duration_s, disposition, agent';
+    this.recentByCustomer = db.prepare<[number, number], SummaryRow>(
+      `SELECT ${columns} FROM contacts WHERE customer_id = ? ORDER BY started_at DESC LIMIT ?`,
+    );
+    this.recentByNumber = db.prepare<[string, number], SummaryRow>(
+      `SELECT ${columns} FROM contacts WHERE number = ? ORDER BY started_at DESC LIMIT ?`,
+    );
+  }
+
+  /** Insert, or update by external id when it has one. Returns whether the row was new. */
+  upsert(record: ContactRecord): { created: boolean } {
+    const created = record.externalId === null || !this.existing.get(record.externalId);
+    this.upsertStatement.run(record);
+    return { created };
+  }
+
+  recentForCustomer(customerId: number, limit = 5): ContactSummary[] {
+    return this.recentByCustomer.all(customerId, limit).map(toSummary);
+  }
+
+  recentForNumber(number: string, limit = 5): ContactSummary[] {
+    return this.recentByNumber.all(number, limit).map(toSummary);
+  }
+}

@@ -1,0 +1,35 @@
+import { ContactsRepo } from '../contacts/contacts-repo';
+import { CustomersRepo } from '../customers/customers-repo';
+import { KbRepo } from '../kb/kb-repo';
+import { KbSearch } from '../kb/kb-search';
+import { WorkOrdersRepo } from '../workorders/work-orders-repo';
+import { openDatabase, type Db } from './database';
+
+/**
+ * The local cache with its repositories. Work orders get their own connection with synchronous=FULL (an
+ * acknowledged work order survives a power cut); the rest use WAL with synchronous=NORMAL (survives a crash).
+ */
+export class Cache {
+  readonly db: Db;
+  readonly workOrdersDb: Db;
+  readonly customers: CustomersRepo;
+  readonly contacts: ContactsRepo;
+  readonly workOrders: WorkOrdersRepo;
+  readonly kb: KbRepo;
+  readonly kbSearch: KbSearch;
+
+  constructor(readonly path: string, now: () => number = Date.now) {
+    this.db = openDatabase(path);
+    this.workOrdersDb = openDatabase(path, { synchronous: 'FULL' });
+    this.customers = new CustomersRepo(this.db, now);
+    this.contacts = new ContactsRepo(this.db);
+    this.workOrders = new WorkOrdersRepo(this.workOrdersDb, now);
+    this.kb = new KbRepo(this.db, now);
+    this.kbSearch = new KbSearch(this.db);
+  }
+
+  close(): void {
+    this.workOrdersDb.close();
+    this.db.close();
+  }
+}

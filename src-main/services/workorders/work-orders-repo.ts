@@ -1,0 +1,117 @@
+import type { Db } from '../db/database';
+import type { ServiceRecoveryWarning, WorkOrderSummary } from '../../../src-shared/domain/screen-pop';
+
+export interface NewWorkOrder {
+  externalId: string;
+  customerId: number | null;
+  kind: WorkOrderSummary['kind'];
+  complaintType: string | null;
+  severity: WorkOrderSummary['severity'];
+  summary: string;
+  createdAt: number;
+  dueAt: number | null;
+  actor: string;
+}
+
+interface Row {
+  id: number;
+  external_id: string;
+  kind: WorkOrderSummary['kind'];
+  complaint_type: string | null;
+  severity: WorkOrderSummary['severity'];
+  status: WorkOrderSummary['status'];
+  summary: string;
+  created_at: number;
+  due_at: number | null;
+}
+
+const toSummary = (r: Row): WorkOrderSummary => ({
+  id: r.external_id,
+  kind: r.kind,
+  complaintType: r.complaint_type,
+  severity: r.severity,
+  status: r.status,
+  summary: r.summary,
+  createdAt: r.created_at,
+  dueAt: r.due_at,
+});
+
+const RECOVERY_WINDOW_MS = 90 * 24 * 3600 * 1000;
+const LOW_CSAT = 2;
+
+/**
+ * Work orders and their append-only history. Every change writes an event in the same transaction.
+ * Give it a connection opened with synchronous=FULL: an acknowledged work order must survive a power cut.
+ */
+export class WorkOrdersRepo {
+  private readonly insertOrder;
+  private readonly insertEvent;
+  private readonly openForCustomer;
+  private readonly failedRecovery;
+
+  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
+    this.insertOrder = db.prepare(`
+      INSERT INTO work_orders (external_id, customer_id, kind, complaint_type, severity, summary, created_at, updated_at, due_at)
+      VALUES (@externalId, @customerId, @kind, @complaintType, @severity, @summary, @createdAt, @createdAt, @dueAt)
+      RETURNING id`);
+    this.insertEvent = db.prepare<[number, number, string, string, string]>(
+      'INSERT INTO work_order_events (work_order_id, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.openForCustomer = db.prepare<[number], Row>(`
+      SELECT id, external_id, kind, complaint_type, severity, status, summary, created_at, due_at FROM work_orders
+      WHERE customer_id = ? AND status IN ('open', 'in_progress') ORDER BY created_at DESC LIMIT 20`);
+    this.failedRecovery = db.prepare<[number, number, number], { external_id: string; reopened_count: number; csat: number | null; updated_at: number }>(`
+      SELECT external_id, reopened_count, csat, updated_at FROM work_orders
+      WHERE customer_id = ? AND kind = 'complaint' AND created_at >= ? AND (reopened_count > 0 OR csat <= ?)
+      ORDER BY created_at DESC LIMIT 1`);
+  }
+
+  create(order: NewWorkOrder): number {
+    return this.db.transaction(() => {
+      const { id } = this.insertOrder.get(order) as { id: number };
+      this.insertEvent.run(id, order.createdAt, 'created', order.actor, JSON.stringify({ severity: order.severity }));
+      return id;
+    })();
+  }
+
+  setStatus(id: number, status: WorkOrderSummary['status'], actor: string): void {
+    this.change(id, actor, 'status', { status }, 'UPDATE work_orders SET status = ?, updated_at = ? WHERE id = ?', [status]);
+  }
+
+  /** The customer came back: the fix did not hold. */
+  reopen(id: number, actor: string, reason: string): void {
+    this.change(id, actor, 'reopened', { reason },
+      "UPDATE work_orders SET status = 'open', reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?", []);
+  }
+
+  /** CSAT recorded at follow-up, 1 (very unhappy) to 5. */
+  rate(id: number, csat: number, actor: string): void {
+    if (!Number.isInteger(csat) || csat < 1 || csat > 5) throw new Error('CSAT must be a whole number from 1 to 5');
+    this.change(id, actor, 'rated', { csat }, 'UPDATE work_orders SET csat = ?, updated_at = ? WHERE id = ?', [csat]);
+  }
+
+  openFor(customerId: number): WorkOrderSummary[] {
+    return this.openForCustomer.all(customerId).map(toSummary);
+  }
+
+  /** A complaint of the last 90 days that was reopened or rated low, if any. */
+  failedRecoveryFor(customerId: number): ServiceRecoveryWarning | null {
+    const row = this.failedRecovery.get(customerId, this.now() - RECOVERY_WINDOW_MS, LOW_CSAT);
+    if (!row) return null;
+    return {
+      workOrderId: row.external_id,
+      reason: row.reopened_count > 0 ? 'reopened' : 'low-rating',
+      csat: row.csat,
+      at: row.updated_at,
+    };
+  }
+
+  private change(id: number, actor: string, kind: string, data: object, sql: string, params: unknown[]): void {
+    this.db.transaction(() => {
+      const at = this.now();
+      const result = this.db.prepare(sql).run(...params, at, id);
+      if (result.changes !== 1) throw new Error(`work order ${id} does not exist`);
+      this.insertEvent.run(id, at, kind, actor, JSON.stringify(data));
+    })();
+  }
+}
