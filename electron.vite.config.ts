@@ -16,6 +16,7 @@ export default defineConfig({
           electron: resolve('src-main/hosts/electron/main.ts'),
           web: resolve('src-main/hosts/web/main.ts'),
           cli: resolve('src-main/hosts/cli/main.ts'),
+          'import-worker': resolve('src-main/services/importers/import-worker.ts'),
         },
       },
     },

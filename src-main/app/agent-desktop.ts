@@ -4,6 +4,8 @@ import type { AppInfo } from '../../src-shared/contract';
 import { ContractError } from '../../src-shared/contract';
 import type { CountryCode } from '../../src-shared/phone';
 import { Cache } from '../services/db/cache';
+import { importFile, type ImportKind, type ImportResult } from '../services/importers/importer';
+import { importInWorker } from '../services/importers/import-job';
 import { ScreenPopService } from '../services/screen-pop/screen-pop';
 import { Softphone, type SoftphoneConfig } from '../services/softphone/softphone';
 import type { AppConfig } from './config';
@@ -20,6 +22,8 @@ export interface AgentDesktopOptions {
   /** The SIP password, read from the secret store by the host; never from a file. */
   sipPassword: string | null;
   logger: Logger;
+  /** The built import-worker.js; without it (unit tests) imports run on the calling thread. */
+  importWorker: string | null;
 }
 
 /** The composition root: builds every service from configuration. Both hosts and the CLI start here. */
@@ -72,6 +76,16 @@ export class AgentDesktop {
     } catch (err) {
       this.options.logger.error('softphone could not start', { error: (err as Error).message });
     }
+  }
+
+  /** Bulk import off the main thread, so SIP signaling never waits on it. */
+  async importData(kind: ImportKind, path: string): Promise<ImportResult> {
+    const region = this.options.config.defaultRegion as CountryCode;
+    const result = this.options.importWorker
+      ? await importInWorker(this.options.importWorker, { dbPath: this.cache.path, kind, path, region })
+      : importFile(this.cache, kind, path, { region });
+    for (const r of result.rejected) this.options.logger.warn('import: row rejected', { ...r });
+    return result;
   }
 
   async stop(): Promise<void> {

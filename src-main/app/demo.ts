@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ImportKind } from '../services/importers/importer';
+import { seedDemoWorkOrders } from './demo-work-orders';
 import type { Logger } from './logger';
 import type { AgentDesktop } from './agent-desktop';
 import { LabKamailio } from '../services/lab-pbx/kamailio';
 import { CustomerPhone, type CustomerCall } from '../services/lab-pbx/customer-phone';
-import { loadSampleCustomers } from '../services/sample-data/sample-customers';
-import type { CountryCode } from '../../src-shared/phone';
 
 export const DEMO_AGENT = { extension: '1001', displayName: 'Demo Agent' };
 
@@ -20,7 +21,6 @@ export interface DemoOptions {
   repoRoot: string;
   runDir: string;
   logger: Logger;
-  defaultRegion: CountryCode;
   /** Pause between one demo call ending and the next one ringing. */
   nextCallDelayMs?: number;
 }
@@ -47,12 +47,7 @@ export class Demo {
   }
 
   async start(): Promise<void> {
-    const loaded = loadSampleCustomers(
-      this.app.cache.customers,
-      join(this.options.repoRoot, 'resources', 'sample', 'customers.jsonl'),
-      this.options.defaultRegion,
-    );
-    this.options.logger.info('demo: sample customers loaded', { loaded });
+    await this.loadSampleData();
     await this.pbx.start();
     await this.app.start({
       server: this.pbx.wsUrl,
@@ -63,6 +58,22 @@ export class Demo {
     });
     await this.app.softphone!.waitUntilRegistered();
     void this.callsInTurn();
+  }
+
+  /** Sample customers, their calls and the knowledge base, imported like any file; running it again only updates. */
+  private async loadSampleData(): Promise<void> {
+    const sample = join(this.options.repoRoot, 'resources', 'sample');
+    const named = (prefix: string) => readdirSync(sample).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl')).sort();
+    const files: [ImportKind, string][] = [
+      ...named('customers').map((f): [ImportKind, string] => ['customers', join(sample, f)]),
+      ...named('contacts').map((f): [ImportKind, string] => ['contacts', join(sample, f)]),
+      ...readdirSync(join(sample, 'kb')).map((f): [ImportKind, string] => ['kb', join(sample, 'kb', f)]),
+    ];
+    for (const [kind, file] of files) {
+      const result = await this.app.importData(kind, file);
+      this.options.logger.info('demo: sample data loaded', { kind, file, imported: result.imported, updated: result.updated });
+    }
+    seedDemoWorkOrders(this.app.cache);
   }
 
   async stop(): Promise<void> {

@@ -11,11 +11,11 @@ import { AgentDesktop } from '../../app/agent-desktop';
 import { defaultDataDir, loadConfig } from '../../app/config';
 import { Demo } from '../../app/demo';
 import { createLogger } from '../../app/logger';
-import type { CountryCode } from '../../../src-shared/phone';
 import { openInChromiumAppMode } from './open-browser';
 import { startWebShell } from './web-shell';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..', '..');
 const logger = createLogger('web');
 
 async function main(): Promise<void> {
@@ -35,10 +35,11 @@ async function main(): Promise<void> {
     demo,
     sipPassword: process.env.AGENT_DESKTOP_SIP_PASSWORD ?? null,
     logger,
+    importWorker: join(here, 'import-worker.js'),
   });
   const shell = await startWebShell({ app, rendererDir: join(repoRoot, 'out', 'renderer'), logger, port: Number(values.port) });
   const demoRun = demo
-    ? new Demo(app, { repoRoot, runDir: join(dataDir, 'lab-run'), logger, defaultRegion: config.defaultRegion as CountryCode })
+    ? new Demo(app, { repoRoot, runDir: join(dataDir, 'lab-run'), logger })
     : null;
 
   let stopping = false;

@@ -48,6 +48,7 @@ export class WorkOrdersRepo {
   private readonly insertEvent;
   private readonly openForCustomer;
   private readonly failedRecovery;
+  private readonly byExternalId;
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
     this.insertOrder = db.prepare(`
@@ -64,6 +65,11 @@ export class WorkOrdersRepo {
       SELECT external_id, reopened_count, csat, updated_at FROM work_orders
       WHERE customer_id = ? AND kind = 'complaint' AND created_at >= ? AND (reopened_count > 0 OR csat <= ?)
       ORDER BY created_at DESC LIMIT 1`);
+    this.byExternalId = db.prepare<[string], { id: number }>('SELECT id FROM work_orders WHERE external_id = ?');
+  }
+
+  idOf(externalId: string): number | null {
+    return this.byExternalId.get(externalId)?.id ?? null;
   }
 
   create(order: NewWorkOrder): number {

@@ -1,0 +1,23 @@
+/**
+ * Worker-thread entry for bulk imports: its own database connection, so the main thread (SIP signaling)
+ * never waits on parsing, validation or index building.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { Cache } from '../db/cache';
+import { importFile } from './importer';
+import type { ImportJob, WorkerMessage } from './import-job';
+
+const job = workerData as ImportJob;
+const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const cache = new Cache(job.dbPath);
+try {
+  const result = importFile(cache, job.kind, job.path, {
+    region: job.region,
+    onProgress: (progress) => post({ type: 'progress', progress }),
+  });
+  post({ type: 'done', result });
+} catch (err) {
+  post({ type: 'failed', message: (err as Error).message });
+} finally {
+  cache.close();
+}

@@ -1,0 +1,150 @@
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import { normalizePhoneNumber, type CountryCode } from '../../../src-shared/phone';
+import type { Cache } from '../db/cache';
+import { readRecords } from './read-records';
+import { ContactImport, CustomerImport, KbImport, describeIssues } from './schemas';
+
+export const IMPORT_KINDS = ['customers', 'contacts', 'kb'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface Rejected {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export interface ImportResult {
+  imported: number;
+  updated: number;
+  rejected: Rejected[];
+}
+
+export interface ImportProgress {
+  kind: ImportKind;
+  file: string;
+  processed: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  region: CountryCode;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** A row that is well-formed but cannot be stored (e.g. refers to an unknown customer). */
+class RowError extends Error {}
+
+interface Handler<S extends z.ZodTypeAny> {
+  schema: S;
+  /** Stores one validated row; returns whether it was new. */
+  store(row: z.infer<S>, cache: Cache, region: CountryCode): boolean;
+}
+
+const handlers: { [K in ImportKind]: Handler<z.ZodTypeAny> } = {
+  customers: {
+    schema: CustomerImport,
+    store(row: z.infer<typeof CustomerImport>, cache, region) {
+      const phones: string[] = [];
+      for (const raw of row.phones) {
+        const e164 = normalizePhoneNumber(raw, region);
+        if (!e164) throw new RowError(`phone "${raw}" is not a valid number for region ${region}`);
+        phones.push(e164);
+      }
+      return cache.customers.upsert({
+        externalId: row.id,
+        name: row.name,
+        tier: row.tier,
+        preferredLanguage: row.language,
+        notes: row.notes,
+        tags: row.tags,
+        phones,
+      }).created;
+    },
+  },
+  contacts: {
+    schema: ContactImport,
+    store(row: z.infer<typeof ContactImport>, cache, region) {
+      let customerId: number | null = null;
+      if (row.customer_id) {
+        const customer = cache.customers.findByExternalId(row.customer_id);
+        if (!customer) throw new RowError(`customer_id "${row.customer_id}" is not a known customer; import customers first`);
+        customerId = customer.id;
+      }
+      let workOrderId: number | null = null;
+      if (row.work_order_id) {
+        workOrderId = cache.workOrders.idOf(row.work_order_id);
+        if (workOrderId === null) throw new RowError(`work_order_id "${row.work_order_id}" is not a known work order`);
+      }
+      return cache.contacts.upsert({
+        externalId: row.id,
+        customerId,
+        startedAt: row.time,
+        direction: row.direction,
+        number: normalizePhoneNumber(row.number, region) ?? row.number,
+        queue: row.queue,
+        ivrPath: row.ivr_path,
+        durationS: row.duration_s,
+        holdS: row.hold_s,
+        disposition: row.disposition,
+        agent: row.agent,
+        transferTarget: row.transfer_target,
+        workOrderId,
+      }).created;
+    },
+  },
+  kb: {
+    schema: KbImport,
+    store(row: z.infer<typeof KbImport>, cache) {
+      return cache.kb.upsert({
+        externalId: row.id,
+        locale: row.locale,
+        title: row.title,
+        body: row.body,
+        tags: row.tags,
+        category: row.category,
+      }).created;
+    },
+  },
+};
+
+const BATCH = 500;
+
+/**
+ * Imports one file into the cache: upsert by external id (so running it twice changes nothing), in batches of
+ * one transaction each. A bad row is reported with file, line and reason; it never aborts the import and never
+ * costs a good row.
+ */
+export function importFile(cache: Cache, kind: ImportKind, path: string, options: ImportOptions): ImportResult {
+  const handler = handlers[kind];
+  const file = basename(path);
+  const records = readRecords(path);
+  const result: ImportResult = { imported: 0, updated: 0, rejected: [] };
+  const storeBatch = cache.db.transaction((batch: typeof records) => {
+    for (const record of batch) {
+      if ('error' in record) {
+        result.rejected.push({ file, line: record.line, reason: record.error });
+        continue;
+      }
+      const parsed = handler.schema.safeParse(record.fields);
+      if (!parsed.success) {
+        result.rejected.push({ file, line: record.line, reason: describeIssues(parsed.error) });
+        continue;
+      }
+      try {
+        // A savepoint per row: a row that fails in the database takes nothing of the batch with it.
+        const created = cache.db.transaction(() => handler.store(parsed.data, cache, options.region))();
+        if (created) result.imported++;
+        else result.updated++;
+      } catch (err) {
+        if (!(err instanceof RowError) && !/constraint|SQLITE_/i.test(String(err))) throw err;
+        result.rejected.push({ file, line: record.line, reason: (err as Error).message });
+      }
+    }
+  });
+  for (let i = 0; i < records.length; i += BATCH) {
+    storeBatch(records.slice(i, i + BATCH));
+    options.onProgress?.({ kind, file, processed: Math.min(i + BATCH, records.length), total: records.length });
+  }
+  return result;
+}
