@@ -1,0 +1,2 @@
+/** Where the Electron binary is, or null when it was never downloaded. */
+export function electronBinary(): string | null;

@@ -1,0 +1,60 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const keychain = vi.hoisted(() => ({ available: true, backend: 'gnome_libsecret', reEncrypt: false }));
+// A reversible stand-in for the OS keychain: good enough to see what reaches the disk.
+vi.mock('electron', () => ({
+  safeStorage: {
+    isAsyncEncryptionAvailable: async () => keychain.available,
+    getSelectedStorageBackend: () => keychain.backend,
+    encryptStringAsync: async (text: string) => Buffer.from(`enc:${[...text].reverse().join('')}`),
+    decryptStringAsync: async (data: Buffer) => ({
+      result: [...data.toString().slice(4)].reverse().join(''),
+      shouldReEncrypt: keychain.reEncrypt,
+    }),
+  },
+}));
+const { SecretStore, SecretStoreUnavailable } = await import('./secret-store');
+
+describe('secret store', () => {
+  beforeEach(() => Object.assign(keychain, { available: true, backend: 'gnome_libsecret', reEncrypt: false }));
+  const fresh = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secret-store-'));
+    return { dir, store: new SecretStore(dir) };
+  };
+
+  it('reads null when no password was saved', async () => {
+    await expect(fresh().store.readSipPassword()).resolves.toBeNull();
+  });
+
+  it('keeps the password encrypted, as base64, and reads it back', async () => {
+    const { dir, store } = fresh();
+    await store.saveSipPassword('s3cret-pass');
+    const onDisk = readFileSync(join(dir, 'sip-password.enc'), 'utf8');
+    expect(onDisk).not.toContain('s3cret-pass');
+    expect(Buffer.from(onDisk, 'base64').toString()).toBe('enc:ssap-terc3s');
+    await expect(store.readSipPassword()).resolves.toBe('s3cret-pass');
+    await store.forgetSipPassword();
+    await expect(store.readSipPassword()).resolves.toBeNull();
+  });
+
+  it('refuses to store without a keychain, and never writes plain text instead', async () => {
+    for (const state of [{ available: false }, { available: true, backend: 'basic_text' }]) {
+      Object.assign(keychain, state);
+      const { dir, store } = fresh();
+      await expect(store.saveSipPassword('s3cret-pass')).rejects.toBeInstanceOf(SecretStoreUnavailable);
+      expect(existsSync(join(dir, 'sip-password.enc'))).toBe(false);
+    }
+  });
+
+  it('re-encrypts when the keychain asks for it', async () => {
+    const { store } = fresh();
+    await store.saveSipPassword('s3cret-pass');
+    keychain.reEncrypt = true;
+    const save = vi.spyOn(store, 'saveSipPassword');
+    await expect(store.readSipPassword()).resolves.toBe('s3cret-pass');
+    expect(save).toHaveBeenCalledWith('s3cret-pass');
+  });
+});
