@@ -8,6 +8,8 @@ export interface CommandContext {
   region: CountryCode;
   args: string[];
   options: Record<string, string | boolean | undefined>;
+  /** The app's resources folder (sample data, reply data). */
+  resourcesDir: string;
   /** Reads standard input (for TEXT "-"). */
   stdin(): Promise<string>;
 }

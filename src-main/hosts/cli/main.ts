@@ -2,13 +2,16 @@
  * agent-desktop: the command line for administrators and benchmarks. Prints JSON on stdout; errors go to stderr
  * with a non-zero exit (2 for a usage mistake, 1 when the work failed).
  */
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../../app/config';
 import { Cache } from '../../services/db/cache';
 import type { CountryCode } from '../../../src-shared/phone';
 import { commands } from './registry';
 import { UsageError } from './command';
+
+const resourcesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources');
 
 function help(): string {
   const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`);
@@ -65,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
     dbPath,
     region: region as CountryCode,
     args,
+    resourcesDir,
     options: parsed.values as Record<string, string | boolean | undefined>,
     stdin: async () => {
       const chunks: Buffer[] = [];

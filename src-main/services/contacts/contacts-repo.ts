@@ -40,8 +40,8 @@ const toSummary = (r: SummaryRow): ContactSummary => ({
 export class ContactsRepo {
   private readonly upsertStatement;
   private readonly existing;
-  private readonly recentByCustomer;
-  private readonly recentByNumber;
+  readonly recentByCustomer;
+  readonly recentByNumber;
 
   constructor(private readonly db: Db) {
     this.upsertStatement = db.prepare(`

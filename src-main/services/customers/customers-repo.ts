@@ -40,9 +40,9 @@ export class CustomersRepo {
   private readonly upsertCustomer;
   private readonly deletePhones;
   private readonly insertPhone;
-  private readonly byPhone;
-  private readonly byExternalId;
-  private readonly phonesOf;
+  readonly byPhone;
+  readonly byExternalId;
+  readonly phonesOf;
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
     this.upsertCustomer = db.prepare<[string, string, string, string | null, string, string, number], { id: number }>(`

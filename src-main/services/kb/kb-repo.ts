@@ -2,6 +2,12 @@ import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { indexText } from '../../../src-shared/text/segment';
 
+/** How article text becomes index text; the benchmark passes a memoised one so every engine segments once. */
+export type Segment = (text: string, locale: Locale) => string;
+
+/** The token a locale is indexed as (the locale column holds one word, e.g. zhcn). */
+export const localeToken = (locale: Locale) => locale.replace('-', '').toLowerCase();
+
 export interface KbArticle {
   externalId: string;
   locale: Locale;
@@ -21,14 +27,20 @@ export class KbRepo {
   private readonly insertIndex;
   private readonly existing;
 
-  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number = Date.now,
+    private readonly segment: Segment = indexText,
+  ) {
     this.upsertArticle = db.prepare<[string, string, string, string, string, string | null, number], { id: number }>(`
       INSERT INTO kb_articles (external_id, locale, title, body, tags, category, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (external_id) DO UPDATE SET locale = excluded.locale, title = excluded.title, body = excluded.body,
         tags = excluded.tags, category = excluded.category, updated_at = excluded.updated_at
       RETURNING id`);
     this.deleteIndex = db.prepare<[number]>('DELETE FROM kb_fts WHERE rowid = ?');
-    this.insertIndex = db.prepare<[number, string, string, string]>('INSERT INTO kb_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)');
+    this.insertIndex = db.prepare<[number, string, string, string, string]>(
+      'INSERT INTO kb_fts (rowid, title, body, tags, locale) VALUES (?, ?, ?, ?, ?)',
+    );
     this.existing = db.prepare<[string], { id: number }>('SELECT id FROM kb_articles WHERE external_id = ?');
   }
 
@@ -46,12 +58,7 @@ export class KbRepo {
         this.now(),
       )!;
       if (before) this.deleteIndex.run(id);
-      this.insertIndex.run(
-        id,
-        indexText(article.title, article.locale),
-        indexText(article.body, article.locale),
-        indexText(article.tags.join(' '), article.locale),
-      );
+      this.index(id, article.locale, article.title, article.body, article.tags);
       return { id, created: !before };
     })();
   }
@@ -67,11 +74,13 @@ export class KbRepo {
         body: string;
         tags: string;
       }[];
-      for (const r of rows) {
-        const tags = (JSON.parse(r.tags) as string[]).join(' ');
-        this.insertIndex.run(r.id, indexText(r.title, r.locale), indexText(r.body, r.locale), indexText(tags, r.locale));
-      }
+      for (const r of rows) this.index(r.id, r.locale, r.title, r.body, JSON.parse(r.tags) as string[]);
       return rows.length;
     })();
+  }
+
+  private index(id: number, locale: Locale, title: string, body: string, tags: string[]): void {
+    const s = this.segment;
+    this.insertIndex.run(id, s(title, locale), s(body, locale), s(tags.join(' '), locale), localeToken(locale));
   }
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { buildFtsQuery } from '../../../src-shared/text/fts-query';
+import { localeToken } from './kb-repo';
 import { makeSnippet, type Snippet } from './snippet';
 
 export interface KbHit {
@@ -18,9 +19,6 @@ export interface KbSearchOptions {
   limit?: number;
 }
 
-/** bm25 weights per column: title, body, tags. */
-const WEIGHTS = '8.0, 1.0, 3.0';
-
 interface Row {
   id: number;
   external_id: string;
@@ -36,26 +34,24 @@ interface Row {
  * simplified and traditional alike, the last word as a prefix; all words first, then any word to fill the list.
  */
 export class KbSearch {
-  private readonly byLocale;
-  private readonly anyLocale;
+  private readonly select;
 
   constructor(db: Db) {
-    const select = (where: string) =>
-      db.prepare<unknown[], Row>(`
-        SELECT a.id, a.external_id, a.locale, a.title, a.body, a.category, bm25(kb_fts, ${WEIGHTS}) AS rank
-        FROM kb_fts JOIN kb_articles a ON a.id = kb_fts.rowid
-        WHERE kb_fts MATCH ? ${where}
-        ORDER BY rank LIMIT ?`);
-    this.byLocale = select('AND a.locale = ?');
-    this.anyLocale = select('');
+    // Rank (bm25 with the title weighted up, set in the schema) is computed inside FTS5 and only the best rows
+    // are joined to their articles.
+    this.select = db.prepare<[string, number], Row>(`
+      SELECT a.id, a.external_id, a.locale, a.title, a.body, a.category, f.rank
+      FROM (SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?) f
+      JOIN kb_articles a ON a.id = f.rowid
+      ORDER BY f.rank`);
   }
 
   search(query: string, options: KbSearchOptions = {}): KbHit[] {
     const limit = Math.min(Math.max(options.limit ?? 10, 1), 100);
     const fts = buildFtsQuery(query, options.locale);
     if (!fts) return [];
-    const run = (match: string, n: number) =>
-      options.locale ? this.byLocale.all(match, options.locale, n) : this.anyLocale.all(match, n);
+    const scope = options.locale ? `{locale}: "${localeToken(options.locale)}" AND ` : '';
+    const run = (match: string, n: number) => this.select.all(`${scope}(${match})`, n);
     const rows = run(fts.all, limit);
     if (rows.length < limit && fts.words.length > 1) {
       const seen = new Set(rows.map((r) => r.id));

@@ -21,6 +21,12 @@ export class ScreenPopService {
     private readonly defaultRegion: CountryCode,
   ) {}
 
+  /** The SQL a lookup runs, for checking its query plans (indexes only, no table scan). */
+  get statementSources(): string[] {
+    const { customers, contacts, workOrders } = this.sources;
+    return [customers.byPhone, customers.byExternalId, customers.phonesOf, contacts.recentByCustomer, contacts.recentByNumber, workOrders.openForCustomer, workOrders.failedRecovery].map((s) => s.source);
+  }
+
   lookup(rawNumber: string, customerId: string | null): ScreenPop {
     const { customers, contacts, workOrders } = this.sources;
     const number = normalizePhoneNumber(rawNumber, this.defaultRegion);

@@ -46,8 +46,8 @@ const LOW_CSAT = 2;
 export class WorkOrdersRepo {
   private readonly insertOrder;
   private readonly insertEvent;
-  private readonly openForCustomer;
-  private readonly failedRecovery;
+  readonly openForCustomer;
+  readonly failedRecovery;
   private readonly byExternalId;
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {

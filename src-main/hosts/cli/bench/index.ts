@@ -1,7 +1,12 @@
 import type { CommandContext } from '../command';
+import { benchKb } from './kb';
+import { benchLookup } from './lookup';
 
 /** A benchmark prints JSON figures and compares, in the same run, against the peer its issue names. */
 export type Benchmark = (ctx: CommandContext, scale: 'small' | 'full') => Promise<unknown> | unknown;
 
 /** Each area registers its benchmark here under the name used on the command line. */
-export const benchmarks: Record<string, Benchmark> = {};
+export const benchmarks: Record<string, Benchmark> = {
+  kb: benchKb,
+  lookup: benchLookup,
+};

@@ -1,5 +1,4 @@
 import { schemaVersion } from '../../../services/db/database';
-import { Cache } from '../../../services/db/cache';
 import { ScreenPopService } from '../../../services/screen-pop/screen-pop';
 import { stringOption, UsageError, type Command } from '../command';
 

@@ -69,8 +69,11 @@ export function up(db: Database.Database): void {
       updated_at INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX kb_articles_by_locale ON kb_articles(locale);
-    -- Words as Intl.Segmenter found them (the app segments; unicode61 only splits on the spaces it put there).
-    CREATE VIRTUAL TABLE kb_fts USING fts5(title, body, tags, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+    -- Words as Intl.Segmenter found them (the app segments; unicode61 only splits on the spaces it put there),
+    -- and the locale as a token so a search ranks only its own language's articles.
+    CREATE VIRTUAL TABLE kb_fts USING fts5(title, body, tags, locale, content='', contentless_delete=1, prefix='1 2',
+      tokenize='unicode61 remove_diacritics 2');
+    INSERT INTO kb_fts (kb_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0, 3.0, 0.0)');
     CREATE TABLE kb_feedback (
       id INTEGER PRIMARY KEY,
       article_id INTEGER NOT NULL REFERENCES kb_articles(id) ON DELETE CASCADE,
