@@ -3,11 +3,13 @@ import { benchCommands } from './commands/bench';
 import { cacheCommands } from './commands/cache';
 import { generateCommands } from './commands/generate';
 import { kbCommands } from './commands/kb';
+import { replyCommands } from './commands/replies';
 
 /** Every subcommand prints one JSON document on stdout. Each feature adds its own map of commands here. */
 export const commands: Record<string, Command> = {
   ...cacheCommands,
   ...kbCommands,
   ...generateCommands,
+  ...replyCommands,
   ...benchCommands,
 };
