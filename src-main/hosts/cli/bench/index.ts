@@ -1,5 +1,6 @@
 import type { CommandContext } from '../command';
 import { benchKb } from './kb';
+import { benchLint } from './lint';
 import { benchLookup } from './lookup';
 
 /** A benchmark prints JSON figures and compares, in the same run, against the peer its issue names. */
@@ -9,4 +10,5 @@ export type Benchmark = (ctx: CommandContext, scale: 'small' | 'full') => Promis
 export const benchmarks: Record<string, Benchmark> = {
   kb: benchKb,
   lookup: benchLookup,
+  lint: benchLint,
 };
