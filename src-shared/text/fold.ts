@@ -1,9 +1,9 @@
 import tsCharacters from 'opencc-js/dict/TSCharacters';
-import twVariantsRev from 'opencc-js/dict/TWVariantsRev';
 
 /** "a b|c d" dictionaries of OpenCC: first character of each pair maps to the first of its targets. */
 function charMap(...dicts: string[]): Map<string, string> {
   const map = new Map<string, string>();
+  // Only traditional -> simplified: OpenCC's variant tables would also turn 吃 into 喫 and 才 into 纔.
   for (const dict of dicts) {
     for (const pair of dict.split('|')) {
       const [from, to] = pair.split(' ');
@@ -22,7 +22,7 @@ let traditionalToSimplified: Map<string, string> | null = null;
  * folded text is the same offset in the original.
  */
 export function foldForSearch(text: string): string {
-  traditionalToSimplified ??= charMap(twVariantsRev, tsCharacters);
+  traditionalToSimplified ??= charMap(tsCharacters);
   let out = '';
   for (const ch of text) {
     let c = traditionalToSimplified.get(ch) ?? ch;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForSearch } from './fold';
-import { buildFtsQuery } from './fts-query';
+import { allOf, buildFtsQuery } from './fts-query';
 import { tokenize } from './segment';
 
 describe('foldForSearch', () => {
@@ -11,6 +11,9 @@ describe('foldForSearch', () => {
     const text = '我們的客訴處理流程 Refund ＡＢＣ';
     expect(foldForSearch(text)).toHaveLength(text.length);
     expect(foldForSearch('ＡＢＣ')).toBe('abc');
+    // Simplified text stays as it is.
+    expect(foldForSearch('什么时候吃饭才到')).toBe('什么时候吃饭才到');
+    expect(foldForSearch('為什麼啟用')).toBe('为什么启用');
   });
 });
 
@@ -35,7 +38,7 @@ describe('buildFtsQuery', () => {
     (input) => {
       const q = buildFtsQuery(input, 'en');
       if (q === null) return;
-      for (const part of q.all.split(' AND ')) expect(part).toMatch(/^"[^"]*(?:""[^"]*)*"\*?$/);
+      for (const term of q.terms) expect(term.expr).toMatch(/^"[^"]*(?:""[^"]*)*"\*?$/);
     },
   );
   it('returns null for empty, whitespace-only and punctuation-only input', () => {
@@ -44,7 +47,11 @@ describe('buildFtsQuery', () => {
     expect(buildFtsQuery('"()*', 'en')).toBeNull();
   });
   it('makes the half-typed last word a prefix, not a finished one', () => {
-    expect(buildFtsQuery('refund sta', 'en')!.all).toBe('"refund" AND "sta"*');
-    expect(buildFtsQuery('refund status ', 'en')!.all).toBe('"refund" AND "status"');
+    expect(allOf(buildFtsQuery('refund sta', 'en')!.terms)).toBe('"refund" AND "sta"*');
+    expect(allOf(buildFtsQuery('refund status ', 'en')!.terms)).toBe('"refund" AND "status"');
+  });
+  it('keeps characters the segmenter split apart as one phrase, and known words as separate terms', () => {
+    expect(allOf(buildFtsQuery('客诉 ', 'zh-CN')!.terms)).toBe('"客 诉"');
+    expect(allOf(buildFtsQuery('退款进度 ', 'zh-CN')!.terms)).toBe('"退款" AND "进度"');
   });
 });

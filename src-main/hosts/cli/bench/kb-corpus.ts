@@ -31,38 +31,38 @@ export function labelledQueries(resourcesDir: string): LabelledQuery[] {
   return jsonLines<LabelledQuery>(join(resourcesDir, 'sample', 'kb-queries.jsonl'));
 }
 
-const SENTENCE = /[^。！？.!?\n]+[。！？.!?]?/gu;
+const PRODUCTS = ['Lumen X5', 'Lumen X5 Pro', 'Lumen Tab 11', 'Lumen Buds 2', 'Lumen Watch 3', 'Lumen Router AX', 'Lumen Go SIM', 'Lumen Charger 65W'];
+const MODEL_NOTES: Record<Locale, string> = { en: 'model notes', 'zh-CN': '机型说明', 'zh-TW': '機型說明', th: 'ข้อมูลรุ่น' };
+const WORDS_PER_BODY = 150;
 
 /**
- * `count` more articles in the samples' languages and proportions, each stitched from sentences of several sample
- * articles of its locale with a model name in the title: realistic words and lengths, deterministic for a seed.
+ * `count` more articles in the samples' languages and proportions, like the product pages that fill a large
+ * knowledge base: a product and model in the title, a body of words drawn from the samples of its locale with
+ * their real frequencies. Every engine meets the same vocabulary and the same noise; no article copies a
+ * sample's sentences, so the labelled articles stay the right answers. Deterministic for a seed.
  */
 export function syntheticArticles(samples: KbArticle[], count: number, seed = 11): KbArticle[] {
   const r = seededRandom(seed);
-  const byLocale = new Map<Locale, { article: KbArticle; sentences: string[] }[]>();
+  const words = new Map<Locale, string[]>();
   for (const a of samples) {
-    const list = byLocale.get(a.locale) ?? [];
-    list.push({ article: a, sentences: a.body.match(SENTENCE) ?? [a.body] });
-    byLocale.set(a.locale, list);
+    const seg = new Intl.Segmenter(a.locale, { granularity: 'word' });
+    const list = words.get(a.locale) ?? [];
+    for (const part of seg.segment(a.body)) if (part.isWordLike) list.push(part.segment);
+    words.set(a.locale, list);
   }
-  const locales = [...byLocale.keys()];
+  const locales = samples.map((a) => a.locale);
   const out: KbArticle[] = [];
   for (let i = 0; i < count; i++) {
     const locale = pick(r, locales);
-    const pool = byLocale.get(locale)!;
-    const base = pick(r, pool);
-    const parts: string[] = [];
-    for (let s = 0; s < 6; s++) parts.push(pick(r, pick(r, pool).sentences).trim());
-    // A title of its own (the start of one of its sentences), so samples are not drowned by copies of their titles.
-    const lead = parts[0]!.replace(/^[-\d.\s]+/, '');
-    const title = locale === 'en' ? lead.split(/\s+/).slice(0, 5).join(' ') : [...lead].slice(0, 10).join('');
+    const pool = words.get(locale)!;
+    const body = Array.from({ length: WORDS_PER_BODY }, () => pick(r, pool)).join(locale === 'en' ? ' ' : '');
     out.push({
       externalId: `syn-${i}-${locale}`,
       locale,
-      title: `${title} · L${100 + Math.floor(r() * 900)}`,
-      body: parts.join(locale === 'en' ? ' ' : ''),
+      title: `${pick(r, PRODUCTS)} L${100 + Math.floor(r() * 900)} ${MODEL_NOTES[locale]}`,
+      body,
       tags: [],
-      category: base.article.category,
+      category: 'devices',
     });
   }
   return out;

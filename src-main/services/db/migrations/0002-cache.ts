@@ -74,6 +74,8 @@ export function up(db: Database.Database): void {
     CREATE VIRTUAL TABLE kb_fts USING fts5(title, body, tags, locale, content='', contentless_delete=1, prefix='1 2',
       tokenize='unicode61 remove_diacritics 2');
     INSERT INTO kb_fts (kb_fts, rank) VALUES ('rank', 'bm25(8.0, 1.0, 3.0, 0.0)');
+    -- How many articles hold each word: the search leaves out words that are in most of them.
+    CREATE VIRTUAL TABLE kb_vocab USING fts5vocab(kb_fts, 'row');
     CREATE TABLE kb_feedback (
       id INTEGER PRIMARY KEY,
       article_id INTEGER NOT NULL REFERENCES kb_articles(id) ON DELETE CASCADE,
