@@ -1,7 +1,9 @@
 import { ContactsRepo } from '../contacts/contacts-repo';
 import { CustomersRepo } from '../customers/customers-repo';
+import { FollowUpsRepo } from '../followups/follow-ups-repo';
 import { KbRepo } from '../kb/kb-repo';
 import { KbSearch } from '../kb/kb-search';
+import { TemplatesRepo } from '../replies/templates-repo';
 import { WorkOrdersRepo } from '../workorders/work-orders-repo';
 import { openDatabase, type Db } from './database';
 
@@ -17,6 +19,8 @@ export class Cache {
   readonly workOrders: WorkOrdersRepo;
   readonly kb: KbRepo;
   readonly kbSearch: KbSearch;
+  readonly templates: TemplatesRepo;
+  readonly followUps: FollowUpsRepo;
 
   constructor(readonly path: string, now: () => number = Date.now) {
     this.db = openDatabase(path);
@@ -26,6 +30,9 @@ export class Cache {
     this.workOrders = new WorkOrdersRepo(this.workOrdersDb, now);
     this.kb = new KbRepo(this.db, now);
     this.kbSearch = new KbSearch(this.db);
+    this.templates = new TemplatesRepo(this.db, now);
+    // Promised callbacks are acknowledged writes like work orders: the FULL connection.
+    this.followUps = new FollowUpsRepo(this.workOrdersDb, now);
   }
 
   close(): void {

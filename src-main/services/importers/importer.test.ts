@@ -111,6 +111,16 @@ describe('importFile', () => {
     expect(progress.at(-1)!.total).toBe(1200);
   });
 
+  it('imports reply templates, rejecting a malformed placeholder with its line', () => {
+    const ok = { id: 'late-parcel', scenario: 'late-delivery', locale: 'en', title: 'Late parcel', shortcut: '/late', body: 'Hi {{customer.name}}, I have chased order {{order.id}}.' };
+    const path = file('templates.jsonl', [JSON.stringify(ok), JSON.stringify({ ...ok, locale: 'th', body: 'สวัสดีค่ะ {{customer.name}' })].join('\n'));
+    const result = importFile(cache, 'templates', path, { region: 'CN' });
+    expect(result.imported).toBe(1);
+    expect(result.rejected).toEqual([{ file: 'templates.jsonl', line: 2, reason: expect.stringContaining('malformed placeholder') }]);
+    expect(cache.templates.list('en')).toEqual([expect.objectContaining({ id: 'late-parcel', body: ok.body })]);
+    expect(importFile(cache, 'templates', path, { region: 'CN' })).toMatchObject({ imported: 0, updated: 1 });
+  });
+
   it('rejects an unknown file type with a clear message', () => {
     expect(() => importFile(cache, 'kb', file('kb.xlsx', ''), { region: 'CN' })).toThrow(/use .jsonl \(JSON Lines\) or .csv/);
   });

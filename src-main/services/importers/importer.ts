@@ -4,8 +4,9 @@ import { normalizePhoneNumber, type CountryCode } from '../../../src-shared/phon
 import type { Cache } from '../db/cache';
 import { readRecords } from './read-records';
 import { ContactImport, CustomerImport, KbImport, describeIssues } from './schemas';
+import { ReplyTemplate } from '../../../src-shared/replies/template';
 
-export const IMPORT_KINDS = ['customers', 'contacts', 'kb'] as const;
+export const IMPORT_KINDS = ['customers', 'contacts', 'kb', 'templates'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface Rejected {
@@ -105,6 +106,10 @@ const handlers: { [K in ImportKind]: Handler<z.ZodTypeAny> } = {
         category: row.category,
       }).created;
     },
+  },
+  templates: {
+    schema: ReplyTemplate,
+    store: (row: ReplyTemplate, cache) => cache.templates.upsert(row).created,
   },
 };
 

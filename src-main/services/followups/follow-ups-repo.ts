@@ -1,0 +1,79 @@
+import type { Db } from '../db/database';
+import type { FollowUpTask } from '../../../src-shared/replies/service-recovery';
+
+export interface FollowUp {
+  id: number;
+  kind: 'callback' | 'follow-up';
+  customerId: number | null;
+  workOrderId: number | null;
+  number: string | null;
+  dueAt: number;
+  windowEnd: number | null;
+  note: string;
+}
+
+interface Row {
+  id: number;
+  kind: FollowUp['kind'];
+  customer_id: number | null;
+  work_order_id: number | null;
+  number: string | null;
+  due_at: number;
+  window_end: number | null;
+  note: string;
+}
+
+const toFollowUp = (r: Row): FollowUp => ({
+  id: r.id,
+  kind: r.kind,
+  customerId: r.customer_id,
+  workOrderId: r.work_order_id,
+  number: r.number,
+  dueAt: r.due_at,
+  windowEnd: r.window_end,
+  note: r.note,
+});
+
+/** Callbacks promised and follow-ups planned (service recovery step 4), each with its due time. */
+export class FollowUpsRepo {
+  private readonly insert;
+  private readonly dueBy;
+  private readonly complete;
+  private readonly workOrderId;
+
+  constructor(db: Db, private readonly now: () => number = Date.now) {
+    this.insert = db.prepare(`
+      INSERT INTO follow_ups (kind, customer_id, work_order_id, number, due_at, window_end, note, created_at)
+      VALUES (@kind, @customerId, @workOrderId, @number, @dueAt, @windowEnd, @note, @createdAt) RETURNING id`);
+    this.dueBy = db.prepare<[number], Row>(
+      "SELECT id, kind, customer_id, work_order_id, number, due_at, window_end, note FROM follow_ups WHERE status = 'pending' AND due_at <= ? ORDER BY due_at",
+    );
+    this.complete = db.prepare<[number, number]>("UPDATE follow_ups SET status = 'done', done_at = ? WHERE id = ? AND status = 'pending'");
+    this.workOrderId = db.prepare<[string], { id: number }>('SELECT id FROM work_orders WHERE external_id = ?');
+  }
+
+  /** Stores the follow-up the service-recovery guide created. */
+  addRecoveryFollowUp(task: FollowUpTask): number {
+    const workOrderId = task.workOrderId ? (this.workOrderId.get(task.workOrderId)?.id ?? null) : null;
+    const { id } = this.insert.get({
+      kind: 'follow-up',
+      customerId: task.customerId,
+      workOrderId,
+      number: null,
+      dueAt: task.dueAt,
+      windowEnd: null,
+      note: task.note,
+      createdAt: this.now(),
+    }) as { id: number };
+    return id;
+  }
+
+  /** Pending follow-ups and callbacks due by now (or the given time), earliest first. */
+  due(at = this.now()): FollowUp[] {
+    return this.dueBy.all(at).map(toFollowUp);
+  }
+
+  markDone(id: number): boolean {
+    return this.complete.run(this.now(), id).changes === 1;
+  }
+}
