@@ -20,6 +20,11 @@ test('demo: the agent is registered and a known VIP customer rings with a screen
   await expect(pop).toContainText('complaints');
   await expect(pop).toContainText('main>orders>complaint');
   await expect(pop).toContainText('CUST-1001');
+  // Sample data came in through the import worker: his history, open complaints and the failed recovery.
+  await expect(pop.getByTestId('recovery-warning')).toContainText('WO-DEMO-1');
+  await expect(pop.getByTestId('recovery-warning')).toContainText('reopened');
+  await expect(pop.getByTestId('open-work-orders')).toContainText('WO-DEMO-2');
+  await expect(pop.getByTestId('recent-contacts').locator('li')).toHaveCount(3);
   // The token left the address bar once read.
   expect(page.url()).not.toContain('token=');
 

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { useWorkspace } from '../softphone';
+import { CustomerHistory, RecoveryWarning } from './CustomerHistory';
 
 /**
  * Who is calling, shown while the phone rings. Everything here came from the caller or the PBX: it is rendered
@@ -24,6 +25,7 @@ export function ScreenPopPanel() {
   ];
   return (
     <section className={`screen-pop ${pop.kind}`} data-testid="screen-pop" aria-label={t('pop.title')}>
+      {pop.kind === 'known' && <RecoveryWarning pop={pop} />}
       {pop.kind === 'known' ? (
         <header>
           <h2 data-testid="customer-name">{pop.customer.name}</h2>
@@ -58,6 +60,7 @@ export function ScreenPopPanel() {
           </div>
         )}
       </dl>
+      {pop.kind === 'known' && <CustomerHistory pop={pop} />}
     </section>
   );
 }

@@ -1,0 +1,46 @@
+import type { ScreenPop } from '../../../src-shared/domain/screen-pop';
+import { useT } from '../../i18n/use-t';
+import { useWorkspace } from '../softphone';
+
+type Known = Extract<ScreenPop, { kind: 'known' }>;
+
+/** A recent complaint whose recovery failed: recovery works once, so the agent must see it before answering. */
+export function RecoveryWarning({ pop }: { pop: Known }) {
+  const t = useT();
+  const warning = pop.serviceRecovery;
+  if (!warning) return null;
+  return (
+    <p className="recovery-warning" role="alert" data-testid="recovery-warning">
+      {t('pop.recoveryWarning', { id: warning.workOrderId, reason: t(`pop.reason.${warning.reason}`) })}
+    </p>
+  );
+}
+
+/** Open work orders and the last contacts, dated in the agent's locale. */
+export function CustomerHistory({ pop }: { pop: Known }) {
+  const t = useT();
+  const locale = useWorkspace((s) => s.locale);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <>
+      <h3>{t('pop.openWorkOrders')}</h3>
+      <ul data-testid="open-work-orders">
+        {pop.openWorkOrders.length === 0 && <li>{t('pop.none')}</li>}
+        {pop.openWorkOrders.map((w) => (
+          <li key={w.id}>
+            <span className={`severity severity-${w.severity}`}>{w.id}</span> {w.summary}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('pop.recentContacts')}</h3>
+      <ul data-testid="recent-contacts">
+        {pop.recentContacts.length === 0 && <li>{t('pop.none')}</li>}
+        {pop.recentContacts.map((c) => (
+          <li key={c.startedAt}>
+            {date.format(c.startedAt)} · {c.queue ?? ''} · {c.disposition ?? ''}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
