@@ -15,6 +15,19 @@ export type CallHeaders = z.infer<typeof CallHeaders>;
 export const CallState = z.enum(['ringing', 'connecting', 'active', 'ended']);
 export type CallState = z.infer<typeof CallState>;
 
+/** Hold is shown as 'held' only after the far end's 200 OK; a refused re-INVITE goes back to where it was. */
+export const HoldState = z.enum(['off', 'holding', 'held', 'resuming']);
+export type HoldState = z.infer<typeof HoldState>;
+
+export const TransferState = z.object({
+  kind: z.enum(['blind', 'attended']),
+  target: z.string().max(200),
+  /** trying: REFER sent; accepted: 202; ringing/succeeded/failed: from the NOTIFYs. */
+  progress: z.enum(['trying', 'accepted', 'ringing', 'succeeded', 'failed']),
+  detail: z.string().max(200).nullable(),
+});
+export type TransferState = z.infer<typeof TransferState>;
+
 export const Call = z.object({
   callId: CallId,
   direction: z.enum(['inbound', 'outbound']),
@@ -28,5 +41,10 @@ export const Call = z.object({
   answeredAt: z.number().nullable(),
   endedAt: z.number().nullable(),
   endReason: z.string().max(200).nullable(),
+  hold: HoldState,
+  muted: z.boolean(),
+  transfer: TransferState.nullable(),
+  /** For a consultation call: the call it consults about (attended transfer). */
+  consultFor: CallId.nullable(),
 });
 export type Call = z.infer<typeof Call>;

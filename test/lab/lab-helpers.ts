@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger, type Logger } from '../../src-main/app/logger';
 import { LabKamailio, type LabAgent } from '../../src-main/services/lab-pbx/kamailio';
 import { CustomerPhone } from '../../src-main/services/lab-pbx/customer-phone';
-import { Softphone } from '../../src-main/services/softphone/softphone';
+import { Softphone, type SoftphoneConfig } from '../../src-main/services/softphone/softphone';
 import type { SoftphoneStatus } from '../../src-shared/domain/softphone';
 
 export const labDir = dirname(fileURLToPath(import.meta.url));
@@ -69,3 +69,15 @@ export function nextEvent<T extends unknown[]>(
 }
 
 export const isRegistered = (s: SoftphoneStatus) => s.registered;
+
+/** A phone for the given server URL (a relay in front of the PBX) with link settings a test can shorten. */
+export function agentPhoneVia(
+  server: string,
+  agent: LabAgent,
+  link: Partial<Pick<SoftphoneConfig, 'backoff' | 'keepalive' | 'registerExpires'>> = {},
+): Softphone {
+  return new Softphone(
+    { server, domain: '127.0.0.1', extension: agent.extension, displayName: `Agent ${agent.extension}`, password: agent.password, ...link },
+    labLogger,
+  );
+}

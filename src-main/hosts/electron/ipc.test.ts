@@ -39,7 +39,7 @@ describe('Electron IPC', () => {
     const bus = new EventBus();
     const contents = { send: vi.fn(), isDestroyed: vi.fn(() => false) };
     const stop = forwardEvents(bus, contents as never);
-    const status = { connection: 'connected' as const, registered: true, reason: null, extension: '1001', server: 'ws://127.0.0.1:5066', since: 1 };
+    const status = { connection: 'connected' as const, registered: true, reason: null, reasonCode: null, retryAt: null, extension: '1001', server: 'ws://127.0.0.1:5066', since: 1 };
     bus.emit('softphoneStatusChanged', status);
     expect(contents.send).toHaveBeenCalledWith('softphoneStatusChanged', status);
 

@@ -33,6 +33,10 @@ export class LabKamailio {
 
   constructor(private readonly options: KamailioOptions) {}
 
+  get running(): boolean {
+    return this.process !== null;
+  }
+
   get wsUrl(): string {
     return `ws://127.0.0.1:${this.wsPort}`;
   }
@@ -49,7 +53,8 @@ export class LabKamailio {
         throw new Error(`lab agent ${agent.extension}: extension or password has characters the lab config cannot hold`);
       }
     }
-    [this.sipPort, this.wsPort, this.trunkPort] = [await freePort(), await freePort(), await freePort()];
+    // A restart keeps the ports, as a real PBX coming back would: agents reconnect to the same address.
+    if (this.sipPort === 0) [this.sipPort, this.wsPort, this.trunkPort] = [await freePort(), await freePort(), await freePort()];
     mkdirSync(this.options.runDir, { recursive: true });
     const cfgPath = join(this.options.runDir, 'kamailio.cfg');
     const template = readFileSync(join(this.options.labDir, 'kamailio', 'kamailio.cfg'), 'utf8');

@@ -1,4 +1,4 @@
-import type { BodyAndContentType, SessionDescriptionHandler } from 'sip.js';
+import type { BodyAndContentType, SessionDescriptionHandler, SessionDescriptionHandlerOptions } from 'sip.js';
 
 /**
  * Offer/answer without WebRTC, for the main process under Node: a plain RTP/AVP audio description.
@@ -8,6 +8,9 @@ import type { BodyAndContentType, SessionDescriptionHandler } from 'sip.js';
 export class PlainSdpHandler implements SessionDescriptionHandler {
   private remote: string | null = null;
   private closed = false;
+  private readonly sessionId = Math.floor(Date.now() / 1000);
+  /** RFC 3264: each new offer or answer in the session carries a higher version. */
+  private version = 0;
 
   constructor(private readonly mediaPort: number) {}
 
@@ -19,12 +22,13 @@ export class PlainSdpHandler implements SessionDescriptionHandler {
     this.closed = true;
   }
 
-  async getDescription(): Promise<BodyAndContentType> {
+  /** sip.js passes the re-INVITE's options here; { hold: true } offers sendonly (RFC 3264 hold). */
+  async getDescription(options?: SessionDescriptionHandlerOptions & { hold?: boolean }): Promise<BodyAndContentType> {
     if (this.closed) throw new Error('session description handler closed');
-    const id = Math.floor(Date.now() / 1000);
+    this.version += 1;
     const body = [
       'v=0',
-      `o=agent-desktop ${id} ${id} IN IP4 127.0.0.1`,
+      `o=agent-desktop ${this.sessionId} ${this.version} IN IP4 127.0.0.1`,
       's=-',
       'c=IN IP4 127.0.0.1',
       't=0 0',
@@ -33,7 +37,7 @@ export class PlainSdpHandler implements SessionDescriptionHandler {
       'a=rtpmap:8 PCMA/8000',
       'a=rtpmap:101 telephone-event/8000',
       'a=fmtp:101 0-15',
-      'a=sendrecv',
+      options?.hold ? 'a=sendonly' : 'a=sendrecv',
       '',
     ].join('\r\n');
     return { body, contentType: 'application/sdp' };
@@ -49,6 +53,7 @@ export class PlainSdpHandler implements SessionDescriptionHandler {
     this.remote = sdp;
   }
 
+  /** No RTP here, so no RFC 4733 events: the caller falls back to SIP INFO. */
   sendDtmf(): boolean {
     return false;
   }

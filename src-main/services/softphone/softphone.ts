@@ -1,154 +1,104 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import {
-  Invitation,
-  Registerer,
-  RegistererState,
-  SessionState,
-  UserAgent,
-  type Session,
-  type SessionDescriptionHandler,
-} from 'sip.js';
-import WebSocket from 'ws';
+import { Invitation, Inviter, SessionState, type Session, type SessionDescriptionHandler } from 'sip.js';
 import type { Call, CallHeaders } from '../../../src-shared/domain/call';
 import type { SoftphoneStatus } from '../../../src-shared/domain/softphone';
 import { ContractError } from '../../../src-shared/contract';
 import type { Logger } from '../../app/logger';
+import { CallLeg } from './call-leg';
 import { PlainSdpHandler } from './plain-sdp';
+import { SignalingLink, type LinkConfig } from './signaling-link';
+import { headerText, targetUri } from './sip-text';
 
-export interface SoftphoneConfig {
-  /** ws:// in the lab, wss:// in production. */
-  server: string;
-  /** SIP domain of the agent's address of record. */
-  domain: string;
-  extension: string;
-  displayName: string;
-  password: string;
-  registerExpires?: number;
+export type SoftphoneConfig = LinkConfig;
+
+/** What the call record needs when a call ends, beyond the Call the agent saw. */
+export interface EndedCall {
+  call: Call;
+  holdMs: number;
 }
 
 interface SoftphoneEvents {
   status: [SoftphoneStatus];
   incoming: [Call];
   call: [Call];
+  ended: [EndedCall];
+  registration: [{ afterReconnect: boolean }];
 }
 
-interface CallLeg {
-  call: Call;
-  session: Session;
-}
+/** Decides whether an inbound call may ring: null to ring, or the SIP code to refuse it with. */
+export type InboundPolicy = (call: Call) => 486 | 480 | 603 | null;
 
-const HEADER_LIMIT = 200;
-
-/** A header value from the PBX as plain text: control characters dropped, length capped. */
-function headerText(value: string | undefined, limit = HEADER_LIMIT): string | null {
-  if (value === undefined) return null;
-  const text = value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, limit);
-  return text === '' ? null : text;
-}
+/** Builds a media handler per session; the default stands in for the renderer (plain SDP, no RTP). */
+export type MediaFactory = (session: Session) => SessionDescriptionHandler;
 
 /**
- * The agent's SIP phone in the main process: a sip.js UserAgent over WebSocket to the PBX, one Registerer,
- * and the calls it carries. It reports what it is doing as plain events; hosts and the renderer only listen.
+ * The agent's SIP phone in the main process: a SignalingLink (connection, registration, reconnects) and the
+ * calls it carries. It reports what it does as plain events; hosts and the renderer only listen.
  */
 export class Softphone extends EventEmitter<SoftphoneEvents> {
-  private ua: UserAgent | null = null;
-  private registerer: Registerer | null = null;
+  private readonly link: SignalingLink;
   private readonly calls = new Map<string, CallLeg>();
   private mediaPort = 40_000;
-  private state: SoftphoneStatus;
+  private inboundPolicy: InboundPolicy = () => null;
 
   constructor(
     private readonly config: SoftphoneConfig,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
+    media?: MediaFactory,
   ) {
     super();
-    this.state = {
-      connection: 'disconnected',
-      registered: false,
-      reason: 'not started',
-      extension: config.extension,
-      server: config.server,
-      since: now(),
-    };
+    this.link = new SignalingLink(
+      config,
+      log,
+      {
+        onInvite: (invitation) => this.onInvite(invitation),
+        sessionDescriptionHandlerFactory: (session) => (media ? media(session) : new PlainSdpHandler((this.mediaPort += 2))),
+      },
+      now,
+    );
+    this.link.on('status', (s) => this.emit('status', s));
+    this.link.on('registration', (r) => {
+      this.emit('registration', r);
+      if (r.afterReconnect) this.refreshDialogs();
+    });
   }
 
   get status(): SoftphoneStatus {
-    return this.state;
+    return this.link.status;
   }
 
   listCalls(): Call[] {
     return [...this.calls.values()].map((leg) => leg.call);
   }
 
-  async start(): Promise<void> {
-    // Node 20 has no global WebSocket; sip.js's transport constructs one by that name.
-    const g = globalThis as { WebSocket?: unknown };
-    g.WebSocket ??= WebSocket;
-    const uri = UserAgent.makeURI(`sip:${this.config.extension}@${this.config.domain}`);
-    if (!uri) throw new Error(`"${this.config.extension}@${this.config.domain}" is not a valid SIP address`);
-    const ua = new UserAgent({
-      uri,
-      displayName: this.config.displayName,
-      authorizationUsername: this.config.extension,
-      authorizationPassword: this.config.password,
-      transportOptions: { server: this.config.server, connectionTimeout: 5, keepAliveInterval: 0 },
-      userAgentString: 'agent-desktop',
-      logBuiltinEnabled: false,
-      logConfiguration: false,
-      logLevel: 'warn',
-      logConnector: (level, category, _label, content) => {
-        if (level === 'error') this.log.error(`sip.js ${category}`, { content });
-      },
-      sessionDescriptionHandlerFactory: (): SessionDescriptionHandler => new PlainSdpHandler((this.mediaPort += 2)),
-      delegate: {
-        onConnect: () => this.setStatus({ connection: 'connected', reason: null }),
-        onDisconnect: (error) =>
-          this.setStatus({ connection: 'disconnected', registered: false, reason: error ? error.message : 'disconnected' }),
-        onInvite: (invitation) => this.onInvite(invitation),
-      },
-    });
-    this.ua = ua;
-    this.setStatus({ connection: 'connecting', reason: null });
-    try {
-      await ua.start();
-    } catch (err) {
-      this.setStatus({ connection: 'failed', reason: `cannot reach ${this.config.server}: ${(err as Error).message}` });
-      throw err;
-    }
-    const registerer = new Registerer(ua, { expires: this.config.registerExpires ?? 300 });
-    this.registerer = registerer;
-    registerer.stateChange.addListener((state) => {
-      if (state === RegistererState.Registered) this.setStatus({ registered: true, reason: null });
-      if (state === RegistererState.Unregistered || state === RegistererState.Terminated)
-        this.setStatus({ registered: false });
-    });
-    await registerer.register({
-      requestDelegate: {
-        onReject: (response) =>
-          this.setStatus({
-            registered: false,
-            reason: `registration refused: ${response.message.statusCode} ${response.message.reasonPhrase}`,
-          }),
-      },
-    });
+  setInboundPolicy(policy: InboundPolicy): void {
+    this.inboundPolicy = policy;
+  }
+
+  start(): Promise<void> {
+    return this.link.start();
+  }
+
+  /** The host saw a resume from sleep or a network change. */
+  reconnectNow(why: 'resumed' | 'network-changed'): void {
+    this.link.reconnectNow(why);
   }
 
   /** Resolves once the PBX has accepted the registration (register() resolves when it is only sent). */
   waitUntilRegistered(timeoutMs = 10_000): Promise<void> {
-    if (this.state.registered) return Promise.resolve();
+    if (this.status.registered) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.off('status', check);
-        reject(new Error(`not registered within ${timeoutMs} ms: ${this.state.reason ?? this.state.connection}`));
+        reject(new Error(`not registered within ${timeoutMs} ms: ${this.status.reason ?? this.status.connection}`));
       }, timeoutMs);
       const check = (s: SoftphoneStatus) => {
-        if (s.registered) {
-          clearTimeout(timer);
-          this.off('status', check);
-          resolve();
-        }
+        if (!s.registered) return;
+        clearTimeout(timer);
+        this.off('status', check);
+        resolve();
       };
       this.on('status', check);
     });
@@ -159,7 +109,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
     if (!(leg.session instanceof Invitation) || leg.call.state !== 'ringing') {
       throw new ContractError('FAILED', 'Only a ringing inbound call can be answered.');
     }
-    this.update(leg, { state: 'connecting' });
+    leg.update({ state: 'connecting' });
     await leg.session.accept();
     return leg.call;
   }
@@ -175,27 +125,110 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
 
   async hangUp(callId: string): Promise<Call> {
     const leg = this.leg(callId);
-    const session = leg.session;
-    if (session.state === SessionState.Established) await session.bye();
-    else if (session instanceof Invitation && session.state === SessionState.Initial) await session.reject({ statusCode: 603 });
-    else if (session.state !== SessionState.Terminated) await session.dispose();
+    await leg.end();
+    return leg.call;
+  }
+
+  hold(callId: string, on: boolean): Promise<Call> {
+    return this.leg(callId).setHold(on);
+  }
+
+  mute(callId: string, muted: boolean): Call {
+    return this.leg(callId).setMuted(muted);
+  }
+
+  sendDtmf(callId: string, tones: string): Promise<{ method: 'rfc4733' | 'info' }> {
+    return this.leg(callId).sendDtmf(tones);
+  }
+
+  blindTransfer(callId: string, target: string): Promise<Call> {
+    return this.leg(callId).blindTransfer(target, this.config.domain);
+  }
+
+  /** Attended transfer, step 2: the customer (on hold) is handed to the party of the consultation call. */
+  attendedTransfer(callId: string, consultCallId: string): Promise<Call> {
+    const consult = this.leg(consultCallId);
+    if (consult.call.consultFor !== callId) throw new ContractError('FAILED', 'That consultation call belongs to another call.');
+    return this.leg(callId).attendedTransfer(consult);
+  }
+
+  /** Click-to-dial, or attended transfer step 1 when consultFor names the call being transferred. */
+  async dial(number: string, options: { customerId?: string | null; consultFor?: string | null } = {}): Promise<Call> {
+    if (!this.status.registered) throw new ContractError('UNAVAILABLE', 'The phone is not connected to the PBX yet; wait for it to reconnect.');
+    if (options.consultFor) this.leg(options.consultFor);
+    const uri = targetUri(number, this.config.domain);
+    const customerId = headerText(options.customerId ?? undefined);
+    const inviter = new Inviter(this.link.ua, uri, {
+      extraHeaders: customerId && /^[\x21-\x7e]+$/.test(customerId) ? [`X-Customer-Id: ${customerId}`] : [],
+    });
+    const leg = this.track(inviter, {
+      direction: 'outbound',
+      state: 'connecting',
+      remoteNumber: headerText(uri.user ?? number) ?? number,
+      displayName: null,
+      headers: { queue: null, customerId, ivrPath: null, language: null },
+      consultFor: options.consultFor ?? null,
+    });
+    try {
+      await inviter.invite({
+        requestDelegate: { onReject: (r) => leg.update({ endReason: `${r.message.statusCode} ${r.message.reasonPhrase}` }) },
+      });
+    } catch (err) {
+      leg.update({ state: 'ended', endedAt: this.now(), endReason: (err as Error).message });
+      this.calls.delete(leg.call.callId);
+      throw new ContractError('FAILED', `The call could not be placed: ${(err as Error).message}`);
+    }
     return leg.call;
   }
 
   async stop(): Promise<void> {
-    for (const leg of this.calls.values()) await leg.session.dispose().catch(() => undefined);
-    if (this.registerer && this.state.registered) {
-      await this.registerer.unregister().catch(() => undefined);
-    }
-    await this.ua?.stop();
-    this.ua = null;
-    this.setStatus({ connection: 'disconnected', registered: false, reason: 'stopped' });
+    await Promise.all([...this.calls.values()].map((leg) => leg.end()));
+    await this.link.stop();
   }
 
   private leg(callId: string): CallLeg {
     const leg = this.calls.get(callId);
     if (!leg) throw new ContractError('NOT_FOUND', `There is no call ${callId}; it may have ended.`);
     return leg;
+  }
+
+  private track(session: Session, fields: Pick<Call, 'direction' | 'state' | 'remoteNumber' | 'displayName' | 'headers' | 'consultFor'>): CallLeg {
+    const call: Call = {
+      callId: `c-${randomUUID()}`,
+      ...fields,
+      startedAt: this.now(),
+      answeredAt: null,
+      endedAt: null,
+      endReason: null,
+      hold: 'off',
+      muted: false,
+      transfer: null,
+    };
+    const leg = new CallLeg(call, session, (l) => this.emit('call', l.call), this.now);
+    this.calls.set(call.callId, leg);
+    session.stateChange.addListener((state) => {
+      if (state === SessionState.Established) leg.update({ state: 'active', answeredAt: this.now() });
+      if (state === SessionState.Terminated) this.ended(leg);
+    });
+    return leg;
+  }
+
+  private ended(leg: CallLeg): void {
+    const c = leg.call;
+    const reason =
+      c.endReason ??
+      (c.transfer?.progress === 'succeeded'
+        ? 'transferred'
+        : c.answeredAt !== null
+          ? 'hung up'
+          : c.direction === 'outbound'
+            ? 'not answered'
+            : c.state === 'connecting'
+              ? 'failed to connect'
+              : 'missed or cancelled');
+    leg.update({ state: 'ended', endedAt: this.now(), endReason: reason, hold: 'off' });
+    this.calls.delete(c.callId);
+    this.emit('ended', { call: leg.call, holdMs: leg.holdMs });
   }
 
   private onInvite(invitation: Invitation): void {
@@ -206,42 +239,41 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
       ivrPath: headerText(request.getHeader('X-IVR-Path'), 500),
       language: headerText(request.getHeader('X-Language'), 35),
     };
-    const call: Call = {
-      callId: `c-${randomUUID()}`,
+    const leg = this.track(invitation, {
       direction: 'inbound',
       state: 'ringing',
       remoteNumber: headerText(request.from.uri.user ?? '') ?? '',
       displayName: headerText(request.from.displayName),
       headers,
-      startedAt: this.now(),
-      answeredAt: null,
-      endedAt: null,
-      endReason: null,
-    };
-    const leg: CallLeg = { call, session: invitation };
-    this.calls.set(call.callId, leg);
-    invitation.stateChange.addListener((state) => {
-      if (state === SessionState.Established) this.update(leg, { state: 'active', answeredAt: this.now() });
-      if (state === SessionState.Terminated) {
-        const reason = leg.call.answeredAt === null ? (leg.call.state === 'connecting' ? 'failed to connect' : 'missed or cancelled') : 'hung up';
-        this.update(leg, { state: 'ended', endedAt: this.now(), endReason: reason });
-        this.calls.delete(call.callId);
-      }
+      consultFor: null,
     });
-    this.emit('incoming', call);
+    const refuse = this.inboundPolicy(leg.call);
+    if (refuse !== null) {
+      leg.update({ endReason: refuse === 486 ? 'refused: agent not ready' : `refused with ${refuse}` });
+      invitation.reject({ statusCode: refuse }).catch((err: Error) => this.log.warn('could not refuse a call', { error: err.message }));
+      return;
+    }
+    this.emit('incoming', leg.call);
     invitation.progress().catch((err: Error) => this.log.warn('could not send 180 Ringing', { error: err.message }));
   }
 
-  private update(leg: CallLeg, patch: Partial<Call>): void {
-    leg.call = { ...leg.call, ...patch };
-    this.emit('call', leg.call);
-  }
-
-  private setStatus(patch: Partial<SoftphoneStatus>): void {
-    const next = { ...this.state, ...patch };
-    if (next.connection !== this.state.connection || next.registered !== this.state.registered || next.reason !== this.state.reason) {
-      this.state = { ...next, since: this.now() };
-      this.emit('status', this.state);
+  /**
+   * After a reconnect the PBX reaches us over a new connection, but each dialog's remote target still names
+   * the old one. A re-INVITE refreshes it; a call whose far end no longer knows it ends with the reason.
+   */
+  private refreshDialogs(): void {
+    for (const leg of this.calls.values()) {
+      if (leg.session.state !== SessionState.Established) continue;
+      leg.session
+        .invite({
+          requestDelegate: {
+            onReject: (r) => {
+              leg.update({ endReason: `call lost while reconnecting (${r.message.statusCode})` });
+              void leg.end();
+            },
+          },
+        })
+        .catch((err: Error) => this.log.warn('could not refresh a call after reconnecting', { error: err.message }));
     }
   }
 }

@@ -1,0 +1,60 @@
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { freePort } from '../../src-main/services/lab-pbx/ports';
+
+/**
+ * A TCP relay on loopback between the softphone and the PBX, standing in for a VPN. freeze() makes the links
+ * open now go silent without closing (a half-open link over a dead VPN); new connections pass as before.
+ */
+export class LinkRelay {
+  port = 0;
+  private server: Server | null = null;
+  private readonly pairs = new Set<[Socket, Socket]>();
+  private readonly frozen: Socket[] = [];
+
+  constructor(private readonly upstreamPort: () => number) {}
+
+  get url(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.port = await freePort();
+    this.server = createServer((client) => {
+      const upstream = connect(this.upstreamPort(), '127.0.0.1');
+      const pair: [Socket, Socket] = [client, upstream];
+      this.pairs.add(pair);
+      client.pipe(upstream);
+      upstream.pipe(client);
+      const close = () => {
+        this.pairs.delete(pair);
+        client.destroy();
+        upstream.destroy();
+      };
+      client.once('close', close).on('error', close);
+      upstream.once('close', close).on('error', close);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  /** Stops carrying bytes on every current connection, in both directions, and closes none of them. */
+  freeze(): void {
+    for (const pair of [...this.pairs]) {
+      const [client, upstream] = pair;
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+      this.pairs.delete(pair);
+      this.frozen.push(client, upstream);
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const [client, upstream] of this.pairs) {
+      client.destroy();
+      upstream.destroy();
+    }
+    for (const socket of this.frozen.splice(0)) socket.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

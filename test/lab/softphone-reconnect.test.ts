@@ -1,0 +1,111 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Softphone } from '../../src-main/services/softphone/softphone';
+import type { Call } from '../../src-shared/domain/call';
+import type { SoftphoneStatus } from '../../src-shared/domain/softphone';
+import { agentPhoneVia, nextEvent, startLab, type Lab } from './lab-helpers';
+import { LinkRelay } from './link-relay';
+
+const agent = { extension: '1001', password: 'lab-secret-1001' };
+
+/** The next call from the customer rings this phone: the PBX can reach the agent again. */
+async function nextCallRings(lab: Lab, phone: Softphone): Promise<void> {
+  const ringing = nextEvent<[Call]>(phone, 'incoming');
+  const run = await lab.customer.call({ caller: '13812345678', callerName: 'After reconnect', agent: agent.extension });
+  const call = await ringing;
+  const ended = nextEvent<[Call]>(phone, 'call', (c) => c.state === 'ended');
+  await phone.reject(call.callId, 486);
+  await ended;
+  await run.done;
+}
+
+describe('softphone link: reconnection against the real Kamailio', () => {
+  let lab: Lab;
+  const phones: Softphone[] = [];
+  const relays: LinkRelay[] = [];
+  beforeAll(async () => {
+    lab = await startLab([agent]);
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+  afterEach(async () => {
+    await Promise.all(phones.splice(0).map((p) => p.stop()));
+    await Promise.all(relays.splice(0).map((r) => r.stop()));
+    if (!lab.pbx.running) await lab.pbx.start();
+  });
+  const phone = (server: string, link: Parameters<typeof agentPhoneVia>[2] = {}) => {
+    const p = agentPhoneVia(server, agent, link);
+    phones.push(p);
+    return p;
+  };
+
+  it('Kamailio stopped and restarted: says the link is lost, retries, and is registered within 5 s of the PBX being back; the next call rings', async () => {
+    const p = phone(lab.pbx.wsUrl);
+    await p.start();
+    await p.waitUntilRegistered();
+    const lost = nextEvent<[SoftphoneStatus]>(p, 'status', (s) => s.connection === 'disconnected');
+    await lab.pbx.stop();
+    const status = await lost;
+    expect(status).toMatchObject({ registered: false, reasonCode: 'link-lost' });
+    expect(status.retryAt).not.toBeNull();
+    // Stay down long enough for a few failed attempts, so the backoff is exercised.
+    await nextEvent<[SoftphoneStatus]>(p, 'status', (s) => s.reasonCode === 'unreachable');
+    await nextEvent<[SoftphoneStatus]>(p, 'status', (s) => s.reasonCode === 'unreachable');
+    await lab.pbx.start();
+    const back = Date.now();
+    await p.waitUntilRegistered(5000);
+    expect(Date.now() - back).toBeLessThan(5000);
+    expect(p.status).toMatchObject({ connection: 'connected', registered: true, reasonCode: null, retryAt: null });
+    await nextCallRings(lab, p);
+  });
+
+  it('half-open link (the relay goes silent, nothing closes): the OPTIONS keepalive notices, the link is dropped and comes back registered', async () => {
+    const relay = new LinkRelay(() => lab.pbx.wsPort);
+    relays.push(relay);
+    await relay.start();
+    const p = phone(relay.url, { keepalive: { intervalMs: 300, timeoutMs: 500 } });
+    await p.start();
+    await p.waitUntilRegistered();
+    const dropped = nextEvent<[SoftphoneStatus]>(p, 'status', (s) => s.reasonCode === 'keepalive-timeout');
+    relay.freeze();
+    expect((await dropped).connection).toBe('disconnected');
+    await p.waitUntilRegistered(5000);
+    await nextCallRings(lab, p);
+  });
+
+  it('reconnectNow (resume / network change) skips the remaining backoff', async () => {
+    const p = phone(lab.pbx.wsUrl, { backoff: { initialMs: 60_000, maxMs: 60_000 } });
+    await p.start();
+    await p.waitUntilRegistered();
+    const lost = nextEvent<[SoftphoneStatus]>(p, 'status', (s) => s.connection === 'disconnected');
+    await lab.pbx.stop();
+    expect((await lost).retryAt! - Date.now()).toBeGreaterThan(20_000);
+    await lab.pbx.start();
+    const started = Date.now();
+    p.reconnectNow('network-changed');
+    await p.waitUntilRegistered(5000);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refreshes the registration before it expires (2 s asked of the registrar) and still receives calls', async () => {
+    const p = phone(lab.pbx.wsUrl, { registerExpires: 2 });
+    const refreshes = new Promise<void>((resolve) => {
+      let n = 0;
+      p.on('registration', () => {
+        if (++n === 3) resolve();
+      });
+    });
+    await p.start();
+    await refreshes;
+    await nextCallRings(lab, p);
+  });
+
+  it('a wrong password is a failed link with the reason, and no retry loop', async () => {
+    const p = agentPhoneVia(lab.pbx.wsUrl, { ...agent, password: 'wrong-password' });
+    phones.push(p);
+    const failed = nextEvent<[SoftphoneStatus]>(p, 'status', (s) => s.connection === 'failed');
+    await p.start();
+    expect(await failed).toMatchObject({ registered: false, reasonCode: 'auth-refused', retryAt: null });
+    expect((await failed).reason).toMatch(/registration refused: 401/);
+  });
+});
