@@ -50,6 +50,10 @@ describe('buildFtsQuery', () => {
     expect(allOf(buildFtsQuery('refund sta', 'en')!.terms)).toBe('"refund" AND "sta"*');
     expect(allOf(buildFtsQuery('refund status ', 'en')!.terms)).toBe('"refund" AND "status"');
   });
+  it('completes a single typed letter only in Chinese', () => {
+    expect(allOf(buildFtsQuery('refund t', 'en')!.terms)).toBe('"refund" AND "t"');
+    expect(allOf(buildFtsQuery('退', 'zh-CN')!.terms)).toBe('"退"*');
+  });
   it('keeps characters the segmenter split apart as one phrase, and known words as separate terms', () => {
     expect(allOf(buildFtsQuery('客诉 ', 'zh-CN')!.terms)).toBe('"客 诉"');
     expect(allOf(buildFtsQuery('退款进度 ', 'zh-CN')!.terms)).toBe('"退款" AND "进度"');

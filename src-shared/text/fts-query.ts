@@ -45,7 +45,10 @@ export function buildFtsQuery(input: string, locale?: Locale | null): FtsQuery |
   });
   const endsMidWord = !/[\s\p{P}]$/u.test(input);
   const terms = groups.map((g, i): FtsTerm => {
-    const prefix = i === groups.length - 1 && endsMidWord;
+    // One typed letter is not yet a word to complete ("t" would mean every word with a t): only Chinese, where one
+    // character is a word, is completed from a single character.
+    const last = g.join('');
+    const prefix = i === groups.length - 1 && endsMidWord && ([...last].length >= 2 || SINGLE_HAN.test(last));
     return { expr: quote(g.join(' ')) + (prefix ? '*' : ''), word: g.length === 1 && !prefix ? g[0]! : null };
   });
   return { terms, words: tokens.map((t) => t.text) };
