@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './ports';
 import { renderTemplate } from './template';
@@ -20,8 +20,25 @@ export interface CustomerCall {
 export interface SippRun {
   /** Resolves with SIPp's exit code: 0 when every call completed as the scenario expects. */
   done: Promise<{ code: number | null; output: string }>;
+  /** The lines the scenario logged (what the customer's phone saw), so far. */
+  logged(): string[];
   stop(): void;
 }
+
+const SDP_ANSWER = [
+  'Content-Type: application/sdp',
+  'Content-Length: [len]',
+  '',
+  'v=0',
+  'o=customer 53655765 2353687638 IN IP[local_ip_type] [local_ip]',
+  's=-',
+  'c=IN IP[media_ip_type] [media_ip]',
+  't=0 0',
+  'm=audio [media_port] RTP/AVP 0 101',
+  'a=rtpmap:0 PCMU/8000',
+  'a=rtpmap:101 telephone-event/8000',
+  'a=sendrecv',
+].join('\n');
 
 /**
  * The customer's phone: SIPp from Debian (sip-tester) running the scenarios in test/lab/sipp.
@@ -56,6 +73,24 @@ export class CustomerPhone {
     return this.run(args);
   }
 
+  /**
+   * The customer calls and stays on the line through hold, digits and transfer until the agent hangs up.
+   * refuseReInvite answers every re-INVITE with 488 (a far end that cannot do hold).
+   */
+  async talk(call: Pick<CustomerCall, 'caller' | 'callerName' | 'agent' | 'talkMs'> & { refuseReInvite?: boolean }): Promise<SippRun> {
+    const scenario = this.render('customer-talks.xml', {
+      TALK_MS: call.talkMs ?? 30_000,
+      REINVITE_REPLY: call.refuseReInvite ? '488 Not Acceptable Here' : '200 OK',
+      REINVITE_BODY: call.refuseReInvite ? 'Content-Length: 0' : SDP_ANSWER,
+    });
+    const args = [`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-l', '1'];
+    for (const [name, value] of Object.entries({ caller: call.caller, caller_name: call.callerName, agent: call.agent })) {
+      if (/[\r\n"]/.test(value)) throw new Error(`customer call ${name} must not contain line breaks or double quotes`);
+      args.push('-key', name, value);
+    }
+    return this.run(args);
+  }
+
   /** The customer's phone waits for the agent's outbound call on the PBX's trunk port and answers it. */
   async answerOnTrunk(trunkPort: number, ringMs = 500, calls = 1): Promise<SippRun> {
     const scenario = this.render('customer-answers.xml', { RING_MS: ringMs });
@@ -66,7 +101,7 @@ export class CustomerPhone {
     for (const child of this.running) child.kill('SIGTERM');
   }
 
-  private render(name: string, values: Record<string, number>): string {
+  private render(name: string, values: Record<string, number | string>): string {
     mkdirSync(this.runDir, { recursive: true });
     const out = join(this.runDir, `${Date.now()}-${Math.random().toString(36).slice(2)}-${name}`);
     writeFileSync(out, renderTemplate(readFileSync(join(this.labDir, 'sipp', name), 'utf8'), values));
@@ -76,7 +111,12 @@ export class CustomerPhone {
   private async run(scenarioArgs: string[], localPort?: number): Promise<SippRun> {
     const port = localPort ?? (await freePort());
     const errorFile = join(this.runDir, `sipp-${port}-errors.log`);
-    const args = [...scenarioArgs, '-i', '127.0.0.1', '-mi', '127.0.0.1', '-p', String(port), '-nostdin', '-trace_err', '-error_file', errorFile];
+    const logFile = join(this.runDir, `sipp-${port}-${Date.now()}-logs.log`);
+    const args = [
+      ...scenarioArgs,
+      ...['-i', '127.0.0.1', '-mi', '127.0.0.1', '-p', String(port), '-nostdin'],
+      ...['-trace_err', '-error_file', errorFile, '-trace_logs', '-log_file', logFile],
+    ];
     const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.running.add(child);
     let output = '';
@@ -89,6 +129,7 @@ export class CustomerPhone {
         resolve({ code, output });
       }),
     );
-    return { done, stop: () => child.kill('SIGTERM') };
+    const logged = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter((l) => l.trim() !== '') : []);
+    return { done, logged, stop: () => child.kill('SIGTERM') };
   }
 }

@@ -206,8 +206,12 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
     };
     const leg = new CallLeg(call, session, (l) => this.emit('call', l.call), this.now);
     this.calls.set(call.callId, leg);
+    // An answered inbound call is active once the caller's ACK arrives: until then a re-INVITE (hold) would
+    // cross the INVITE transaction still in progress, and sip.js ends the session over it.
+    const awaitsAck = session instanceof Invitation;
+    if (awaitsAck) session.delegate = { onAck: () => leg.call.state === 'connecting' && leg.update({ state: 'active' }) };
     session.stateChange.addListener((state) => {
-      if (state === SessionState.Established) leg.update({ state: 'active', answeredAt: this.now() });
+      if (state === SessionState.Established) leg.update(awaitsAck ? { answeredAt: this.now() } : { state: 'active', answeredAt: this.now() });
       if (state === SessionState.Terminated) this.ended(leg);
     });
     return leg;
