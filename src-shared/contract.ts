@@ -4,11 +4,15 @@
  * payload schema. The main side validates every request here before any service runs.
  */
 import { z } from 'zod';
+import { AgentSettings, AgentState, Disposition, ReasonCode } from './domain/agent-state';
 import { Call, CallId } from './domain/call';
 import { Locale, ScreenPop } from './domain/screen-pop';
 import { SoftphoneStatus } from './domain/softphone';
 
 const Empty = z.object({}).strict();
+const CallRef = z.object({ callId: CallId }).strict();
+/** A number or extension as the agent types it, or a sip: address. */
+const DialTarget = z.string().trim().min(1).max(200);
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -30,13 +34,44 @@ export const requests = {
     request: z.object({ callId: CallId, code: z.union([z.literal(486), z.literal(603)]) }).strict(),
     response: Call,
   },
-  hangUpCall: { request: z.object({ callId: CallId }).strict(), response: Call },
+  hangUpCall: { request: CallRef, response: Call },
+  holdCall: { request: CallRef.extend({ on: z.boolean() }).strict(), response: Call },
+  muteCall: { request: CallRef.extend({ muted: z.boolean() }).strict(), response: Call },
+  sendDtmf: {
+    request: CallRef.extend({ digits: z.string().regex(/^[0-9A-D#*]{1,32}$/, 'digits are 0–9, *, # and A–D') }).strict(),
+    response: z.object({ method: z.enum(['rfc4733', 'info']) }),
+  },
+  /** Blind transfer (REFER). */
+  transferCall: { request: CallRef.extend({ target: DialTarget }).strict(), response: Call },
+  /** Attended transfer, step 1: a consultation call while the customer waits on hold. */
+  consultCall: { request: CallRef.extend({ target: DialTarget }).strict(), response: Call },
+  /** Attended transfer, step 2: REFER with Replaces joins the customer to the consulted party. */
+  completeTransfer: { request: CallRef.extend({ consultCallId: CallId }).strict(), response: Call },
+  /** Click-to-dial, carrying the customer on screen to the PBX (X-Customer-Id). */
+  dial: {
+    request: z.object({ number: DialTarget, customerId: z.string().max(200).nullable().optional() }).strict(),
+    response: Call,
+  },
+  getAgentState: { request: Empty, response: z.object({ state: AgentState, settings: AgentSettings }) },
+  setAgentState: {
+    request: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('ready') }).strict(),
+      z.object({ state: z.literal('not-ready'), reasonCode: ReasonCode }).strict(),
+    ]),
+    response: AgentState,
+  },
+  extendAfterCallWork: { request: Empty, response: AgentState },
+  setDisposition: { request: CallRef.extend({ disposition: Disposition }).strict(), response: AgentState },
+  finishAfterCallWork: { request: Empty, response: AgentState },
+  /** The renderer saw the network come back ('online'): the link may be dead, check it now. */
+  reportNetworkChange: { request: z.object({ kind: z.enum(['online']) }).strict(), response: Empty },
 } as const;
 
 export const events = {
   softphoneStatusChanged: SoftphoneStatus,
   incomingCall: z.object({ call: Call, screenPop: ScreenPop }),
   callUpdated: Call,
+  agentStateChanged: AgentState,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

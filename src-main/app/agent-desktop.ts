@@ -7,7 +7,9 @@ import { Cache } from '../services/db/cache';
 import { importFile, type ImportKind, type ImportResult } from '../services/importers/importer';
 import { importInWorker } from '../services/importers/import-job';
 import { ScreenPopService } from '../services/screen-pop/screen-pop';
+import { CallRecorder } from '../services/contacts/call-recorder';
 import { Softphone, type SoftphoneConfig } from '../services/softphone/softphone';
+import { AgentWorkflow } from './agent-workflow';
 import type { AppConfig } from './config';
 import { EventBus } from './event-bus';
 import type { Logger } from './logger';
@@ -33,6 +35,7 @@ export class AgentDesktop {
   readonly cache: Cache;
   readonly screenPop: ScreenPopService;
   softphone: Softphone | null = null;
+  workflow: AgentWorkflow | null = null;
 
   constructor(private readonly options: AgentDesktopOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -51,6 +54,28 @@ export class AgentDesktop {
         answerCall: ({ callId }) => this.phone().answer(callId),
         rejectCall: ({ callId, code }) => this.phone().reject(callId, code),
         hangUpCall: ({ callId }) => this.phone().hangUp(callId),
+        holdCall: ({ callId, on }) => this.phone().hold(callId, on),
+        muteCall: ({ callId, muted }) => this.phone().mute(callId, muted),
+        sendDtmf: ({ callId, digits }) => this.phone().sendDtmf(callId, digits),
+        transferCall: ({ callId, target }) => this.phone().blindTransfer(callId, target),
+        consultCall: async ({ callId, target }) => {
+          const phone = this.phone();
+          const original = phone.listCalls().find((c) => c.callId === callId);
+          // The customer waits on hold while the agent consults; hold confirmed before the second call.
+          if (original && original.hold === 'off') await phone.hold(callId, true);
+          return phone.dial(target, { consultFor: callId });
+        },
+        completeTransfer: ({ callId, consultCallId }) => this.phone().attendedTransfer(callId, consultCallId),
+        dial: ({ number, customerId }) => this.phone().dial(number, { customerId: customerId ?? null }),
+        getAgentState: () => ({ state: this.agentWork().agent.state, settings: this.agentWork().settings }),
+        setAgentState: (r) => (r.state === 'ready' ? this.agentWork().agent.setReady() : this.agentWork().agent.setNotReady(r.reasonCode)),
+        extendAfterCallWork: () => this.agentWork().agent.extendAcw(),
+        setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
+        finishAfterCallWork: () => this.agentWork().agent.finishAcw(),
+        reportNetworkChange: () => {
+          this.softphone?.reconnectNow('network-changed');
+          return {};
+        },
       },
       options.logger,
     );
@@ -71,6 +96,15 @@ export class AgentDesktop {
       this.events.emit('incomingCall', { call, screenPop });
     });
     phone.on('call', (call) => this.events.emit('callUpdated', call));
+    const recorder = new CallRecorder(
+      this.cache.contacts,
+      (call) => {
+        const pop = this.screenPop.lookup(call.remoteNumber, call.headers.customerId);
+        return { customerId: pop.kind === 'known' ? pop.customer.id : null, number: pop.number ?? call.remoteNumber };
+      },
+      pbx.extension,
+    );
+    this.workflow = new AgentWorkflow(phone, this.options.config.agent, recorder, this.events, `sip:${pbx.extension}@${pbx.domain}`, this.options.logger);
     try {
       await phone.start();
     } catch (err) {
@@ -88,7 +122,13 @@ export class AgentDesktop {
     return result;
   }
 
+  /** The host saw the machine wake from sleep: the link may be dead though it looks up. */
+  resumed(): void {
+    this.softphone?.reconnectNow('resumed');
+  }
+
   async stop(): Promise<void> {
+    this.workflow?.dispose();
     await this.softphone?.stop().catch(() => undefined);
     this.cache.close();
   }
@@ -104,6 +144,11 @@ export class AgentDesktop {
       throw new ContractError('UNAVAILABLE', 'The softphone is not configured: enter the PBX address, extension and password in settings.');
     }
     return this.softphone;
+  }
+
+  private agentWork(): AgentWorkflow {
+    if (!this.workflow) throw new ContractError('UNAVAILABLE', 'The softphone is not configured, so there is no agent state yet.');
+    return this.workflow;
   }
 
   private appInfo(): AppInfo {

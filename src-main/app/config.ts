@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { AgentSettings, DEFAULT_AGENT_SETTINGS } from '../../src-shared/domain/agent-state';
 import { Locale } from '../../src-shared/domain/screen-pop';
 
 /** Everything configurable except secrets: the SIP password lives in the OS keychain (Electron safeStorage). */
@@ -18,6 +19,10 @@ export const AppConfig = z.object({
     })
     .nullable()
     .default(null),
+  /** Not Ready reasons, dispositions, ACW seconds, refusing calls while not Ready, auto-answer. */
+  agent: AgentSettings.partial()
+    .default({})
+    .transform((a) => ({ ...DEFAULT_AGENT_SETTINGS, ...a })),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 

@@ -57,7 +57,26 @@ export class Demo {
       password: this.password,
     });
     await this.app.softphone!.waitUntilRegistered();
+    this.keepAgentReady();
     void this.callsInTurn();
+  }
+
+  /**
+   * The demo agent is Ready from the start, and the demo closes each after-call work with "resolved" so the next
+   * sample customer is not refused while nobody chooses a disposition.
+   */
+  private keepAgentReady(): void {
+    const workflow = this.app.workflow;
+    if (!workflow) return;
+    workflow.agent.on('changed', (state) => {
+      if (state.state !== 'after-call-work' || !state.acw || state.acw.disposition !== null) return;
+      const callId = state.acw.callId;
+      queueMicrotask(() => {
+        workflow.setDisposition(callId, workflow.settings.dispositions[0]!);
+        workflow.agent.finishAcw();
+      });
+    });
+    workflow.agent.setReady();
   }
 
   /** Sample customers, their calls and the knowledge base, imported like any file; running it again only updates. */

@@ -21,6 +21,19 @@ function handlers(): Handlers {
     answerCall: vi.fn(never),
     rejectCall: vi.fn(never),
     hangUpCall: vi.fn(never),
+    holdCall: vi.fn(never),
+    muteCall: vi.fn(never),
+    sendDtmf: vi.fn(never),
+    transferCall: vi.fn(never),
+    consultCall: vi.fn(never),
+    completeTransfer: vi.fn(never),
+    dial: vi.fn(never),
+    getAgentState: vi.fn(never),
+    setAgentState: vi.fn(never),
+    extendAfterCallWork: vi.fn(never),
+    setDisposition: vi.fn(never),
+    finishAfterCallWork: vi.fn(never),
+    reportNetworkChange: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

@@ -85,6 +85,10 @@ test('requests that violate the contract get a clear validation error and no ser
 });
 
 test('a caller name full of markup is shown as text, and an unknown number gets a new-caller pop', async ({ page }) => {
+  // Agents start Not Ready and calls are refused with 486 until they say Ready (over the contract here).
+  const ws = await connect(shell.token);
+  expect(await ask(ws, { id: 1, channel: 'setAgentState', payload: { state: 'ready' } })).toMatchObject({ ok: true });
+  ws.close();
   await page.goto(shell.url);
   await expect(page.getByTestId('connection')).toContainText('Registered as 2001');
   const hostile = '<img src=x onerror=alert(1)><b>Boss</b>';

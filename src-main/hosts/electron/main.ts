@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import { AgentDesktop } from '../../app/agent-desktop';
 import { loadConfig } from '../../app/config';
 import { Demo } from '../../app/demo';
@@ -69,6 +69,8 @@ async function start(): Promise<void> {
   const stopHandlingRequests = handleContractRequests(agentDesktop.router);
   mainWindow = openMainWindow(join(outDir, 'preload', 'preload.cjs'), new WindowStateStore(userData, log), log);
   const stopForwardingEvents = forwardEvents(agentDesktop.events, mainWindow.webContents);
+  // After sleep the WebSocket often looks open but is dead: check it at once rather than at the next keepalive.
+  powerMonitor.on('resume', () => agentDesktop.resumed());
 
   stopBeforeQuit(async () => {
     stopForwardingEvents();

@@ -23,9 +23,23 @@ const api: BridgeApi = {
   answerCall: (request) => ipcRenderer.invoke('answerCall', request),
   rejectCall: (request) => ipcRenderer.invoke('rejectCall', request),
   hangUpCall: (request) => ipcRenderer.invoke('hangUpCall', request),
+  holdCall: (request) => ipcRenderer.invoke('holdCall', request),
+  muteCall: (request) => ipcRenderer.invoke('muteCall', request),
+  sendDtmf: (request) => ipcRenderer.invoke('sendDtmf', request),
+  transferCall: (request) => ipcRenderer.invoke('transferCall', request),
+  consultCall: (request) => ipcRenderer.invoke('consultCall', request),
+  completeTransfer: (request) => ipcRenderer.invoke('completeTransfer', request),
+  dial: (request) => ipcRenderer.invoke('dial', request),
+  getAgentState: (request) => ipcRenderer.invoke('getAgentState', request),
+  setAgentState: (request) => ipcRenderer.invoke('setAgentState', request),
+  extendAfterCallWork: (request) => ipcRenderer.invoke('extendAfterCallWork', request),
+  setDisposition: (request) => ipcRenderer.invoke('setDisposition', request),
+  finishAfterCallWork: (request) => ipcRenderer.invoke('finishAfterCallWork', request),
+  reportNetworkChange: (request) => ipcRenderer.invoke('reportNetworkChange', request),
   onSoftphoneStatusChanged: (listener) => subscribe('softphoneStatusChanged', listener),
   onIncomingCall: (listener) => subscribe('incomingCall', listener),
   onCallUpdated: (listener) => subscribe('callUpdated', listener),
+  onAgentStateChanged: (listener) => subscribe('agentStateChanged', listener),
 };
 
 contextBridge.exposeInMainWorld('agentDesktop', api);

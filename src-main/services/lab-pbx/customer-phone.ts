@@ -91,6 +91,13 @@ export class CustomerPhone {
     return this.run(args);
   }
 
+  /** A team lead's phone fetching an agent's presence once (SUBSCRIBE with Expires: 0, then the NOTIFY). */
+  async watchAgent(agent: string): Promise<SippRun> {
+    if (!/^[0-9A-Za-z_.-]{1,32}$/.test(agent)) throw new Error('agent must be an extension');
+    const scenario = this.render('team-lead-watches.xml', {});
+    return this.run([`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-key', 'agent', agent]);
+  }
+
   /** The customer's phone waits for the agent's outbound call on the PBX's trunk port and answers it. */
   async answerOnTrunk(trunkPort: number, ringMs = 500, calls = 1): Promise<SippRun> {
     const scenario = this.render('customer-answers.xml', { RING_MS: ringMs });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../../app/logger';
 import { freePort, waitForTcp } from './ports';
@@ -21,6 +21,7 @@ export interface KamailioOptions {
 }
 
 const MODULE_DIRS = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
+const DBTEXT_SCHEMA = '/usr/share/kamailio/dbtext/kamailio';
 const EXTENSION = /^[0-9A-Za-z_.-]{1,32}$/;
 
 /** The lab PBX: Debian's Kamailio as registrar and proxy on loopback, started and stopped by us. */
@@ -56,6 +57,10 @@ export class LabKamailio {
     // A restart keeps the ports, as a real PBX coming back would: agents reconnect to the same address.
     if (this.sipPort === 0) [this.sipPort, this.wsPort, this.trunkPort] = [await freePort(), await freePort(), await freePort()];
     mkdirSync(this.options.runDir, { recursive: true });
+    // Presence keeps agent states in db_text tables, created fresh from the schema Debian ships with Kamailio.
+    const presenceDb = join(this.options.runDir, 'presence-db');
+    rmSync(presenceDb, { recursive: true, force: true });
+    cpSync(DBTEXT_SCHEMA, presenceDb, { recursive: true });
     const cfgPath = join(this.options.runDir, 'kamailio.cfg');
     const template = readFileSync(join(this.options.labDir, 'kamailio', 'kamailio.cfg'), 'utf8');
     writeFileSync(
@@ -65,6 +70,7 @@ export class LabKamailio {
         SIP_PORT: this.sipPort,
         WS_PORT: this.wsPort,
         TRUNK_PORT: this.trunkPort,
+        PRESENCE_DB: presenceDb,
         MODULES: modules,
         AGENTS: this.options.agents.map((a) => `\t$sht(agents=>${a.extension}) = "${a.password}";`).join('\n'),
       }),

@@ -35,8 +35,8 @@ export interface LinkHooks {
 
 interface LinkEvents {
   status: [SoftphoneStatus];
-  /** The registrar accepted a REGISTER: the first one, a refresh, or one after a reconnect. */
-  registration: [{ afterReconnect: boolean }];
+  /** The registrar accepted a REGISTER: first says it is the first on this connection (else a refresh). */
+  registration: [{ afterReconnect: boolean; first: boolean }];
 }
 
 const AUTH_CODES = new Set([401, 403, 407]);
@@ -237,9 +237,11 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
     });
     // register() resolves when the REGISTER is sent, and refreshes run on sip.js's own timer without a delegate:
     // the registrar's answer to each shows as 'waiting' falling back to false (a private emitter in sip.js 0.21).
+    let first = true;
     (registerer as unknown as { waitingChange: Emitter<boolean> }).waitingChange.addListener((waiting) => {
       if (!waiting && this.registerer === registerer && registerer.state === RegistererState.Registered) {
-        this.emit('registration', { afterReconnect });
+        this.emit('registration', { afterReconnect, first });
+        first = false;
       }
     });
     registerer

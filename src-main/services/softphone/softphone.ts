@@ -7,6 +7,7 @@ import { ContractError } from '../../../src-shared/contract';
 import type { Logger } from '../../app/logger';
 import { CallLeg } from './call-leg';
 import { PlainSdpHandler } from './plain-sdp';
+import { PresencePublisher } from './presence-publisher';
 import { SignalingLink, type LinkConfig } from './signaling-link';
 import { headerText, targetUri } from './sip-text';
 
@@ -23,7 +24,9 @@ interface SoftphoneEvents {
   incoming: [Call];
   call: [Call];
   ended: [EndedCall];
-  registration: [{ afterReconnect: boolean }];
+  registration: [{ afterReconnect: boolean; first: boolean }];
+  /** The PBX accepted this presence document. */
+  presence: [string];
 }
 
 /** Decides whether an inbound call may ring: null to ring, or the SIP code to refuse it with. */
@@ -38,9 +41,11 @@ export type MediaFactory = (session: Session) => SessionDescriptionHandler;
  */
 export class Softphone extends EventEmitter<SoftphoneEvents> {
   private readonly link: SignalingLink;
+  private readonly presence: PresencePublisher;
   private readonly calls = new Map<string, CallLeg>();
   private mediaPort = 40_000;
   private inboundPolicy: InboundPolicy = () => null;
+  private lastPresence: string | null = null;
 
   constructor(
     private readonly config: SoftphoneConfig,
@@ -58,10 +63,18 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
       },
       now,
     );
+    this.presence = new PresencePublisher(this.link.ua, log);
+    this.presence.on('published', (pidf) => {
+      this.lastPresence = pidf;
+      this.emit('presence', pidf);
+    });
     this.link.on('status', (s) => this.emit('status', s));
     this.link.on('registration', (r) => {
       this.emit('registration', r);
+      if (!r.first) return;
       if (r.afterReconnect) this.refreshDialogs();
+      // Presence may not have reached the PBX, or survived its restart.
+      this.presence.republish();
     });
   }
 
@@ -79,6 +92,16 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
 
   start(): Promise<void> {
     return this.link.start();
+  }
+
+  /** Whether the PBX has accepted a presence document from this phone yet. */
+  get presencePublished(): boolean {
+    return this.lastPresence !== null;
+  }
+
+  /** The agent's state for the team leads' presence view, as a PIDF document. */
+  publishPresence(pidf: string): void {
+    this.presence.publish(pidf);
   }
 
   /** The host saw a resume from sleep or a network change. */
@@ -183,6 +206,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
 
   async stop(): Promise<void> {
     await Promise.all([...this.calls.values()].map((leg) => leg.end()));
+    this.presence.stop();
     await this.link.stop();
   }
 

@@ -1,0 +1,67 @@
+import type { AgentSettings } from '../../src-shared/domain/agent-state';
+import type { Call } from '../../src-shared/domain/call';
+import { AgentStateMachine } from '../services/agent-state/agent-state';
+import type { CallRecorder } from '../services/contacts/call-recorder';
+import { agentPidf } from '../services/presence/pidf';
+import type { Softphone } from '../services/softphone/softphone';
+import type { EventBus } from './event-bus';
+import type { Logger } from './logger';
+
+/**
+ * How the phone and the agent's state work together: calls are refused with 486 while not Ready, every
+ * answered call is followed by after-call work, every call leaves a contacts row, the disposition lands on
+ * it, and each change of state goes to the PBX as presence for the team leads.
+ */
+export class AgentWorkflow {
+  readonly agent: AgentStateMachine;
+
+  constructor(
+    private readonly phone: Softphone,
+    readonly settings: AgentSettings,
+    private readonly recorder: CallRecorder,
+    private readonly events: EventBus,
+    private readonly entity: string,
+    private readonly log: Logger,
+    now: () => number = Date.now,
+  ) {
+    this.agent = new AgentStateMachine(settings, now);
+    phone.setInboundPolicy(() => (this.agent.acceptsInbound() ? null : 486));
+    this.agent.on('changed', (state) => {
+      this.events.emit('agentStateChanged', state);
+      this.publish();
+    });
+    phone.on('incoming', (call) => this.maybeAutoAnswer(call));
+    phone.on('call', (call) => {
+      if (call.state === 'active' || call.state === 'ended') this.publish();
+    });
+    phone.on('ended', ({ call, holdMs }) => {
+      this.recorder.callEnded(call, holdMs);
+      // A consultation leg is part of the customer's call; ACW follows the customer's call only.
+      if (call.answeredAt !== null && call.consultFor === null) this.agent.callEnded(call.callId);
+    });
+    this.publish();
+  }
+
+  setDisposition(callId: string, disposition: string) {
+    const state = this.agent.setDisposition(callId, disposition);
+    this.recorder.setDisposition(callId, disposition);
+    return state;
+  }
+
+  dispose(): void {
+    this.agent.dispose();
+  }
+
+  /** Headset agents may take calls without a click; the renderer plays a short beep when it sees this. */
+  private maybeAutoAnswer(call: Call): void {
+    if (!this.settings.autoAnswer) return;
+    const busy = this.phone.listCalls().some((c) => c.callId !== call.callId && c.state !== 'ended');
+    if (busy) return; // call waiting: the second call rings for the agent to decide
+    this.phone.answer(call.callId).catch((err: Error) => this.log.warn('auto-answer failed', { error: err.message }));
+  }
+
+  private publish(): void {
+    const onCall = this.phone.listCalls().some((c) => c.state === 'active' || c.state === 'connecting');
+    this.phone.publishPresence(agentPidf(this.entity, this.agent.state, onCall));
+  }
+}

@@ -1,0 +1,54 @@
+import type { Call } from '../../../src-shared/domain/call';
+import type { ContactRecord, ContactsRepo } from './contacts-repo';
+
+/** Who the call was with, as the screen pop resolved it: the customer row and the number as E.164. */
+export type ResolveCaller = (call: Call) => { customerId: number | null; number: string };
+
+const KEEP_FOR_DISPOSITION = 50;
+
+/**
+ * Every call becomes a contacts row when it ends (answered or not), keyed by the call id so the disposition
+ * chosen in after-call work updates the same row instead of adding another.
+ */
+export class CallRecorder {
+  /** The latest rows, until their disposition arrives. */
+  private readonly recent = new Map<string, ContactRecord>();
+
+  constructor(
+    private readonly contacts: ContactsRepo,
+    private readonly resolve: ResolveCaller,
+    private readonly agent: string,
+  ) {}
+
+  callEnded(call: Call, holdMs: number): ContactRecord {
+    const { customerId, number } = this.resolve(call);
+    const answered = call.answeredAt !== null;
+    const record: ContactRecord = {
+      externalId: `call:${call.callId}`,
+      customerId,
+      startedAt: call.startedAt,
+      direction: call.direction,
+      number,
+      queue: call.headers.queue,
+      ivrPath: call.headers.ivrPath,
+      durationS: answered ? Math.round(((call.endedAt ?? call.answeredAt!) - call.answeredAt!) / 1000) : 0,
+      holdS: Math.round(holdMs / 1000),
+      disposition: answered ? null : call.endReason,
+      agent: this.agent,
+      transferTarget: call.transfer?.progress === 'succeeded' ? call.transfer.target : null,
+      workOrderId: null,
+    };
+    this.contacts.upsert(record);
+    this.recent.set(call.callId, record);
+    if (this.recent.size > KEEP_FOR_DISPOSITION) this.recent.delete(this.recent.keys().next().value!);
+    return record;
+  }
+
+  setDisposition(callId: string, disposition: string): void {
+    const record = this.recent.get(callId);
+    if (!record) return;
+    const updated = { ...record, disposition };
+    this.contacts.upsert(updated);
+    this.recent.set(callId, updated);
+  }
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { agentPidf } from './pidf';
+
+const ready = { state: 'ready' as const, reasonCode: null, since: 0, acw: null };
+
+describe('agentPidf', () => {
+  it('is open only when Ready and off the phone, with the state in the note', () => {
+    expect(agentPidf('sip:1001@pbx', ready, false)).toContain('<basic>open</basic>');
+    expect(agentPidf('sip:1001@pbx', ready, true)).toMatch(/<basic>closed<\/basic>[\s\S]*<note>Ready \(on a call\)<\/note>/);
+    expect(agentPidf('sip:1001@pbx', { ...ready, state: 'not-ready', reasonCode: 'meal' }, false)).toContain('<note>Not Ready: meal</note>');
+  });
+
+  it('escapes the entity as XML text', () => {
+    expect(agentPidf('sip:"x"<y>@pbx', ready, false)).toContain('entity="sip:&#34;x&#34;&#60;y&#62;@pbx"');
+  });
+});

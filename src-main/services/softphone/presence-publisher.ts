@@ -1,0 +1,90 @@
+import { EventEmitter } from 'node:events';
+import type { UserAgent } from 'sip.js';
+import type { Logger } from '../../app/logger';
+
+const EXPIRES_S = 600;
+
+/**
+ * Publishes the agent's presence document to the PBX (RFC 3903 PUBLISH, event "presence"), one at a time,
+ * the newest winning; refreshed at 80% of what the PBX grants, and sent again in full after a reconnect, when
+ * the PBX may have forgotten it. 'published' fires when the PBX accepted a document (sip.js's Publisher says
+ * only when its state changes, so a second state would go unconfirmed).
+ */
+export class PresencePublisher extends EventEmitter<{ published: [string] }> {
+  private etag: string | null = null;
+  private last: string | null = null;
+  private inFlight = false;
+  private queued = false;
+  private refreshTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ua: UserAgent,
+    private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  publish(pidf: string): void {
+    this.last = pidf;
+    this.send();
+  }
+
+  /** After a reconnect: a fresh publication, not a refresh of an entity tag the PBX may no longer know. */
+  republish(): void {
+    this.etag = null;
+    this.send();
+  }
+
+  stop(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    this.last = null;
+  }
+
+  private send(): void {
+    if (this.last === null || !this.ua.isConnected()) return;
+    if (this.inFlight) {
+      this.queued = true;
+      return;
+    }
+    this.inFlight = true;
+    const pidf = this.last;
+    const core = this.ua.userAgentCore;
+    const aor = this.ua.configuration.uri;
+    const headers = ['Event: presence', `Expires: ${EXPIRES_S}`, ...(this.etag ? [`SIP-If-Match: ${this.etag}`] : [])];
+    const body = { contentDisposition: 'render', contentType: 'application/pidf+xml', content: pidf };
+    const message = core.makeOutgoingRequestMessage('PUBLISH', aor, aor, aor, {}, headers, body);
+    core.request(message, {
+      onAccept: (response) => {
+        this.etag = response.message.getHeader('SIP-ETag') ?? null;
+        const granted = Number(response.message.getHeader('Expires')) || EXPIRES_S;
+        this.scheduleRefresh(granted);
+        this.done();
+        this.emit('published', pidf);
+      },
+      onReject: (response) => {
+        const code = response.message.statusCode;
+        // 412: the PBX lost our publication (restart); start a new one.
+        if (code === 412 && this.etag) {
+          this.etag = null;
+          this.queued = true;
+        } else {
+          this.log.warn('presence: PUBLISH refused', { code, reason: response.message.reasonPhrase });
+        }
+        this.done();
+      },
+    });
+  }
+
+  private done(): void {
+    this.inFlight = false;
+    if (!this.queued) return;
+    this.queued = false;
+    this.send();
+  }
+
+  private scheduleRefresh(grantedS: number): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.send(), grantedS * 800);
+  }
+}

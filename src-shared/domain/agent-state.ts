@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Reason codes for Not Ready are configuration; these are the ones every locale has words for. */
+export const DEFAULT_NOT_READY_REASONS = ['break', 'meal', 'training', 'coaching', 'meeting'] as const;
+
+export const ReasonCode = z.string().regex(/^[a-z0-9-]{1,32}$/, 'a reason code is 1–32 lowercase letters, digits or -');
+export const Disposition = z.string().regex(/^[a-z0-9-]{1,32}$/, 'a disposition is 1–32 lowercase letters, digits or -');
+
+export const AgentState = z.object({
+  state: z.enum(['ready', 'not-ready', 'after-call-work']),
+  /** Why Not Ready (break, meal …); null otherwise. */
+  reasonCode: ReasonCode.nullable(),
+  since: z.number(),
+  /** After-call work: the call it follows, when its time box ends, whether it was extended, the disposition. */
+  acw: z
+    .object({
+      callId: z.string(),
+      endsAt: z.number(),
+      extended: z.boolean(),
+      disposition: Disposition.nullable(),
+      /** The time box ran out before a disposition was chosen: the agent stays here until one is. */
+      overdue: z.boolean(),
+    })
+    .nullable(),
+});
+export type AgentState = z.infer<typeof AgentState>;
+
+export const AgentSettings = z.object({
+  notReadyReasons: z.array(ReasonCode).min(1),
+  dispositions: z.array(Disposition).min(1),
+  acwSeconds: z.number().int().min(5).max(3600),
+  /** While not Ready, inbound calls are refused with 486 Busy Here; false lets them ring anyway. */
+  refuseWhenNotReady: z.boolean(),
+  autoAnswer: z.boolean(),
+});
+export type AgentSettings = z.infer<typeof AgentSettings>;
+
+export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
+  notReadyReasons: [...DEFAULT_NOT_READY_REASONS],
+  dispositions: ['resolved', 'callback-promised', 'escalated', 'complaint-filed', 'no-action'],
+  acwSeconds: 30,
+  refuseWhenNotReady: true,
+  autoAnswer: false,
+};
