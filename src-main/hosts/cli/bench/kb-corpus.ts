@@ -34,28 +34,33 @@ export function labelledQueries(resourcesDir: string): LabelledQuery[] {
 const PRODUCTS = ['Lumen X5', 'Lumen X5 Pro', 'Lumen Tab 11', 'Lumen Buds 2', 'Lumen Watch 3', 'Lumen Router AX', 'Lumen Go SIM', 'Lumen Charger 65W'];
 const MODEL_NOTES: Record<Locale, string> = { en: 'model notes', 'zh-CN': '机型说明', 'zh-TW': '機型說明', th: 'ข้อมูลรุ่น' };
 const WORDS_PER_BODY = 150;
+/** Share of a synthetic article's words that come from its topic article. */
+const TOPIC_SHARE = 0.7;
 
 /**
  * `count` more articles in the samples' languages and proportions, like the product pages that fill a large
- * knowledge base: a product and model in the title, a body of words drawn from the samples of its locale with
- * their real frequencies. Every engine meets the same vocabulary and the same noise; no article copies a
- * sample's sentences, so the labelled articles stay the right answers. Deterministic for a seed.
+ * knowledge base: a product and model in the title; a body on one topic, most of its words drawn from one sample
+ * article (its topic) and the rest from all samples of its locale, at their real frequencies. A large KB has many
+ * articles on each topic; no article copies a sample's sentences, so the labelled articles stay the right answers.
+ * Every engine meets the same corpus. Deterministic for a seed.
  */
 export function syntheticArticles(samples: KbArticle[], count: number, seed = 11): KbArticle[] {
   const r = seededRandom(seed);
   const words = new Map<Locale, string[]>();
-  for (const a of samples) {
+  const topics = samples.map((a) => {
     const seg = new Intl.Segmenter(a.locale, { granularity: 'word' });
-    const list = words.get(a.locale) ?? [];
-    for (const part of seg.segment(a.body)) if (part.isWordLike) list.push(part.segment);
-    words.set(a.locale, list);
-  }
-  const locales = samples.map((a) => a.locale);
+    const own = [...seg.segment(a.body)].filter((p) => p.isWordLike).map((p) => p.segment);
+    words.set(a.locale, [...(words.get(a.locale) ?? []), ...own]);
+    return { locale: a.locale, words: own };
+  });
   const out: KbArticle[] = [];
   for (let i = 0; i < count; i++) {
-    const locale = pick(r, locales);
+    const topic = pick(r, topics);
+    const locale = topic.locale;
     const pool = words.get(locale)!;
-    const body = Array.from({ length: WORDS_PER_BODY }, () => pick(r, pool)).join(locale === 'en' ? ' ' : '');
+    const body = Array.from({ length: WORDS_PER_BODY }, () => pick(r, r() < TOPIC_SHARE ? topic.words : pool)).join(
+      locale === 'en' ? ' ' : '',
+    );
     out.push({
       externalId: `syn-${i}-${locale}`,
       locale,

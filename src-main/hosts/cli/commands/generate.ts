@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syntheticContacts, syntheticCustomers } from '../../../services/sample-data/synthetic';
+import { sampleArticles, syntheticArticles } from '../bench/kb-corpus';
 import { stringOption, UsageError, type Command, type CommandContext } from '../command';
 
 function count(ctx: CommandContext, name: string, fallback: number): number {
@@ -11,9 +12,9 @@ function count(ctx: CommandContext, name: string, fallback: number): number {
 
 export const generateCommands: Record<string, Command> = {
   generate: {
-    usage: 'generate --out DIR [--customers N] [--contacts N] [--seed S]',
-    summary: 'write deterministic synthetic customers and call history as JSON Lines (for samples and benchmarks)',
-    options: ['out', 'customers', 'contacts', 'seed'],
+    usage: 'generate --out DIR [--customers N] [--contacts N] [--articles N] [--seed S]',
+    summary: 'write deterministic synthetic customers, call history and KB articles as JSON Lines (for benchmarks)',
+    options: ['out', 'customers', 'contacts', 'articles', 'seed'],
     run: (ctx) => {
       const out = stringOption(ctx, 'out');
       if (!out) throw new UsageError('generate needs --out DIR');
@@ -24,7 +25,17 @@ export const generateCommands: Record<string, Command> = {
       const lines = (rows: Iterable<object>) => Array.from(rows, (r) => JSON.stringify(r)).join('\n') + '\n';
       writeFileSync(join(out, 'customers-generated.jsonl'), lines(syntheticCustomers(customers, seed)));
       writeFileSync(join(out, 'contacts-generated.jsonl'), lines(syntheticContacts(contacts, customers, seed + 1)));
-      return { customers, contacts, seed, files: ['customers-generated.jsonl', 'contacts-generated.jsonl'].map((f) => join(out, f)) };
+      const files = ['customers-generated.jsonl', 'contacts-generated.jsonl'];
+      const articles = count(ctx, 'articles', 0);
+      if (articles > 0) {
+        const kb = syntheticArticles(sampleArticles(ctx.resourcesDir), articles, seed + 2);
+        writeFileSync(
+          join(out, 'kb-generated.jsonl'),
+          lines(kb.map((a) => ({ id: a.externalId, locale: a.locale, title: a.title, body: a.body, tags: a.tags, category: a.category }))),
+        );
+        files.push('kb-generated.jsonl');
+      }
+      return { customers, contacts, articles, seed, files: files.map((f) => join(out, f)) };
     },
   },
 };
