@@ -1,4 +1,5 @@
 import type { Locale } from '../../src-shared/domain/screen-pop';
+import { softphoneMessages, type SoftphoneMessages } from './softphone-messages';
 
 const en = {
   'app.title': 'Agent Desktop',
@@ -48,8 +49,9 @@ const en = {
   'locale.en': 'English',
 };
 
-export type MessageKey = keyof typeof en;
-type Messages = Record<MessageKey, string>;
+type Messages = Record<keyof typeof en, string>;
+export type MessageKey = keyof typeof en | keyof SoftphoneMessages;
+type AllMessages = Record<MessageKey, string>;
 
 const zhCN: Messages = {
   'app.title': '坐席工作台',
@@ -195,7 +197,13 @@ const th: Messages = {
   'locale.en': 'English',
 };
 
-export const messages: Record<Locale, Messages> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, th };
+/** Each feature's words joined into one table per locale; the test checks every key is in all four. */
+export const messages: Record<Locale, AllMessages> = {
+  en: { ...en, ...softphoneMessages.en },
+  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'] },
+  th: { ...th, ...softphoneMessages.th },
+};
 
 /** The message for a key in a locale, with {name} placeholders filled as plain text. */
 export function translate(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {

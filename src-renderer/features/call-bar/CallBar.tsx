@@ -1,6 +1,7 @@
 import { Locale } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
-import { answer, decline, hangUp, useWorkspace } from '../softphone';
+import { AgentStatePanel } from '../agent-state';
+import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
 import { CallTimer } from './CallTimer';
 
 function ConnectionBadge() {
@@ -13,6 +14,12 @@ function ConnectionBadge() {
     <span className={`badge badge-${status.connection}`} data-testid="connection" title={status.reason ?? ''}>
       {t(`connection.${status.connection}`)} · {registered}
       {info?.demo ? ` · ${t('app.demo')}` : ''}
+      {status.reasonCode && status.reasonCode !== 'stopped' && (
+        <span className="link-reason" data-testid="link-reason">
+          {' · '}
+          {t(`link.reason.${status.reasonCode}`)}
+        </span>
+      )}
     </span>
   );
 }
@@ -49,6 +56,12 @@ export function CallBar() {
             <span className={`call-state-${call.state}`}>{t(`call.${call.state}`)}</span>
             <span className="caller">{call.displayName ?? call.remoteNumber}</span>
             {call.answeredAt !== null && <CallTimer since={call.answeredAt} until={call.endedAt} />}
+            {call.state === 'active' && call.hold !== 'off' && (
+              <span className={`hold hold-${call.hold}`} data-testid="hold-state">
+                {t(`call.hold.${call.hold}`)}
+              </span>
+            )}
+            {call.state === 'active' && call.muted && <span className="muted">{t('call.muted')}</span>}
           </>
         ) : (
           <span>{t('call.none')}</span>
@@ -65,12 +78,24 @@ export function CallBar() {
             </button>
           </>
         )}
+        {call?.state === 'active' && (
+          <>
+            {/* Disabled while the re-INVITE is out: the label changes only when the far end answered. */}
+            <button type="button" onClick={() => hold(call.callId, call.hold === 'off')} disabled={call.hold === 'holding' || call.hold === 'resuming'}>
+              {call.hold === 'held' || call.hold === 'resuming' ? t('action.resume') : t('action.hold')}
+            </button>
+            <button type="button" aria-pressed={call.muted} onClick={() => mute(call.callId, !call.muted)}>
+              {call.muted ? t('action.unmute') : t('action.mute')}
+            </button>
+          </>
+        )}
         {(call?.state === 'active' || call?.state === 'connecting') && (
           <button type="button" className="hang-up" onClick={() => hangUp(call.callId)}>
             {t('action.hangUp')}
           </button>
         )}
       </div>
+      <AgentStatePanel />
       <LanguageSelect />
     </header>
   );

@@ -14,11 +14,15 @@ export function connectWorkspace(): () => void {
     subscribe('softphoneStatusChanged', store.setStatus),
     subscribe('incomingCall', ({ call, screenPop }) => useWorkspace.getState().ringing(call, screenPop)),
     subscribe('callUpdated', (call) => useWorkspace.getState().callUpdated(call)),
+    subscribe('agentStateChanged', (state) => useWorkspace.getState().setAgent(state)),
+    onNetworkBack(),
   ];
   void (async () => {
     try {
       store.setInfo(await request('getAppInfo', {}));
       store.setStatus(await request('getSoftphoneStatus', {}));
+      const agent = await request('getAgentState', {});
+      store.setAgent(agent.state, agent.settings);
       // A reload while a call rings or is active: show it again with its pop.
       const { calls } = await request('listCalls', {});
       const current = calls.find((c) => c.state !== 'ended');
@@ -30,6 +34,20 @@ export function connectWorkspace(): () => void {
   return () => offs.forEach((off) => off());
 }
 
+/** The browser knows first when the network is back; main then checks the SIP link at once. */
+function onNetworkBack(): () => void {
+  const online = () => void request('reportNetworkChange', { kind: 'online' }).catch(report);
+  window.addEventListener('online', online);
+  return () => window.removeEventListener('online', online);
+}
+
 export const answer = (callId: string) => request('answerCall', { callId }).catch(report);
 export const decline = (callId: string) => request('rejectCall', { callId, code: 603 }).catch(report);
 export const hangUp = (callId: string) => request('hangUpCall', { callId }).catch(report);
+export const hold = (callId: string, on: boolean) => request('holdCall', { callId, on }).catch(report);
+export const mute = (callId: string, muted: boolean) => request('muteCall', { callId, muted }).catch(report);
+export const goReady = () => request('setAgentState', { state: 'ready' }).catch(report);
+export const goNotReady = (reasonCode: string) => request('setAgentState', { state: 'not-ready', reasonCode }).catch(report);
+export const extendAfterCallWork = () => request('extendAfterCallWork', {}).catch(report);
+export const chooseDisposition = (callId: string, disposition: string) => request('setDisposition', { callId, disposition }).catch(report);
+export const finishAfterCallWork = () => request('finishAfterCallWork', {}).catch(report);

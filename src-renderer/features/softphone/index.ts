@@ -1,2 +1,14 @@
 export { useWorkspace } from './store';
-export { connectWorkspace, answer, decline, hangUp } from './actions';
+export {
+  connectWorkspace,
+  answer,
+  decline,
+  hangUp,
+  hold,
+  mute,
+  goReady,
+  goNotReady,
+  extendAfterCallWork,
+  chooseDisposition,
+  finishAfterCallWork,
+} from './actions';

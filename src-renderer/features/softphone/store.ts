@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../../src-shared/contract';
+import type { AgentSettings, AgentState } from '../../../src-shared/domain/agent-state';
 import type { Call } from '../../../src-shared/domain/call';
 import type { Locale, ScreenPop } from '../../../src-shared/domain/screen-pop';
 import type { SoftphoneStatus } from '../../../src-shared/domain/softphone';
@@ -12,6 +13,9 @@ export interface WorkspaceState {
   call: Call | null;
   screenPop: ScreenPop | null;
   error: { code: string; message: string } | null;
+  agentState: AgentState | null;
+  agentSettings: AgentSettings | null;
+  setAgent(state: AgentState, settings?: AgentSettings): void;
   setInfo(info: AppInfo): void;
   setLocale(locale: Locale): void;
   setStatus(status: SoftphoneStatus): void;
@@ -27,6 +31,9 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   call: null,
   screenPop: null,
   error: null,
+  agentState: null,
+  agentSettings: null,
+  setAgent: (agentState, agentSettings) => set((s) => ({ agentState, agentSettings: agentSettings ?? s.agentSettings })),
   setInfo: (info) => set({ info, locale: info.uiLocale }),
   setLocale: (locale) => set({ locale }),
   setStatus: (status) => set({ status }),

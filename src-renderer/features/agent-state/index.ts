@@ -1,0 +1,1 @@
+export { AgentStatePanel } from './AgentStatePanel';
