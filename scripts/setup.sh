@@ -30,14 +30,21 @@ stamp=node_modules/.agent-desktop-setup
 want="$(sha256sum package-lock.json | cut -d' ' -f1) $(node -v)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   say "Installing npm dependencies"
-  if npm ci --no-audit --no-fund; then
-    echo "Electron binary installed: npm start opens the desktop app." >&2
-  else
-    say "The Electron binary could not be downloaded (its release host is unreachable from here)."
-    echo "Installing again with ELECTRON_SKIP_BINARY_DOWNLOAD=1: the web shell runs the same app in Chromium." >&2
+  if ! npm ci --no-audit --no-fund; then
+    say "npm ci failed; if that was the Electron download, installing again with ELECTRON_SKIP_BINARY_DOWNLOAD=1"
     ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
   echo "$want" > "$stamp"
+fi
+
+# Electron's package fetches its binary separately from its release host, which may be unreachable.
+if node -e "import('./scripts/electron-binary.mjs').then((m) => process.exit(m.electronBinary() ? 0 : 1))"; then
+  echo "Electron binary present: npm start opens the desktop app." >&2
+elif [ -z "${ELECTRON_SKIP_BINARY_DOWNLOAD:-}" ] && timeout 600 node node_modules/electron/install.js >/dev/null 2>&1; then
+  echo "Electron binary downloaded: npm start opens the desktop app." >&2
+else
+  say "The Electron binary could not be downloaded (its release host is unreachable from here)."
+  echo "npm start runs the web shell instead: the same app, served on 127.0.0.1 and opened in Chromium." >&2
 fi
 
 say "Building"
