@@ -130,4 +130,21 @@ describe('softphone in a call, against the real Kamailio and SIPp', () => {
     expect((await trunk.done).code).toBe(0);
     expect(run.logged().find((l) => l.startsWith('REFER'))).toMatch(/Replaces=/);
   });
+
+  it('a second call while on a call rings as call waiting; the agent can refuse it and keep the first', async () => {
+    const ringing = nextEvent<[Call]>(phone, 'incoming');
+    const first = await lab.customer.talk({ caller: '13800000001', callerName: 'First', agent: agent.extension });
+    const a = await ringing;
+    const active = nextEvent<[Call]>(phone, 'call', (c) => c.callId === a.callId && c.state === 'active');
+    await phone.answer(a.callId);
+    await active;
+    const waiting = nextEvent<[Call]>(phone, 'incoming');
+    const second = await lab.customer.call({ caller: '13800000002', callerName: 'Second', agent: agent.extension });
+    const b = await waiting;
+    expect(phone.listCalls().map((c) => c.state).sort()).toEqual(['active', 'ringing']);
+    await phone.reject(b.callId, 486);
+    expect((await second.done).code).not.toBe(0);
+    await phone.hangUp(a.callId);
+    expect((await first.done).code).toBe(0);
+  });
 });

@@ -73,6 +73,30 @@ describe('softphone link: reconnection against the real Kamailio', () => {
     await nextCallRings(lab, p);
   });
 
+  it('a call in progress survives a signaling reconnect: the dialog is refreshed by re-INVITE over the new link and the hang-up reaches the customer', async () => {
+    const relay = new LinkRelay(() => lab.pbx.wsPort);
+    relays.push(relay);
+    await relay.start();
+    const p = phone(relay.url, { keepalive: { intervalMs: 300, timeoutMs: 500 } });
+    await p.start();
+    await p.waitUntilRegistered();
+    const ringing = nextEvent<[Call]>(p, 'incoming');
+    const run = await lab.customer.talk({ caller: '13812345678', callerName: 'Stays on', agent: agent.extension });
+    const call = await ringing;
+    const active = nextEvent<[Call]>(p, 'call', (c) => c.callId === call.callId && c.state === 'active');
+    await p.answer(call.callId);
+    await active;
+    const refreshed = nextEvent<[Call]>(p, 'refreshed', (c) => c.callId === call.callId, 15_000);
+    relay.freeze();
+    await refreshed;
+    expect(p.listCalls()).toMatchObject([{ callId: call.callId, state: 'active' }]);
+    const ended = nextEvent<[Call]>(p, 'call', (c) => c.callId === call.callId && c.state === 'ended');
+    await p.hangUp(call.callId);
+    expect((await ended).endReason).toBe('hung up');
+    expect((await run.done).code).toBe(0);
+    expect(run.logged()).toContain('REINVITE a=sendrecv');
+  });
+
   it('reconnectNow (resume / network change) skips the remaining backoff', async () => {
     const p = phone(lab.pbx.wsUrl, { backoff: { initialMs: 60_000, maxMs: 60_000 } });
     await p.start();

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { Invitation, Inviter, SessionState, type Session, type SessionDescriptionHandler } from 'sip.js';
+import { TransactionState } from 'sip.js/lib/core/transactions/transaction-state.js';
 import type { Call, CallHeaders } from '../../../src-shared/domain/call';
 import type { SoftphoneStatus } from '../../../src-shared/domain/softphone';
 import { ContractError } from '../../../src-shared/contract';
@@ -25,6 +26,8 @@ interface SoftphoneEvents {
   call: [Call];
   ended: [EndedCall];
   registration: [{ afterReconnect: boolean; first: boolean }];
+  /** After a reconnect, the far end accepted the re-INVITE that points this call at the new link. */
+  refreshed: [Call];
   /** The PBX accepted this presence document. */
   presence: [string];
 }
@@ -80,6 +83,30 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
 
   get status(): SoftphoneStatus {
     return this.link.status;
+  }
+
+  /** What the phone holds open now, for leak checks: sip.js sessions and registerers, our calls. */
+  get footprint(): { sessions: number; registerers: number; calls: number } {
+    const ua = this.link.ua;
+    return { sessions: Object.keys(ua._sessions).length, registerers: Object.keys(ua._registerers).length, calls: this.calls.size };
+  }
+
+  /**
+   * Resolves once every SIP transaction open now has finished. An answered call keeps its INVITE transaction
+   * for 32 s after the 200 OK (RFC 6026 Timer L), so timers that look like leaks right after a call are not.
+   */
+  async transactionsDone(): Promise<void> {
+    const core = this.link.ua.userAgentCore;
+    const open = [...core.userAgentServers.values(), ...core.userAgentClients.values()].map((u) => u.transaction);
+    await Promise.all(
+      open.map(
+        (t) =>
+          new Promise<void>((resolve) => {
+            const check = () => (t.state === TransactionState.Terminated ? resolve() : t.addStateChangeListener(check, { once: true }));
+            check();
+          }),
+      ),
+    );
   }
 
   listCalls(): Call[] {
@@ -295,6 +322,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
       leg.session
         .invite({
           requestDelegate: {
+            onAccept: () => this.emit('refreshed', leg.call),
             onReject: (r) => {
               leg.update({ endReason: `call lost while reconnecting (${r.message.statusCode})` });
               void leg.end();
