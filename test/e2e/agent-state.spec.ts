@@ -1,35 +1,20 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { silentLogger } from '../../src-main/app/logger';
-import { CustomerPhone } from '../../src-main/services/lab-pbx/customer-phone';
-import { LabKamailio } from '../../src-main/services/lab-pbx/kamailio';
-import { startWebShellProcess, type RunningShell } from './web-shell-process';
+import { startLabWebShell, type LabWebShell } from './lab-web-shell';
 
 // The agent's day in the call bar, in real Chromium against the web shell, the lab Kamailio and SIPp:
 // say Ready, take a call, hold it, hang up, finish after-call work with a disposition; lose the PBX and see why.
-const labDir = join(process.cwd(), 'test', 'lab');
 const agent = { extension: '3001', password: 'e2e-secret-3001' };
-let pbx: LabKamailio;
-let customer: CustomerPhone;
-let shell: RunningShell;
+let lab: LabWebShell;
+let pbx: LabWebShell['pbx'];
+let customer: LabWebShell['customer'];
+let shell: LabWebShell['shell'];
 
 test.beforeAll(async () => {
-  const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-states-'));
-  pbx = new LabKamailio({ labDir, runDir, agents: [agent], logger: silentLogger });
-  await pbx.start();
-  customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort);
-  shell = await startWebShellProcess([], {
-    AGENT_DESKTOP_PBX_URL: pbx.wsUrl,
-    AGENT_DESKTOP_EXTENSION: agent.extension,
-    AGENT_DESKTOP_SIP_PASSWORD: agent.password,
-  });
+  lab = await startLabWebShell(agent);
+  ({ pbx, customer, shell } = lab);
 });
 test.afterAll(async () => {
-  customer?.stopAll();
-  await shell?.stop();
-  await pbx?.stop();
+  await lab?.stop();
 });
 
 test('Ready, answer, hold shown after the PBX confirmed it, hang up, after-call work left only with a disposition', async ({ page }) => {

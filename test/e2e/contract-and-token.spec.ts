@@ -1,36 +1,20 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startLabWebShell, type LabWebShell } from './lab-web-shell';
 import WebSocket from 'ws';
-import { silentLogger } from '../../src-main/app/logger';
-import { CustomerPhone } from '../../src-main/services/lab-pbx/customer-phone';
-import { LabKamailio } from '../../src-main/services/lab-pbx/kamailio';
-import { startWebShellProcess, type RunningShell } from './web-shell-process';
 
 // The web shell configured like a real deployment (PBX address and extension from the environment, the
 // password never on disk), against the real lab Kamailio, with SIPp as the customer's phone.
-const labDir = join(process.cwd(), 'test', 'lab');
 const agent = { extension: '2001', password: 'e2e-secret-2001' };
-let pbx: LabKamailio;
-let customer: CustomerPhone;
-let shell: RunningShell;
+let lab: LabWebShell;
+let customer: LabWebShell['customer'];
+let shell: LabWebShell['shell'];
 
 test.beforeAll(async () => {
-  const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lab-'));
-  pbx = new LabKamailio({ labDir, runDir, agents: [agent], logger: silentLogger });
-  await pbx.start();
-  customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort);
-  shell = await startWebShellProcess([], {
-    AGENT_DESKTOP_PBX_URL: pbx.wsUrl,
-    AGENT_DESKTOP_EXTENSION: agent.extension,
-    AGENT_DESKTOP_SIP_PASSWORD: agent.password,
-  });
+  lab = await startLabWebShell(agent);
+  ({ customer, shell } = lab);
 });
 test.afterAll(async () => {
-  customer?.stopAll();
-  await shell?.stop();
-  await pbx?.stop();
+  await lab?.stop();
 });
 
 function connect(token: string | null, origin = shell.origin): Promise<WebSocket> {

@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../src-main/app/logger';
+import { CustomerPhone } from '../../src-main/services/lab-pbx/customer-phone';
+import { LabKamailio, type LabAgent } from '../../src-main/services/lab-pbx/kamailio';
+import { startWebShellProcess, type RunningShell } from './web-shell-process';
+
+export interface LabWebShell {
+  pbx: LabKamailio;
+  customer: CustomerPhone;
+  shell: RunningShell;
+  stop(): Promise<void>;
+}
+
+/**
+ * The web shell configured like a real deployment (PBX address and extension from the environment, the password
+ * never on disk), against the real lab Kamailio, with SIPp as the customer's phone.
+ */
+export async function startLabWebShell(agent: LabAgent): Promise<LabWebShell> {
+  const labDir = join(process.cwd(), 'test', 'lab');
+  const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lab-'));
+  const pbx = new LabKamailio({ labDir, runDir, agents: [agent], logger: silentLogger });
+  await pbx.start();
+  const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort);
+  const shell = await startWebShellProcess([], {
+    AGENT_DESKTOP_PBX_URL: pbx.wsUrl,
+    AGENT_DESKTOP_EXTENSION: agent.extension,
+    AGENT_DESKTOP_SIP_PASSWORD: agent.password,
+  });
+  return {
+    pbx,
+    customer,
+    shell,
+    async stop() {
+      customer.stopAll();
+      await shell.stop();
+      await pbx.stop();
+    },
+  };
+}
