@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AgentSettings, AgentState, Disposition, ReasonCode } from './domain/agent-state';
 import { Call, CallId } from './domain/call';
+import { KbArticleView, KbHitSummary, KbQuery } from './domain/knowledge';
 import { Locale, ScreenPop } from './domain/screen-pop';
 import { SoftphoneStatus } from './domain/softphone';
 
@@ -65,6 +66,24 @@ export const requests = {
   finishAfterCallWork: { request: Empty, response: AgentState },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */
   reportNetworkChange: { request: z.object({ kind: z.enum(['online']) }).strict(), response: Empty },
+
+  // --- Knowledge panel, reply composer and complaint work orders (workspace panels) ---
+  /** Search as the agent types; locale null searches every language. */
+  searchKb: {
+    request: z.object({ query: KbQuery, locale: Locale.nullable(), limit: z.number().int().min(1).max(50).optional() }).strict(),
+    response: z.object({ hits: z.array(KbHitSummary) }),
+  },
+  /** Articles for the call's routing (queue name and IVR path words), shown before the agent types. */
+  suggestKb: {
+    request: z.object({ queue: z.string().max(200).nullable(), ivrPath: z.string().max(500).nullable(), locale: Locale }).strict(),
+    response: z.object({ hits: z.array(KbHitSummary) }),
+  },
+  getKbArticle: { request: z.object({ id: z.string().min(1).max(200) }).strict(), response: KbArticleView },
+  /** "This article helped" (or did not), kept for reporting; linked to the call's contact row when there is one. */
+  markKbHelped: {
+    request: z.object({ articleId: z.string().min(1).max(200), callId: CallId.nullable(), helped: z.boolean() }).strict(),
+    response: Empty,
+  },
 } as const;
 
 export const events = {

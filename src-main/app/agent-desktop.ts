@@ -4,6 +4,7 @@ import type { AppInfo } from '../../src-shared/contract';
 import { ContractError } from '../../src-shared/contract';
 import type { CountryCode } from '../../src-shared/phone';
 import { Cache } from '../services/db/cache';
+import { KbSuggestions } from '../services/kb/kb-suggestions';
 import { importFile, type ImportKind, type ImportResult } from '../services/importers/importer';
 import { importInWorker } from '../services/importers/import-job';
 import { ScreenPopService } from '../services/screen-pop/screen-pop';
@@ -14,6 +15,7 @@ import type { AppConfig } from './config';
 import { EventBus } from './event-bus';
 import type { Logger } from './logger';
 import { createRouter, type ContractRouter } from './router';
+import { workspaceHandlers } from './workspace-handlers';
 
 export interface AgentDesktopOptions {
   config: AppConfig;
@@ -34,6 +36,7 @@ export class AgentDesktop {
   readonly router: ContractRouter;
   readonly cache: Cache;
   readonly screenPop: ScreenPopService;
+  readonly kbSuggestions: KbSuggestions;
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
 
@@ -41,6 +44,7 @@ export class AgentDesktop {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'));
     this.screenPop = new ScreenPopService(this.cache, options.config.defaultRegion as CountryCode);
+    this.kbSuggestions = new KbSuggestions(this.cache.kbSearch, this.cache.kb);
     this.router = createRouter(
       {
         getAppInfo: () => this.appInfo(),
@@ -76,6 +80,8 @@ export class AgentDesktop {
           this.softphone?.reconnectNow('network-changed');
           return {};
         },
+        // Knowledge panel, reply composer and complaint work orders.
+        ...workspaceHandlers(this),
       },
       options.logger,
     );

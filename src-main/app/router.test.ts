@@ -34,6 +34,11 @@ function handlers(): Handlers {
     setDisposition: vi.fn(never),
     finishAfterCallWork: vi.fn(never),
     reportNetworkChange: vi.fn(never),
+    // Workspace panels (knowledge, replies, work orders).
+    searchKb: vi.fn(never),
+    suggestKb: vi.fn(never),
+    getKbArticle: vi.fn(never),
+    markKbHelped: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

@@ -3,6 +3,10 @@ import { CallBar } from '../features/call-bar';
 import { ScreenPopPanel } from '../features/screen-pop';
 import { connectWorkspace, useWorkspace } from '../features/softphone';
 import { useT } from '../i18n/use-t';
+import { KnowledgePanel } from '../features/knowledge';
+import { SidePanels } from './SidePanels';
+import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
+import './workspace.css';
 
 function ErrorBanner() {
   const t = useT();
@@ -15,9 +19,20 @@ function ErrorBanner() {
   );
 }
 
+/** The panel hotkeys, always on screen: a new agent learns them without training. */
+function WorkspaceHotkeyHint() {
+  const t = useT();
+  return (
+    <footer className="hotkey-hint" data-testid="hotkey-hint">
+      {t('layout.hotkeys')}
+    </footer>
+  );
+}
+
 export function App() {
   const locale = useWorkspace((s) => s.locale);
   useEffect(() => connectWorkspace(), []);
+  useWorkspaceHotkeys();
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -25,9 +40,12 @@ export function App() {
     <div className="workspace">
       <CallBar />
       <ErrorBanner />
-      <main>
+      <main className="workspace-main">
         <ScreenPopPanel />
+        <KnowledgePanel />
+        <SidePanels />
       </main>
+      <WorkspaceHotkeyHint />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../../src-shared/domain/screen-pop';
 import { softphoneMessages, type SoftphoneMessages } from './softphone-messages';
+import { workspaceMessages, type WorkspaceMessageKey } from './workspace-messages';
 
 const en = {
   'app.title': 'Agent Desktop',
@@ -50,7 +51,7 @@ const en = {
 };
 
 type Messages = Record<keyof typeof en, string>;
-export type MessageKey = keyof typeof en | keyof SoftphoneMessages;
+export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey;
 type AllMessages = Record<MessageKey, string>;
 
 const zhCN: Messages = {
@@ -199,10 +200,10 @@ const th: Messages = {
 
 /** Each feature's words joined into one table per locale; the test checks every key is in all four. */
 export const messages: Record<Locale, AllMessages> = {
-  en: { ...en, ...softphoneMessages.en },
-  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'] },
-  th: { ...th, ...softphoneMessages.th },
+  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en },
+  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'] },
+  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th },
 };
 
 /** The message for a key in a locale, with {name} placeholders filled as plain text. */

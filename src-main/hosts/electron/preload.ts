@@ -36,6 +36,11 @@ const api: BridgeApi = {
   setDisposition: (request) => ipcRenderer.invoke('setDisposition', request),
   finishAfterCallWork: (request) => ipcRenderer.invoke('finishAfterCallWork', request),
   reportNetworkChange: (request) => ipcRenderer.invoke('reportNetworkChange', request),
+  // Workspace panels (knowledge, replies, work orders).
+  searchKb: (request) => ipcRenderer.invoke('searchKb', request),
+  suggestKb: (request) => ipcRenderer.invoke('suggestKb', request),
+  getKbArticle: (request) => ipcRenderer.invoke('getKbArticle', request),
+  markKbHelped: (request) => ipcRenderer.invoke('markKbHelped', request),
   onSoftphoneStatusChanged: (listener) => subscribe('softphoneStatusChanged', listener),
   onIncomingCall: (listener) => subscribe('incomingCall', listener),
   onCallUpdated: (listener) => subscribe('callUpdated', listener),

@@ -1,6 +1,7 @@
 import { ContactsRepo } from '../contacts/contacts-repo';
 import { CustomersRepo } from '../customers/customers-repo';
 import { FollowUpsRepo } from '../followups/follow-ups-repo';
+import { KbFeedbackRepo } from '../kb/kb-feedback-repo';
 import { KbRepo } from '../kb/kb-repo';
 import { KbSearch } from '../kb/kb-search';
 import { TemplatesRepo } from '../replies/templates-repo';
@@ -19,6 +20,7 @@ export class Cache {
   readonly workOrders: WorkOrdersRepo;
   readonly kb: KbRepo;
   readonly kbSearch: KbSearch;
+  readonly kbFeedback: KbFeedbackRepo;
   readonly templates: TemplatesRepo;
   readonly followUps: FollowUpsRepo;
 
@@ -30,6 +32,7 @@ export class Cache {
     this.workOrders = new WorkOrdersRepo(this.workOrdersDb, now);
     this.kb = new KbRepo(this.db, now);
     this.kbSearch = new KbSearch(this.db);
+    this.kbFeedback = new KbFeedbackRepo(this.db, now);
     this.templates = new TemplatesRepo(this.db, now);
     // Promised callbacks are acknowledged writes like work orders: the FULL connection.
     this.followUps = new FollowUpsRepo(this.workOrdersDb, now);

@@ -17,6 +17,16 @@ export interface KbArticle {
   category: string | null;
 }
 
+interface ArticleRow {
+  external_id: string;
+  locale: Locale;
+  title: string;
+  body: string;
+  tags: string;
+  category: string | null;
+  updated_at: number;
+}
+
 /**
  * kb_articles and its full-text index. The index holds each article's words as Intl.Segmenter found them
  * (folded: lower case, traditional Chinese as simplified); rowid is the article's id.
@@ -26,6 +36,8 @@ export class KbRepo {
   private readonly deleteIndex;
   private readonly insertIndex;
   private readonly existing;
+  private readonly byExternalId;
+  private readonly inCategory;
 
   constructor(
     private readonly db: Db,
@@ -42,6 +54,35 @@ export class KbRepo {
       'INSERT INTO kb_fts (rowid, title, body, tags, locale) VALUES (?, ?, ?, ?, ?)',
     );
     this.existing = db.prepare<[string], { id: number }>('SELECT id FROM kb_articles WHERE external_id = ?');
+    this.byExternalId = db.prepare<[string], ArticleRow>(
+      'SELECT external_id, locale, title, body, tags, category, updated_at FROM kb_articles WHERE external_id = ?',
+    );
+    this.inCategory = db.prepare<[string, string, number], ArticleRow>(`
+      SELECT external_id, locale, title, body, tags, category, updated_at FROM kb_articles
+      WHERE locale = ? AND category IN (SELECT value FROM json_each(?)) ORDER BY updated_at DESC, id LIMIT ?`);
+  }
+
+  /** Articles of the given categories in a locale, most recently updated first (suggestions by call routing). */
+  inCategories(categories: readonly string[], locale: Locale, limit: number): { externalId: string; title: string; category: string | null; body: string }[] {
+    if (categories.length === 0) return [];
+    return this.inCategory
+      .all(locale, JSON.stringify(categories), limit)
+      .map((r) => ({ externalId: r.external_id, title: r.title, category: r.category, body: r.body }));
+  }
+
+  /** One article as the agent reads it, or null when it is not (or no longer) in the cache. */
+  article(externalId: string): (KbArticle & { updatedAt: number }) | null {
+    const r = this.byExternalId.get(externalId);
+    if (!r) return null;
+    return {
+      externalId: r.external_id,
+      locale: r.locale,
+      title: r.title,
+      body: r.body,
+      tags: JSON.parse(r.tags) as string[],
+      category: r.category,
+      updatedAt: r.updated_at,
+    };
   }
 
   /** Insert or update by external id, reindexing the article. Returns whether it was new. */

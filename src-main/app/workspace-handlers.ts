@@ -1,0 +1,31 @@
+import { ContractError } from '../../src-shared/contract';
+import type { AgentDesktop } from './agent-desktop';
+import type { Handlers } from './router';
+
+type WorkspaceChannel = 'searchKb' | 'suggestKb' | 'getKbArticle' | 'markKbHelped';
+
+/**
+ * The router handlers of the agent's workspace panels (knowledge, replies, work orders), kept out of the
+ * composition root so it stays a list of services.
+ */
+export function workspaceHandlers(app: Pick<AgentDesktop, 'cache' | 'kbSuggestions'>): Pick<Handlers, WorkspaceChannel> {
+  const { cache } = app;
+  return {
+    searchKb: ({ query, locale, limit }) => ({
+      hits: cache.kbSearch.search(query, { locale, limit: limit ?? 10 }).map(({ score: _score, ...hit }) => hit),
+    }),
+    suggestKb: ({ queue, ivrPath, locale }) => ({ hits: app.kbSuggestions.suggest({ queue, ivrPath }, locale) }),
+    getKbArticle: ({ id }) => {
+      const article = cache.kb.article(id);
+      if (!article) throw new ContractError('NOT_FOUND', `Article ${id} is not in the knowledge base; search again.`);
+      const { externalId, ...rest } = article;
+      return { id: externalId, ...rest };
+    },
+    markKbHelped: ({ articleId, callId, helped }) => {
+      if (!cache.kbFeedback.mark(articleId, callId, helped)) {
+        throw new ContractError('NOT_FOUND', `Article ${articleId} is not in the knowledge base; search again.`);
+      }
+      return {};
+    },
+  };
+}

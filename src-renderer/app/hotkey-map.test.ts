@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { hotkeyFor } from './hotkey-map';
+
+const key = (k: string, code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
+  key: k,
+  code,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
+
+describe('hotkeyFor', () => {
+  it('focuses search on Ctrl+K anywhere and on "/" outside a field', () => {
+    expect(hotkeyFor(key('k', 'KeyK', { ctrlKey: true }), true)).toBe('focusSearch');
+    expect(hotkeyFor(key('/', 'Slash'), false)).toBe('focusSearch');
+    expect(hotkeyFor(key('/', 'Slash'), true)).toBeNull();
+  });
+  it('maps Alt+T, Alt+N, Alt+R and Alt+L by key position', () => {
+    expect(hotkeyFor(key('†', 'KeyT', { altKey: true }), true)).toBe('nextTemplate');
+    expect(hotkeyFor(key('n', 'KeyN', { altKey: true }), false)).toBe('newWorkOrder');
+    expect(hotkeyFor(key('r', 'KeyR', { altKey: true }), false)).toBe('showReply');
+    expect(hotkeyFor(key('l', 'KeyL', { altKey: true }), false)).toBe('showWorkOrders');
+    expect(hotkeyFor(key('t', 'KeyT'), false)).toBeNull();
+  });
+});

@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { KB_SEARCH_ID } from '../features/knowledge';
+import { REPLY_DRAFT_ID } from '../features/composer';
+import { installHotkeys } from './hotkeys';
+import { useLayout } from './layout-store';
+
+/** Focuses an element once React has shown the panel it is in. */
+function focusSoon(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+export function useWorkspaceHotkeys(): void {
+  useEffect(
+    () =>
+      installHotkeys({
+        focusSearch: () => {
+          const input = document.getElementById(KB_SEARCH_ID) as HTMLInputElement | null;
+          input?.focus();
+          input?.select();
+        },
+        nextTemplate: () => {
+          useLayout.getState().show('reply');
+          window.dispatchEvent(new CustomEvent('agent-desktop:next-template'));
+        },
+        newWorkOrder: () => {
+          useLayout.getState().show('work-order');
+          focusSoon('work-order-first-field');
+        },
+        showReply: () => {
+          useLayout.getState().show('reply');
+          focusSoon(REPLY_DRAFT_ID);
+        },
+        showWorkOrders: () => useLayout.getState().show('work-orders'),
+      }),
+    [],
+  );
+}

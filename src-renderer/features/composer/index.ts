@@ -1,0 +1,2 @@
+export { ComposerPanel, REPLY_DRAFT_ID } from './ComposerPanel';
+export { insertIntoReply, useComposer } from './store';

@@ -1,0 +1,1 @@
+export { KnowledgePanel, KB_SEARCH_ID } from './KnowledgePanel';
