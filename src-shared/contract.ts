@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AgentSettings, AgentState, Disposition, ReasonCode } from './domain/agent-state';
 import { Call, CallId } from './domain/call';
 import { KbArticleView, KbHitSummary, KbQuery } from './domain/knowledge';
+import { ReplyTemplate } from './replies/template';
 import { Locale, ScreenPop } from './domain/screen-pop';
 import { SoftphoneStatus } from './domain/softphone';
 
@@ -84,6 +85,8 @@ export const requests = {
     request: z.object({ articleId: z.string().min(1).max(200), callId: CallId.nullable(), helped: z.boolean() }).strict(),
     response: Empty,
   },
+  /** The canned replies of a language: the team's own (imported) over the shipped ones with the same id. */
+  listTemplates: { request: z.object({ locale: Locale }).strict(), response: z.object({ templates: z.array(ReplyTemplate) }) },
 } as const;
 
 export const events = {

@@ -39,6 +39,7 @@ function handlers(): Handlers {
     suggestKb: vi.fn(never),
     getKbArticle: vi.fn(never),
     markKbHelped: vi.fn(never),
+    listTemplates: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

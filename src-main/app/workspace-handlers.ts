@@ -1,8 +1,9 @@
 import { ContractError } from '../../src-shared/contract';
+import { templatesFor } from '../services/replies/templates-for';
 import type { AgentDesktop } from './agent-desktop';
 import type { Handlers } from './router';
 
-type WorkspaceChannel = 'searchKb' | 'suggestKb' | 'getKbArticle' | 'markKbHelped';
+type WorkspaceChannel = 'searchKb' | 'suggestKb' | 'getKbArticle' | 'markKbHelped' | 'listTemplates';
 
 /**
  * The router handlers of the agent's workspace panels (knowledge, replies, work orders), kept out of the
@@ -27,5 +28,6 @@ export function workspaceHandlers(app: Pick<AgentDesktop, 'cache' | 'kbSuggestio
       }
       return {};
     },
+    listTemplates: ({ locale }) => ({ templates: templatesFor(cache.templates, locale) }),
   };
 }

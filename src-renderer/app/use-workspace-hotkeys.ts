@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { KB_SEARCH_ID } from '../features/knowledge';
-import { REPLY_DRAFT_ID } from '../features/composer';
+import { nextTemplate, REPLY_DRAFT_ID } from '../features/composer';
 import { installHotkeys } from './hotkeys';
 import { useLayout } from './layout-store';
 
@@ -20,7 +20,7 @@ export function useWorkspaceHotkeys(): void {
         },
         nextTemplate: () => {
           useLayout.getState().show('reply');
-          window.dispatchEvent(new CustomEvent('agent-desktop:next-template'));
+          nextTemplate();
         },
         newWorkOrder: () => {
           useLayout.getState().show('work-order');

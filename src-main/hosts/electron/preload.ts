@@ -41,6 +41,7 @@ const api: BridgeApi = {
   suggestKb: (request) => ipcRenderer.invoke('suggestKb', request),
   getKbArticle: (request) => ipcRenderer.invoke('getKbArticle', request),
   markKbHelped: (request) => ipcRenderer.invoke('markKbHelped', request),
+  listTemplates: (request) => ipcRenderer.invoke('listTemplates', request),
   onSoftphoneStatusChanged: (listener) => subscribe('softphoneStatusChanged', listener),
   onIncomingCall: (listener) => subscribe('incomingCall', listener),
   onCallUpdated: (listener) => subscribe('callUpdated', listener),

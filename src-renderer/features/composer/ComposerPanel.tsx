@@ -1,24 +1,55 @@
+import { useEffect, useMemo } from 'react';
+import { lintReply } from '../../../src-shared/replies';
+import { callLanguage } from '../../../src-shared/domain/call-language';
+import { Locale } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
+import { useWorkspace } from '../softphone';
+import { CoachFindings } from './CoachFindings';
+import { DraftEditor } from './DraftEditor';
+import { LatteSteps } from './LatteSteps';
+import { RecoveryChecklist, isComplaintCall } from './RecoveryChecklist';
+import { SendCheck } from './SendCheck';
+import { TemplatePicker } from './TemplatePicker';
+import { loadTemplates } from './actions';
 import { useComposer } from './store';
+import './composer.css';
 
-export const REPLY_DRAFT_ID = 'reply-draft';
-
-/** The reply the agent writes to the customer (chat or e-mail after the call). */
+/** The reply to the customer: template, draft with coaching, LATTE beside it, and a check before it goes. */
 export function ComposerPanel() {
   const t = useT();
+  const uiLocale = useWorkspace((s) => s.locale);
+  const call = useWorkspace((s) => s.call);
+  const pop = useWorkspace((s) => s.screenPop);
   const draft = useComposer((s) => s.draft);
-  const setDraft = useComposer((s) => s.setDraft);
+  const chosen = useComposer((s) => s.replyLocale);
+  const replyLocale = chosen ?? callLanguage(call?.headers.language, pop?.kind === 'known' ? pop.customer.preferredLanguage : null, uiLocale);
+  useEffect(() => {
+    void loadTemplates();
+  }, [replyLocale]);
+  // The engine is built to run on every keystroke (well under 2 ms on a 500-character draft).
+  const lint = useMemo(() => lintReply(draft, replyLocale, { uiLocale }), [draft, replyLocale, uiLocale]);
   return (
     <section className="composer" aria-label={t('layout.reply')} data-testid="composer">
-      <textarea
-        id={REPLY_DRAFT_ID}
-        value={draft}
-        rows={10}
-        aria-label={t('layout.reply')}
-        data-testid="reply-draft"
-        onChange={(e) => setDraft(e.target.value, e.target.selectionStart)}
-        onSelect={(e) => useComposer.setState({ caret: e.currentTarget.selectionStart })}
-      />
+      <TemplatePicker />
+      <label className="reply-language">
+        {t('reply.languageLabel')}{' '}
+        <select value={replyLocale} aria-label={t('reply.languageLabel')} onChange={(e) => useComposer.getState().set({ replyLocale: e.target.value as Locale })}>
+          {Locale.options.map((l) => (
+            <option key={l} value={l}>
+              {t(`locale.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="composer-grid">
+        <div>
+          <DraftEditor findings={lint.findings} />
+          <CoachFindings findings={lint.findings} />
+          <SendCheck lint={lint} />
+        </div>
+        <LatteSteps report={lint.latte} />
+      </div>
+      {isComplaintCall(call?.headers.queue, pop) && <RecoveryChecklist uiLocale={uiLocale} customerLocale={replyLocale} pop={pop} />}
     </section>
   );
 }

@@ -1,2 +1,4 @@
-export { ComposerPanel, REPLY_DRAFT_ID } from './ComposerPanel';
+export { ComposerPanel } from './ComposerPanel';
+export { REPLY_DRAFT_ID } from './DraftEditor';
+export { nextTemplate, readWorkOrderFactsFrom } from './actions';
 export { insertIntoReply, useComposer } from './store';

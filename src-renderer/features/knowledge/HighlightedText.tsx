@@ -1,5 +1,5 @@
 import type { KbSnippet } from '../../../src-shared/domain/knowledge';
-import { highlightPieces } from './highlight';
+import { highlightPieces } from '../../lib/text-pieces';
 
 /** A snippet with its matches in <mark>: built from text nodes, so article text can never become HTML. */
 export function HighlightedText({ snippet }: { snippet: KbSnippet }) {

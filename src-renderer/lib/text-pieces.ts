@@ -1,4 +1,4 @@
-import type { HighlightRange } from '../../../src-shared/domain/knowledge';
+import type { HighlightRange } from '../../src-shared/domain/knowledge';
 
 export interface TextPiece {
   text: string;
@@ -6,8 +6,8 @@ export interface TextPiece {
 }
 
 /**
- * Cuts a snippet into plain and marked pieces from its highlight ranges. Ranges out of bounds, empty or
- * overlapping are clamped and merged: whatever the main side sends, every character appears exactly once.
+ * Cuts text (a KB snippet, a draft with coach findings) into plain and marked pieces from highlight ranges.
+ * Ranges out of bounds, empty or overlapping are clamped and merged: every character appears exactly once.
  */
 export function highlightPieces(text: string, ranges: readonly HighlightRange[]): TextPiece[] {
   const sorted = ranges

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightPieces } from './highlight';
+import { highlightPieces } from './text-pieces';
 
 describe('highlightPieces', () => {
   it('cuts the text into plain and marked pieces', () => {
