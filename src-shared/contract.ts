@@ -8,7 +8,9 @@ import { AgentSettings, AgentState, Disposition, ReasonCode } from './domain/age
 import { Call, CallId } from './domain/call';
 import { KbArticleView, KbHitSummary, KbQuery } from './domain/knowledge';
 import { ReplyTemplate } from './replies/template';
-import { Locale, ScreenPop } from './domain/screen-pop';
+import { Route, SlaHours } from './workorders/complaint';
+import { WorkOrderDraft, WorkOrderSubmission } from './workorders/work-order-form';
+import { Locale, ScreenPop, WorkOrderStatus, WorkOrderSummary } from './domain/screen-pop';
 import { SoftphoneStatus } from './domain/softphone';
 
 const Empty = z.object({}).strict();
@@ -87,6 +89,21 @@ export const requests = {
   },
   /** The canned replies of a language: the team's own (imported) over the shipped ones with the same id. */
   listTemplates: { request: z.object({ locale: Locale }).strict(), response: z.object({ templates: z.array(ReplyTemplate) }) },
+  /** SLA hours per severity, so the form shows the deadline a severity sets before filing. */
+  getWorkOrderSettings: { request: Empty, response: z.object({ slaHours: SlaHours }) },
+  /** The form as typed so far (saved within a second of typing); one draft per agent. */
+  saveWorkOrderDraft: { request: z.object({ draft: WorkOrderDraft }).strict(), response: z.object({ savedAt: z.number() }) },
+  getWorkOrderDraft: { request: Empty, response: z.object({ draft: WorkOrderDraft.nullable(), savedAt: z.number().nullable() }) },
+  discardWorkOrderDraft: { request: Empty, response: Empty },
+  /** Files the complaint: work order with SLA deadline and route, callback reminder, follow-up task; clears the draft. */
+  submitWorkOrder: {
+    request: WorkOrderSubmission,
+    response: z.object({ id: z.string(), dueAt: z.number(), route: Route }),
+  },
+  listWorkOrders: {
+    request: z.object({ statuses: z.array(WorkOrderStatus).min(1).max(4) }).strict(),
+    response: z.object({ workOrders: z.array(WorkOrderSummary.extend({ customerName: z.string().nullable() })) }),
+  },
 } as const;
 
 export const events = {

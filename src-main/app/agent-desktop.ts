@@ -5,6 +5,7 @@ import { ContractError } from '../../src-shared/contract';
 import type { CountryCode } from '../../src-shared/phone';
 import { Cache } from '../services/db/cache';
 import { KbSuggestions } from '../services/kb/kb-suggestions';
+import { WorkOrderFiling } from '../services/workorders/work-order-filing';
 import { importFile, type ImportKind, type ImportResult } from '../services/importers/importer';
 import { importInWorker } from '../services/importers/import-job';
 import { ScreenPopService } from '../services/screen-pop/screen-pop';
@@ -37,6 +38,7 @@ export class AgentDesktop {
   readonly cache: Cache;
   readonly screenPop: ScreenPopService;
   readonly kbSuggestions: KbSuggestions;
+  readonly workOrderFiling: WorkOrderFiling;
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
 
@@ -45,6 +47,13 @@ export class AgentDesktop {
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'));
     this.screenPop = new ScreenPopService(this.cache, options.config.defaultRegion as CountryCode);
     this.kbSuggestions = new KbSuggestions(this.cache.kbSearch, this.cache.kb);
+    this.workOrderFiling = new WorkOrderFiling(
+      this.cache.workOrdersDb,
+      this.cache.workOrders,
+      this.cache.followUps,
+      this.cache.workOrderDrafts,
+      () => this.slaHours(),
+    );
     this.router = createRouter(
       {
         getAppInfo: () => this.appInfo(),
@@ -85,6 +94,15 @@ export class AgentDesktop {
       },
       options.logger,
     );
+  }
+
+  /** Who the drafts and filed work orders belong to: the agent's extension (one agent per desktop). */
+  agentId(): string {
+    return this.options.config.pbx?.extension ?? 'local';
+  }
+
+  slaHours(): AppConfig['workOrders']['slaHours'] {
+    return this.options.config.workOrders.slaHours;
   }
 
   /** Connects the softphone to the PBX. Without PBX settings or a password the app runs, showing why there is no phone. */

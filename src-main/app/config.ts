@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AgentSettings, DEFAULT_AGENT_SETTINGS } from '../../src-shared/domain/agent-state';
 import { Locale } from '../../src-shared/domain/screen-pop';
+import { DEFAULT_SLA_HOURS, SlaHours } from '../../src-shared/workorders/complaint';
 
 /** Everything configurable except secrets: the SIP password lives in the OS keychain (Electron safeStorage). */
 export const AppConfig = z.object({
@@ -23,6 +24,11 @@ export const AppConfig = z.object({
   agent: AgentSettings.partial()
     .default({})
     .transform((a) => ({ ...DEFAULT_AGENT_SETTINGS, ...a })),
+  /** Complaint SLA hours per severity (ordinary / difficult / major). */
+  workOrders: z
+    .object({ slaHours: SlaHours.partial().default({}) })
+    .default({ slaHours: {} })
+    .transform((w) => ({ slaHours: { ...DEFAULT_SLA_HOURS, ...w.slaHours } })),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 

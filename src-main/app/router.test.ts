@@ -40,6 +40,12 @@ function handlers(): Handlers {
     getKbArticle: vi.fn(never),
     markKbHelped: vi.fn(never),
     listTemplates: vi.fn(never),
+    getWorkOrderSettings: vi.fn(never),
+    saveWorkOrderDraft: vi.fn(never),
+    getWorkOrderDraft: vi.fn(never),
+    discardWorkOrderDraft: vi.fn(never),
+    submitWorkOrder: vi.fn(never),
+    listWorkOrders: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

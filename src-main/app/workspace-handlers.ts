@@ -3,13 +3,26 @@ import { templatesFor } from '../services/replies/templates-for';
 import type { AgentDesktop } from './agent-desktop';
 import type { Handlers } from './router';
 
-type WorkspaceChannel = 'searchKb' | 'suggestKb' | 'getKbArticle' | 'markKbHelped' | 'listTemplates';
+type WorkspaceChannel =
+  | 'searchKb'
+  | 'suggestKb'
+  | 'getKbArticle'
+  | 'markKbHelped'
+  | 'listTemplates'
+  | 'getWorkOrderSettings'
+  | 'saveWorkOrderDraft'
+  | 'getWorkOrderDraft'
+  | 'discardWorkOrderDraft'
+  | 'submitWorkOrder'
+  | 'listWorkOrders';
 
 /**
  * The router handlers of the agent's workspace panels (knowledge, replies, work orders), kept out of the
  * composition root so it stays a list of services.
  */
-export function workspaceHandlers(app: Pick<AgentDesktop, 'cache' | 'kbSuggestions'>): Pick<Handlers, WorkspaceChannel> {
+export function workspaceHandlers(
+  app: Pick<AgentDesktop, 'cache' | 'kbSuggestions' | 'workOrderFiling' | 'agentId' | 'slaHours'>,
+): Pick<Handlers, WorkspaceChannel> {
   const { cache } = app;
   return {
     searchKb: ({ query, locale, limit }) => ({
@@ -29,5 +42,20 @@ export function workspaceHandlers(app: Pick<AgentDesktop, 'cache' | 'kbSuggestio
       return {};
     },
     listTemplates: ({ locale }) => ({ templates: templatesFor(cache.templates, locale) }),
+    getWorkOrderSettings: () => ({ slaHours: app.slaHours() }),
+    saveWorkOrderDraft: ({ draft }) => ({ savedAt: cache.workOrderDrafts.save(app.agentId(), draft) }),
+    getWorkOrderDraft: () => {
+      const saved = cache.workOrderDrafts.load(app.agentId());
+      return { draft: saved?.draft ?? null, savedAt: saved?.savedAt ?? null };
+    },
+    discardWorkOrderDraft: () => {
+      cache.workOrderDrafts.discard(app.agentId());
+      return {};
+    },
+    submitWorkOrder: (form) => {
+      const { id, dueAt, route } = app.workOrderFiling.file(app.agentId(), form);
+      return { id, dueAt, route };
+    },
+    listWorkOrders: ({ statuses }) => ({ workOrders: cache.workOrders.list(statuses) }),
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { KB_SEARCH_ID } from '../features/knowledge';
 import { nextTemplate, REPLY_DRAFT_ID } from '../features/composer';
+import { newWorkOrder, WORK_ORDER_FIRST_FIELD_ID } from '../features/work-order';
 import { installHotkeys } from './hotkeys';
 import { useLayout } from './layout-store';
 
@@ -23,8 +24,9 @@ export function useWorkspaceHotkeys(): void {
           nextTemplate();
         },
         newWorkOrder: () => {
+          newWorkOrder();
           useLayout.getState().show('work-order');
-          focusSoon('work-order-first-field');
+          focusSoon(WORK_ORDER_FIRST_FIELD_ID);
         },
         showReply: () => {
           useLayout.getState().show('reply');

@@ -10,6 +10,8 @@ export interface RunningShell {
   /** Everything the shell wrote to stderr so far (its JSON log lines). */
   log(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or the task manager would: no shutdown code runs. */
+  kill(): Promise<void>;
 }
 
 /** Starts the built web shell (out/main/web.js) as a user would, and waits for its ready line. */
@@ -44,6 +46,10 @@ export async function startWebShellProcess(args: string[], env: Record<string, s
     origin: url.origin,
     token: new URLSearchParams(url.hash.slice(1)).get('token') ?? '',
     log: () => stderr,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -5,6 +5,7 @@ import { KbFeedbackRepo } from '../kb/kb-feedback-repo';
 import { KbRepo } from '../kb/kb-repo';
 import { KbSearch } from '../kb/kb-search';
 import { TemplatesRepo } from '../replies/templates-repo';
+import { WorkOrderDraftsRepo } from '../workorders/work-order-drafts-repo';
 import { WorkOrdersRepo } from '../workorders/work-orders-repo';
 import { openDatabase, type Db } from './database';
 
@@ -23,6 +24,7 @@ export class Cache {
   readonly kbFeedback: KbFeedbackRepo;
   readonly templates: TemplatesRepo;
   readonly followUps: FollowUpsRepo;
+  readonly workOrderDrafts: WorkOrderDraftsRepo;
 
   constructor(readonly path: string, now: () => number = Date.now) {
     this.db = openDatabase(path);
@@ -36,6 +38,7 @@ export class Cache {
     this.templates = new TemplatesRepo(this.db, now);
     // Promised callbacks are acknowledged writes like work orders: the FULL connection.
     this.followUps = new FollowUpsRepo(this.workOrdersDb, now);
+    this.workOrderDrafts = new WorkOrderDraftsRepo(this.workOrdersDb, now);
   }
 
   close(): void {

@@ -68,6 +68,12 @@ export class FollowUpsRepo {
     return id;
   }
 
+  /** A promised callback (number and time window) or a planned follow-up, for a work order just filed. */
+  add(item: Omit<FollowUp, 'id'>): number {
+    const { id } = this.insert.get({ ...item, createdAt: this.now() }) as { id: number };
+    return id;
+  }
+
   /** Pending follow-ups and callbacks due by now (or the given time), earliest first. */
   due(at = this.now()): FollowUp[] {
     return this.dueBy.all(at).map(toFollowUp);

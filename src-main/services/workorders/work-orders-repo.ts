@@ -11,6 +11,12 @@ export interface NewWorkOrder {
   createdAt: number;
   dueAt: number | null;
   actor: string;
+  /** What the form holds beyond the columns (why-tags, resolution, callback, route, linked call). */
+  data?: object;
+}
+
+export interface ListedWorkOrder extends WorkOrderSummary {
+  customerName: string | null;
 }
 
 interface Row {
@@ -52,8 +58,8 @@ export class WorkOrdersRepo {
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
     this.insertOrder = db.prepare(`
-      INSERT INTO work_orders (external_id, customer_id, kind, complaint_type, severity, summary, created_at, updated_at, due_at)
-      VALUES (@externalId, @customerId, @kind, @complaintType, @severity, @summary, @createdAt, @createdAt, @dueAt)
+      INSERT INTO work_orders (external_id, customer_id, kind, complaint_type, severity, summary, data, created_at, updated_at, due_at)
+      VALUES (@externalId, @customerId, @kind, @complaintType, @severity, @summary, @data, @createdAt, @createdAt, @dueAt)
       RETURNING id`);
     this.insertEvent = db.prepare<[number, number, string, string, string]>(
       'INSERT INTO work_order_events (work_order_id, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)',
@@ -74,7 +80,8 @@ export class WorkOrdersRepo {
 
   create(order: NewWorkOrder): number {
     return this.db.transaction(() => {
-      const { id } = this.insertOrder.get(order) as { id: number };
+      const { data, ...columns } = order;
+      const { id } = this.insertOrder.get({ ...columns, data: JSON.stringify(data ?? {}) }) as { id: number };
       this.insertEvent.run(id, order.createdAt, 'created', order.actor, JSON.stringify({ severity: order.severity }));
       return id;
     })();
@@ -94,6 +101,19 @@ export class WorkOrdersRepo {
   rate(id: number, csat: number, actor: string): void {
     if (!Number.isInteger(csat) || csat < 1 || csat > 5) throw new Error('CSAT must be a whole number from 1 to 5');
     this.change(id, actor, 'rated', { csat }, 'UPDATE work_orders SET csat = ?, updated_at = ? WHERE id = ?', [csat]);
+  }
+
+  /** The work-order list: the given statuses, the nearest deadline first (no deadline last). */
+  list(statuses: readonly WorkOrderSummary['status'][], limit = 100): ListedWorkOrder[] {
+    const rows = this.db
+      .prepare<[string, number], Row & { customer_name: string | null }>(`
+        SELECT w.id, w.external_id, w.kind, w.complaint_type, w.severity, w.status, w.summary, w.created_at, w.due_at,
+          c.name AS customer_name
+        FROM work_orders w LEFT JOIN customers c ON c.id = w.customer_id
+        WHERE w.status IN (SELECT value FROM json_each(?))
+        ORDER BY w.due_at IS NULL, w.due_at, w.id DESC LIMIT ?`)
+      .all(JSON.stringify(statuses), limit);
+    return rows.map((r) => ({ ...toSummary(r), customerName: r.customer_name }));
   }
 
   openFor(customerId: number): WorkOrderSummary[] {

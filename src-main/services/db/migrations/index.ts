@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import * as customers from './0001-customers';
 import * as cache from './0002-cache';
+import * as workOrderDrafts from './0003-work-order-drafts';
 
 export interface Migration {
   name: string;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { name: '0001-customers', up: customers.up },
   { name: '0002-cache', up: cache.up },
+  { name: '0003-work-order-drafts', up: workOrderDrafts.up },
 ];

@@ -1,0 +1,78 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Cache } from '../db/cache';
+import { DEFAULT_SLA_HOURS } from '../../../src-shared/workorders/complaint';
+import { WorkOrderDraft, type WorkOrderSubmission } from '../../../src-shared/workorders/work-order-form';
+import { WorkOrderFiling } from './work-order-filing';
+
+const NOW = Date.UTC(2026, 10, 23, 10, 0);
+const HOUR = 3600_000;
+
+function setup() {
+  const path = join(mkdtempSync(join(tmpdir(), 'filing-')), 'cache.sqlite');
+  const cache = new Cache(path, () => NOW);
+  const filing = new WorkOrderFiling(cache.workOrdersDb, cache.workOrders, cache.followUps, cache.workOrderDrafts, () => DEFAULT_SLA_HOURS, () => NOW);
+  return { cache, filing, path };
+}
+
+const form: WorkOrderSubmission = {
+  complaintType: 'long-wait',
+  whyTags: ['understaffed-shift'],
+  whatHappened: 'Waited 40 minutes in the queue, then was cut off.',
+  severity: 'difficult',
+  fairResolution: 'A call back today',
+  extraOffered: 'Free shipping on the next order',
+  callback: { number: '+8613812345678', from: NOW + 4 * HOUR, to: NOW + 6 * HOUR },
+  followUpAt: NOW + 72 * HOUR,
+  customerId: null,
+  callId: 'call-1',
+};
+
+describe('WorkOrderFiling on a real SQLite file', () => {
+  it('files the work order with its SLA deadline and route, a callback reminder and a follow-up task, and clears the draft', () => {
+    const { cache, filing } = setup();
+    cache.workOrderDrafts.save('1001', WorkOrderDraft.parse({ whatHappened: 'Waited 40 minutes' }));
+    const filed = filing.file('1001', form);
+    expect(filed).toMatchObject({ dueAt: NOW + 8 * HOUR, route: 'specialist' });
+    expect(filed.id).toMatch(/^WO-20261123-[0-9A-F]{6}$/);
+    const row = cache.db.prepare('SELECT complaint_type, severity, due_at, data FROM work_orders WHERE external_id = ?').get(filed.id) as {
+      complaint_type: string;
+      severity: string;
+      due_at: number;
+      data: string;
+    };
+    expect(row).toMatchObject({ complaint_type: 'long-wait', severity: 'difficult', due_at: NOW + 8 * HOUR });
+    expect(JSON.parse(row.data)).toMatchObject({ whyTags: ['understaffed-shift'], fairResolution: 'A call back today', callId: 'call-1', route: 'specialist' });
+    const due = cache.followUps.due(NOW + 100 * HOUR);
+    expect(due.map((f) => [f.kind, f.number, f.dueAt, f.windowEnd])).toEqual([
+      ['callback', '+8613812345678', NOW + 4 * HOUR, NOW + 6 * HOUR],
+      ['follow-up', '+8613812345678', NOW + 72 * HOUR, null],
+    ]);
+    expect(cache.workOrderDrafts.load('1001')).toBeNull();
+    cache.close();
+  });
+
+  it('lists work orders by status, nearest deadline first', () => {
+    const { cache, filing } = setup();
+    const ordinary = filing.file('1001', { ...form, severity: 'ordinary', callback: null });
+    const major = filing.file('1001', { ...form, severity: 'major', callback: null });
+    expect(cache.workOrders.list(['open']).map((w) => w.id)).toEqual([major.id, ordinary.id]);
+    cache.workOrders.setStatus(cache.workOrders.idOf(major.id)!, 'resolved', 'lead');
+    expect(cache.workOrders.list(['open']).map((w) => w.id)).toEqual([ordinary.id]);
+    expect(cache.workOrders.list(['resolved', 'closed']).map((w) => w.id)).toEqual([major.id]);
+    const plan = cache.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM work_orders WHERE status IN ('open') ORDER BY due_at").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('work_orders_by_status');
+    cache.close();
+  });
+
+  it('keeps the draft across a reopen of the database file', () => {
+    const { cache, path } = setup();
+    cache.workOrderDrafts.save('1001', WorkOrderDraft.parse({ whatHappened: '包裹三天没到', whyTags: ['late-by-shipper'] }));
+    cache.close();
+    const again = new Cache(path);
+    expect(again.workOrderDrafts.load('1001')?.draft).toMatchObject({ whatHappened: '包裹三天没到', whyTags: ['late-by-shipper'] });
+    again.close();
+  });
+});

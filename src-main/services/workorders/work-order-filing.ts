@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/database';
+import type { FollowUpsRepo } from '../followups/follow-ups-repo';
+import { routeFor, slaDeadline, type Route, type SlaHours } from '../../../src-shared/workorders/complaint';
+import type { WorkOrderSubmission } from '../../../src-shared/workorders/work-order-form';
+import type { WorkOrderDraftsRepo } from './work-order-drafts-repo';
+import type { WorkOrdersRepo } from './work-orders-repo';
+
+export interface FiledWorkOrder {
+  id: string;
+  dueAt: number;
+  route: Route;
+  callbackId: number | null;
+  followUpId: number;
+}
+
+/**
+ * Files a complaint from the form: the work order with its SLA deadline and route, the callback reminder, the
+ * follow-up task, and the agent's draft cleared, all in one transaction on the FULL-sync connection.
+ */
+export class WorkOrderFiling {
+  constructor(
+    private readonly db: Db,
+    private readonly workOrders: WorkOrdersRepo,
+    private readonly followUps: FollowUpsRepo,
+    private readonly drafts: WorkOrderDraftsRepo,
+    private readonly slaHours: () => SlaHours,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  file(agent: string, form: WorkOrderSubmission): FiledWorkOrder {
+    return this.db.transaction(() => {
+      const createdAt = this.now();
+      const externalId = `WO-${new Date(createdAt).toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
+      const dueAt = slaDeadline(form.severity, createdAt, this.slaHours());
+      const route = routeFor(form.severity);
+      const id = this.workOrders.create({
+        externalId,
+        customerId: form.customerId,
+        kind: 'complaint',
+        complaintType: form.complaintType,
+        severity: form.severity,
+        summary: form.whatHappened.slice(0, 200),
+        createdAt,
+        dueAt,
+        actor: agent,
+        data: {
+          whatHappened: form.whatHappened,
+          whyTags: form.whyTags,
+          fairResolution: form.fairResolution,
+          extraOffered: form.extraOffered,
+          callback: form.callback,
+          followUpAt: form.followUpAt,
+          route,
+          callId: form.callId,
+        },
+      });
+      const callbackId = form.callback
+        ? this.followUps.add({
+            kind: 'callback',
+            customerId: form.customerId,
+            workOrderId: id,
+            number: form.callback.number,
+            dueAt: form.callback.from,
+            windowEnd: form.callback.to,
+            note: form.whatHappened.slice(0, 200),
+          })
+        : null;
+      const followUpId = this.followUps.add({
+        kind: 'follow-up',
+        customerId: form.customerId,
+        workOrderId: id,
+        number: form.callback?.number ?? null,
+        dueAt: form.followUpAt,
+        windowEnd: null,
+        note: form.whatHappened.slice(0, 200),
+      });
+      this.drafts.discard(agent);
+      return { id: externalId, dueAt, route, callbackId, followUpId };
+    })();
+  }
+}
