@@ -68,5 +68,13 @@ test('reply: LATTE reports a missing Thank; the coach underlines "you have to" a
   await expect(composer.getByTestId('coach-finding').first().locator('mark')).toHaveText('You have to');
   await composer.getByTestId('coach-finding').first().getByRole('button', { name: /Rewrite/ }).click();
   await expect(draft).toHaveValue("Let's restart the router.");
+
+  // A shortcut typed in the draft itself, then Tab, becomes its template.
+  await draft.fill('');
+  await draft.pressSequentially('/damaged');
+  await draft.press('Tab');
+  await expect(draft).not.toHaveValue(/\/damaged/);
+  await expect(draft).toBeFocused();
+  await expect(draft).toHaveValue(/damaged/i);
   await page.screenshot({ path: 'test-results/workspace-reply-en.png' });
 });

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { CoachFinding } from '../../../src-shared/replies';
 import { useT } from '../../i18n/use-t';
 import { highlightPieces } from '../../lib/text-pieces';
+import { expandShortcut } from './actions';
 import { useComposer } from './store';
 
 export const REPLY_DRAFT_ID = 'reply-draft';
@@ -33,6 +34,10 @@ export function DraftEditor({ findings }: { findings: CoachFinding[] }) {
         spellCheck={false}
         onChange={(e) => setDraft(e.target.value, e.target.selectionStart)}
         onSelect={(e) => useComposer.setState({ caret: e.currentTarget.selectionStart })}
+        onKeyDown={(e) => {
+          // "/late" then Tab puts the template in; Tab anywhere else moves focus on as usual.
+          if (e.key === 'Tab' && !e.shiftKey && expandShortcut(e.currentTarget.selectionStart)) e.preventDefault();
+        }}
         onScroll={(e) => {
           if (mirror.current) mirror.current.scrollTop = e.currentTarget.scrollTop;
         }}

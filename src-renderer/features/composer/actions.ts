@@ -3,6 +3,7 @@ import { request } from '../../api/client';
 import { currentCallLanguage } from '../knowledge/actions';
 import { useWorkspace } from '../softphone';
 import { placeholderDataFrom, type WorkOrderFacts } from './placeholder-data';
+import { shortcutBefore } from './shortcut';
 import { insertIntoReply, useComposer } from './store';
 
 /** The work order's facts a reply may quote; the work-order feature registers where to read them. */
@@ -61,4 +62,14 @@ export function nextTemplate(): void {
   const last = useComposer.getState().lastTemplate;
   const at = last ? list.findIndex((t) => t.id === last.id) : -1;
   applyTemplate(list[(at + 1) % list.length]!);
+}
+
+/** Tab after a shortcut typed in the draft: the shortcut is replaced by its template. */
+export function expandShortcut(caret: number): boolean {
+  const { draft, templates, setDraft } = useComposer.getState();
+  const found = shortcutBefore(draft, caret, templates);
+  if (!found) return false;
+  setDraft(draft.slice(0, found.start) + draft.slice(caret), found.start);
+  applyTemplate(found.template);
+  return true;
 }

@@ -43,7 +43,7 @@ export function KnowledgePanel() {
       </div>
       {notice && <p role="alert" className="kb-notice">{notice}</p>}
       {article ? (
-        <ArticleView article={article} />
+        <ArticleView key={article.id} article={article} />
       ) : query.trim() !== '' ? (
         <div aria-live="polite" aria-busy={searching}>
           {!searching && answered !== '' && hits.length === 0 ? (
