@@ -60,6 +60,10 @@ test('reply: LATTE reports a missing Thank; the coach underlines "you have to" a
   // A complaint call: the service-recovery checklist is on screen, with the warning that recovery failed before.
   await expect(composer.getByTestId('recovery-checklist')).toBeVisible();
   await expect(composer.getByTestId('recovery-checklist')).toContainText('Acknowledge and apologise');
+  const phrase = composer.getByTestId('recovery-checklist').getByRole('button').first();
+  await draft.fill('');
+  await phrase.click();
+  await expect(draft).toHaveValue((await phrase.innerText()).replace(/^“|”$/g, ''));
 
   // Replying in English: "You have to" is flagged and rewritten to an invitation.
   await composer.getByRole('combobox', { name: 'Write the reply in' }).selectOption('en');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { fillText, serviceRecoveryGuide } from '../../../src-shared/replies';
 import type { Locale, ScreenPop } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
-import { insertIntoReply } from './store';
+import { insertPhrase } from './actions';
 import { placeholderDataFrom } from './placeholder-data';
 
 /** A complaint call: the queue says so, or the caller has an open complaint. */
@@ -33,14 +33,11 @@ export function RecoveryChecklist({ uiLocale, customerLocale, pop }: { uiLocale:
                 <li key={item}>{item}</li>
               ))}
             </ul>
-            {step.phrases.slice(0, 1).map((phrase) => {
-              const text = fillText(phrase, data, uiLocale).text;
-              return (
-                <button key={phrase} type="button" className="phrase" onClick={() => insertIntoReply(text)} title={t('reply.insertPhrase')}>
-                  “{text}”
-                </button>
-              );
-            })}
+            {step.phrases.slice(0, 1).map((phrase) => (
+              <button key={phrase} type="button" className="phrase" onClick={() => insertPhrase(phrase)} title={t('reply.insertPhrase')}>
+                “{fillText(phrase, data, uiLocale).text}”
+              </button>
+            ))}
           </li>
         ))}
       </ol>

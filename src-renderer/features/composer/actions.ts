@@ -1,4 +1,4 @@
-import { fillTemplate, searchTemplates, type ReplyTemplate } from '../../../src-shared/replies';
+import { fillTemplate, fillText, searchTemplates, type ReplyTemplate } from '../../../src-shared/replies';
 import { request } from '../../api/client';
 import { currentCallLanguage } from '../knowledge/actions';
 import { useWorkspace } from '../softphone';
@@ -72,4 +72,13 @@ export function expandShortcut(caret: number): boolean {
   setDraft(draft.slice(0, found.start) + draft.slice(caret), found.start);
   applyTemplate(found.template);
   return true;
+}
+
+/** A phrase with placeholders (service-recovery step) filled and put in at the caret; its gaps are tracked too. */
+export function insertPhrase(phrase: string): void {
+  const { screenPop, info, locale } = useWorkspace.getState();
+  const filled = fillText(phrase, placeholderDataFrom(screenPop, info?.agent.displayName ?? null, workOrderFacts()), locale);
+  insertIntoReply(filled.text);
+  const gaps = filled.gaps.map((g) => ({ label: g.label, marker: filled.text.slice(g.start, g.end) }));
+  useComposer.getState().set({ gaps: mergeGaps(useComposer.getState().gaps, gaps) });
 }
