@@ -15,6 +15,8 @@ export interface CustomerCall {
   language?: string;
   /** How long the customer stays after the agent answers before hanging up. */
   talkMs?: number;
+  /** Where SIPp logs every message it sends and receives, with its wall-clock time (for benchmarks). */
+  messageLog?: string;
 }
 
 export interface SippRun {
@@ -70,6 +72,7 @@ export class CustomerPhone {
     }
     const args = [`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-l', '1'];
     for (const [name, value] of Object.entries(keys)) args.push('-key', name, value);
+    if (call.messageLog) args.push('-trace_msg', '-message_file', call.messageLog);
     return this.run(args);
   }
 

@@ -2,6 +2,7 @@ import type { CommandContext } from '../command';
 import { benchKb } from './kb';
 import { benchLint } from './lint';
 import { benchLookup } from './lookup';
+import { benchSip } from './sip';
 
 /** A benchmark prints JSON figures and compares, in the same run, against the peer its issue names. */
 export type Benchmark = (ctx: CommandContext, scale: 'small' | 'full') => Promise<unknown> | unknown;
@@ -10,5 +11,6 @@ export type Benchmark = (ctx: CommandContext, scale: 'small' | 'full') => Promis
 export const benchmarks: Record<string, Benchmark> = {
   kb: benchKb,
   lookup: benchLookup,
+  sip: benchSip,
   lint: benchLint,
 };

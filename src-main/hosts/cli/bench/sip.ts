@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { silentLogger } from '../../../app/logger';
+import { Cache } from '../../../services/db/cache';
+import { CustomerPhone } from '../../../services/lab-pbx/customer-phone';
+import { LabKamailio } from '../../../services/lab-pbx/kamailio';
+import { ScreenPopService } from '../../../services/screen-pop/screen-pop';
+import { Softphone } from '../../../services/softphone/softphone';
+import type { CommandContext } from '../command';
+import { percentile, round } from './stats';
+
+const CALLS = { small: 30, full: 100 };
+const AGENT = { extension: '1001', password: 'bench-secret-1001' };
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable with SIPp's message-log timestamps. */
+const wallClock = () => performance.timeOrigin + performance.now();
+
+/** When SIPp sent its first INVITE, from its message log ("----- 2026-11-23 20:23:47.363145" then "UDP message sent"). */
+function inviteSentAt(log: string): number {
+  const m = /-{10,} (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)\.(\d{6})\s+UDP message sent[^\n]*\n\s*\nINVITE /.exec(log);
+  if (!m) throw new Error('SIPp logged no INVITE');
+  // SIPp writes local time; Date parses a zone-less ISO date-time as local time too.
+  return new Date(`${m[1]}T${m[2]}`).getTime() + Number(m[3]) / 1000;
+}
+
+/**
+ * The softphone against the lab PBX: from SIPp sending the INVITE to the incoming-call event in main, and to the
+ * screen-pop data being ready; and how soon the agent is registered again after the PBX restarts.
+ */
+export async function benchSip(ctx: CommandContext, scale: 'small' | 'full') {
+  const labDir = resolve(ctx.resourcesDir, '..', 'test', 'lab');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-sip-'));
+  const pbx = new LabKamailio({ labDir, runDir: dir, agents: [AGENT], logger: silentLogger });
+  const customer = new CustomerPhone(labDir, dir, () => pbx.sipPort);
+  const cache = new Cache(join(dir, 'cache.sqlite'));
+  cache.customers.upsert({ externalId: 'C-1', name: '王小明', tier: 'vip', preferredLanguage: 'zh-CN', notes: '', tags: [], phones: ['+8613812345678'] });
+  const pop = new ScreenPopService(cache, 'CN');
+  await pbx.start();
+  const phone = new Softphone({ server: pbx.wsUrl, domain: '127.0.0.1', extension: AGENT.extension, displayName: 'Bench', password: AGENT.password }, silentLogger);
+  try {
+    await phone.start();
+    await phone.waitUntilRegistered();
+    const toEvent: number[] = [];
+    const toPop: number[] = [];
+    for (let i = 0; i < CALLS[scale]; i++) {
+      const messageLog = join(dir, `call-${i}.log`);
+      let eventAt = 0;
+      let popAt = 0;
+      const rang = new Promise<void>((done) =>
+        phone.once('incoming', (call) => {
+          eventAt = wallClock();
+          pop.lookup(call.remoteNumber, call.headers.customerId);
+          popAt = wallClock();
+          void phone.reject(call.callId, 486).then(() => done());
+        }),
+      );
+      const run = await customer.call({ caller: '+8613812345678', callerName: '王小明', agent: AGENT.extension, queue: 'complaints', messageLog });
+      await rang;
+      await run.done;
+      const sentAt = inviteSentAt(readFileSync(messageLog, 'utf8'));
+      toEvent.push(eventAt - sentAt);
+      toPop.push(popAt - sentAt);
+    }
+
+    // The PBX restarts: time from it listening again to the agent being registered again.
+    const registeredAgain = new Promise<number>((done) => {
+      const check = () => {
+        if (phone.status.registered && pbx.running) {
+          phone.off('status', check);
+          done(wallClock());
+        }
+      };
+      phone.on('status', check);
+    });
+    await pbx.stop();
+    await pbx.start();
+    const backAt = wallClock();
+    const reRegisterMs = (await registeredAgain) - backAt;
+
+    const stats = (xs: number[]) => ({ p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), max: round(Math.max(...xs)) });
+    return {
+      benchmark: 'sip',
+      scale,
+      calls: CALLS[scale],
+      inviteToIncomingEventMs: stats(toEvent),
+      inviteToScreenPopMs: stats(toPop),
+      reRegisterAfterPbxRestartMs: round(reRegisterMs, 1),
+      goals: {
+        eventP95AtMost15ms: { value: round(percentile(toEvent, 95)), met: percentile(toEvent, 95) <= 15 },
+        popP95AtMost25ms: { value: round(percentile(toPop, 95)), met: percentile(toPop, 95) <= 25 },
+        reRegisteredWithin2s: { value: round(reRegisterMs, 1), met: reRegisterMs <= 2000 },
+      },
+    };
+  } finally {
+    await phone.stop();
+    customer.stopAll();
+    await pbx.stop();
+    cache.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
