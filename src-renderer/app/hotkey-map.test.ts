@@ -24,4 +24,11 @@ describe('hotkeyFor', () => {
     expect(hotkeyFor(key('l', 'KeyL', { altKey: true }), false)).toBe('showWorkOrders');
     expect(hotkeyFor(key('t', 'KeyT'), false)).toBeNull();
   });
+  it('maps Alt+A, Alt+E, Alt+O and Alt+M to answer, hang up, hold and mute, also while typing', () => {
+    expect(hotkeyFor(key('a', 'KeyA', { altKey: true }), true)).toBe('answer');
+    expect(hotkeyFor(key('e', 'KeyE', { altKey: true }), true)).toBe('hangUp');
+    expect(hotkeyFor(key('o', 'KeyO', { altKey: true }), false)).toBe('toggleHold');
+    expect(hotkeyFor(key('µ', 'KeyM', { altKey: true }), false)).toBe('toggleMute');
+    expect(hotkeyFor(key('a', 'KeyA', { altKey: true, ctrlKey: true }), false)).toBeNull();
+  });
 });

@@ -14,6 +14,10 @@ export interface WorkspaceHotkeys {
   newWorkOrder(): void;
   showReply(): void;
   showWorkOrders(): void;
+  answer(): void;
+  hangUp(): void;
+  toggleHold(): void;
+  toggleMute(): void;
 }
 
 /** What a key press asks for, or null; pure so the mapping is tested without a DOM. */
@@ -31,6 +35,15 @@ export function hotkeyFor(e: KeyPress, typing: boolean): keyof WorkspaceHotkeys 
         return 'showReply';
       case 'KeyL':
         return 'showWorkOrders';
+      // The call itself: answer, end, hold, mute, without leaving the field being typed in.
+      case 'KeyA':
+        return 'answer';
+      case 'KeyE':
+        return 'hangUp';
+      case 'KeyO':
+        return 'toggleHold';
+      case 'KeyM':
+        return 'toggleMute';
     }
   }
   return null;

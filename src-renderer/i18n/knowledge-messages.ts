@@ -23,7 +23,7 @@ const en = {
   'layout.reply': 'Reply',
   'layout.workOrder': 'Work order',
   'layout.workOrders': 'Work orders',
-  'layout.hotkeys': 'Ctrl+K or / search · Alt+T next template · Alt+N new work order · Alt+R reply · Alt+L work orders',
+  'layout.hotkeys': 'Ctrl+K or / search · Alt+T next template · Alt+N new work order · Alt+R reply · Alt+L work orders · Alt+A answer · Alt+E hang up · Alt+O hold · Alt+M mute',
 };
 
 type Messages = Record<keyof typeof en, string>;
@@ -52,7 +52,7 @@ const zhCN: Messages = {
   'layout.reply': '回复',
   'layout.workOrder': '工单',
   'layout.workOrders': '工单列表',
-  'layout.hotkeys': 'Ctrl+K 或 / 搜索 · Alt+T 下一个模板 · Alt+N 新建工单 · Alt+R 回复 · Alt+L 工单列表',
+  'layout.hotkeys': 'Ctrl+K 或 / 搜索 · Alt+T 下一个模板 · Alt+N 新建工单 · Alt+R 回复 · Alt+L 工单列表 · Alt+A 接听 · Alt+E 挂断 · Alt+O 保持 · Alt+M 静音',
 };
 
 const zhTW: Messages = {
@@ -79,7 +79,7 @@ const zhTW: Messages = {
   'layout.reply': '回覆',
   'layout.workOrder': '工單',
   'layout.workOrders': '工單清單',
-  'layout.hotkeys': 'Ctrl+K 或 / 搜尋 · Alt+T 下一個範本 · Alt+N 新增工單 · Alt+R 回覆 · Alt+L 工單清單',
+  'layout.hotkeys': 'Ctrl+K 或 / 搜尋 · Alt+T 下一個範本 · Alt+N 新增工單 · Alt+R 回覆 · Alt+L 工單清單 · Alt+A 接聽 · Alt+E 掛斷 · Alt+O 保留 · Alt+M 靜音',
 };
 
 const th: Messages = {
@@ -106,7 +106,7 @@ const th: Messages = {
   'layout.reply': 'คำตอบ',
   'layout.workOrder': 'ใบงาน',
   'layout.workOrders': 'รายการใบงาน',
-  'layout.hotkeys': 'Ctrl+K หรือ / ค้นหา · Alt+T เทมเพลตถัดไป · Alt+N ใบงานใหม่ · Alt+R คำตอบ · Alt+L รายการใบงาน',
+  'layout.hotkeys': 'Ctrl+K หรือ / ค้นหา · Alt+T เทมเพลตถัดไป · Alt+N ใบงานใหม่ · Alt+R คำตอบ · Alt+L รายการใบงาน · Alt+A รับสาย · Alt+E วางสาย · Alt+O พักสาย · Alt+M ปิดเสียง',
 };
 
 export const knowledgeMessages = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, th };

@@ -59,3 +59,29 @@ test('the PBX goes away and comes back: the call bar says why and recovers by it
   await expect(page.getByTestId('connection')).toContainText('Registered as 3001', { timeout: 10_000 });
   await expect(page.getByTestId('link-reason')).toHaveCount(0);
 });
+
+test('keyboard only: Alt+A answers, Alt+O holds and resumes, Alt+M mutes, Alt+E hangs up', async ({ page }) => {
+  await page.goto(shell.url);
+  await expect(page.getByTestId('connection')).toContainText('Registered as 3001');
+  const state = page.getByRole('combobox', { name: 'Agent state' });
+  await state.selectOption('ready');
+  await expect(state).toHaveValue('ready');
+
+  const run = await customer.talk({ caller: '+8613812345678', callerName: 'Keyboard', agent: agent.extension });
+  await expect(page.getByTestId('call-state')).toContainText('Ringing');
+  await page.keyboard.press('Alt+A');
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await page.keyboard.press('Alt+O');
+  await expect(page.getByTestId('hold-state')).toHaveText('On hold');
+  await page.keyboard.press('Alt+O');
+  await expect(page.getByTestId('hold-state')).toHaveCount(0);
+  await page.keyboard.press('Alt+M');
+  await expect(page.getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Alt+E');
+  expect((await run.done).code).toBe(0);
+
+  const acw = page.getByTestId('acw');
+  await acw.getByRole('combobox', { name: 'Disposition' }).selectOption('resolved');
+  await acw.getByRole('button', { name: 'Done' }).click();
+  await expect(state).toHaveValue('ready');
+});

@@ -70,7 +70,7 @@ export function CallBar() {
       <div className="call-actions">
         {call?.state === 'ringing' && (
           <>
-            <button type="button" className="answer" onClick={() => answer(call.callId)}>
+            <button type="button" className="answer" aria-keyshortcuts="Alt+A" onClick={() => answer(call.callId)}>
               {t('action.answer')}
             </button>
             <button type="button" className="decline" onClick={() => decline(call.callId)}>
@@ -81,16 +81,16 @@ export function CallBar() {
         {call?.state === 'active' && (
           <>
             {/* Disabled while the re-INVITE is out: the label changes only when the far end answered. */}
-            <button type="button" onClick={() => hold(call.callId, call.hold === 'off')} disabled={call.hold === 'holding' || call.hold === 'resuming'}>
+            <button type="button" aria-keyshortcuts="Alt+O" onClick={() => hold(call.callId, call.hold === 'off')} disabled={call.hold === 'holding' || call.hold === 'resuming'}>
               {call.hold === 'held' || call.hold === 'resuming' ? t('action.resume') : t('action.hold')}
             </button>
-            <button type="button" aria-pressed={call.muted} onClick={() => mute(call.callId, !call.muted)}>
+            <button type="button" aria-keyshortcuts="Alt+M" aria-pressed={call.muted} onClick={() => mute(call.callId, !call.muted)}>
               {call.muted ? t('action.unmute') : t('action.mute')}
             </button>
           </>
         )}
         {(call?.state === 'active' || call?.state === 'connecting') && (
-          <button type="button" className="hang-up" onClick={() => hangUp(call.callId)}>
+          <button type="button" className="hang-up" aria-keyshortcuts="Alt+E" onClick={() => hangUp(call.callId)}>
             {t('action.hangUp')}
           </button>
         )}
