@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { CallBar } from '../features/call-bar';
+import { openNewWorkOrder } from './open-work-order';
 import { ScreenPopPanel } from '../features/screen-pop';
 import { connectWorkspace, useWorkspace } from '../features/softphone';
 import { useT } from '../i18n/use-t';
@@ -38,7 +39,7 @@ export function App() {
   }, [locale]);
   return (
     <div className="workspace">
-      <CallBar />
+      <CallBar onNewWorkOrder={openNewWorkOrder} />
       <ErrorBanner />
       <main className="workspace-main">
         <ScreenPopPanel />

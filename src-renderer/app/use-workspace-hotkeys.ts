@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { KB_SEARCH_ID } from '../features/knowledge';
 import { nextTemplate, REPLY_DRAFT_ID } from '../features/composer';
-import { newWorkOrder, WORK_ORDER_FIRST_FIELD_ID } from '../features/work-order';
 import { answer, hangUp, hold, mute, useWorkspace } from '../features/softphone';
 import { installHotkeys } from './hotkeys';
+import { openNewWorkOrder } from './open-work-order';
 import { useLayout } from './layout-store';
 
 /** Focuses an element once React has shown the panel it is in. */
@@ -24,11 +24,7 @@ export function useWorkspaceHotkeys(): void {
           useLayout.getState().show('reply');
           nextTemplate();
         },
-        newWorkOrder: () => {
-          newWorkOrder();
-          useLayout.getState().show('work-order');
-          focusSoon(WORK_ORDER_FIRST_FIELD_ID);
-        },
+        newWorkOrder: openNewWorkOrder,
         showReply: () => {
           useLayout.getState().show('reply');
           focusSoon(REPLY_DRAFT_ID);

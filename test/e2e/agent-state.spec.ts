@@ -60,7 +60,7 @@ test('the PBX goes away and comes back: the call bar says why and recovers by it
   await expect(page.getByTestId('link-reason')).toHaveCount(0);
 });
 
-test('keyboard only: Alt+A answers, Alt+O holds and resumes, Alt+M mutes, Alt+E hangs up', async ({ page }) => {
+test('keyboard only: Alt+A answers, Alt+O holds and resumes, Alt+M mutes, Alt+E hangs up; wrap-up offers a work order prefilled from the call', async ({ page }) => {
   await page.goto(shell.url);
   await expect(page.getByTestId('connection')).toContainText('Registered as 3001');
   const state = page.getByRole('combobox', { name: 'Agent state' });
@@ -80,7 +80,12 @@ test('keyboard only: Alt+A answers, Alt+O holds and resumes, Alt+M mutes, Alt+E 
   await page.keyboard.press('Alt+E');
   expect((await run.done).code).toBe(0);
 
+  // Wrap-up offers a work order prefilled from the call: the callback number is the caller's.
   const acw = page.getByTestId('acw');
+  await acw.getByRole('button', { name: 'New work order from this call' }).click();
+  await expect(page.getByRole('tab', { name: /Work order/ }).first()).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('checkbox', { name: 'Callback promised' }).check();
+  await expect(page.getByRole('textbox', { name: /Callback number/ })).toHaveValue('+8613812345678');
   await acw.getByRole('combobox', { name: 'Disposition' }).selectOption('resolved');
   await acw.getByRole('button', { name: 'Done' }).click();
   await expect(state).toHaveValue('ready');

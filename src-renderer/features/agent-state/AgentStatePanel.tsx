@@ -26,7 +26,7 @@ function SecondsLeft({ until }: { until: number }) {
   return <span data-testid="acw-left">{t('acw.timeLeft', { seconds: Math.max(0, Math.ceil((until - now) / 1000)) })}</span>;
 }
 
-function AfterCallWork({ acw }: { acw: NonNullable<AgentState['acw']> }) {
+function AfterCallWork({ acw, onNewWorkOrder }: { acw: NonNullable<AgentState['acw']>; onNewWorkOrder: () => void }) {
   const t = useT();
   const label = useLabel('disposition');
   const dispositions = useWorkspace((s) => s.agentSettings?.dispositions ?? NONE);
@@ -50,6 +50,9 @@ function AfterCallWork({ acw }: { acw: NonNullable<AgentState['acw']> }) {
       <button type="button" onClick={() => extendAfterCallWork()} disabled={acw.extended}>
         {t('acw.extend')}
       </button>
+      <button type="button" onClick={onNewWorkOrder} aria-keyshortcuts="Alt+N">
+        {t('acw.workOrder')}
+      </button>
       <button type="button" onClick={() => finishAfterCallWork()} disabled={acw.disposition === null}>
         {t('acw.finish')}
       </button>
@@ -57,14 +60,17 @@ function AfterCallWork({ acw }: { acw: NonNullable<AgentState['acw']> }) {
   );
 }
 
-/** Ready / Not Ready (with its reason) / After-call work, as the agent sets it and the PBX sees it. */
-export function AgentStatePanel() {
+/**
+ * Ready / Not Ready (with its reason) / After-call work, as the agent sets it and the PBX sees it. In after-call
+ * work the agent is offered a work order prefilled from the call.
+ */
+export function AgentStatePanel({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
   const t = useT();
   const label = useLabel('agent.reason');
   const state = useWorkspace((s) => s.agentState);
   const reasons = useWorkspace((s) => s.agentSettings?.notReadyReasons ?? NONE);
   if (!state) return null;
-  if (state.state === 'after-call-work' && state.acw) return <AfterCallWork acw={state.acw} />;
+  if (state.state === 'after-call-work' && state.acw) return <AfterCallWork acw={state.acw} onNewWorkOrder={onNewWorkOrder} />;
   const value = state.state === 'ready' ? 'ready' : (state.reasonCode ?? '');
   return (
     <label className={`agent-state agent-state-${state.state}`} data-testid="agent-state">

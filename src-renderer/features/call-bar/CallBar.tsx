@@ -43,7 +43,7 @@ function LanguageSelect() {
 }
 
 /** The strip along the top: who the agent is, whether the phone works, the call and its buttons. */
-export function CallBar() {
+export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
   const t = useT();
   const call = useWorkspace((s) => s.call);
   return (
@@ -95,7 +95,7 @@ export function CallBar() {
           </button>
         )}
       </div>
-      <AgentStatePanel />
+      <AgentStatePanel onNewWorkOrder={onNewWorkOrder} />
       <LanguageSelect />
     </header>
   );
