@@ -4,6 +4,7 @@
  * payload schema. The main side validates every request here before any service runs.
  */
 import { z } from 'zod';
+import { Csat, FollowUpReminder } from './domain/follow-up';
 import { AgentSettings, AgentState, Disposition, ReasonCode } from './domain/agent-state';
 import { Call, CallId } from './domain/call';
 import { KbArticleView, KbHitSummary, KbQuery } from './domain/knowledge';
@@ -104,6 +105,14 @@ export const requests = {
     request: z.object({ statuses: z.array(WorkOrderStatus).min(1).max(4) }).strict(),
     response: z.object({ workOrders: z.array(WorkOrderSummary.extend({ customerName: z.string().nullable() })) }),
   },
+
+  // Reminders: callbacks promised and follow-ups planned, when they fall due; CSAT recorded at follow-up.
+  listDueFollowUps: { request: Empty, response: z.object({ reminders: z.array(FollowUpReminder) }) },
+  completeFollowUp: {
+    request: z.object({ id: z.number().int().positive(), csat: Csat.optional() }).strict(),
+    /** The CSAT as stored on the work order afterwards (read back), when one was given. */
+    response: z.object({ workOrderId: z.string().nullable(), csat: Csat.nullable() }),
+  },
 } as const;
 
 export const events = {
@@ -111,6 +120,7 @@ export const events = {
   incomingCall: z.object({ call: Call, screenPop: ScreenPop }),
   callUpdated: Call,
   agentStateChanged: AgentState,
+  followUpsDue: z.object({ reminders: z.array(FollowUpReminder) }),
 } as const;
 
 export type RequestChannel = keyof typeof requests;

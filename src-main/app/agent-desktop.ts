@@ -17,6 +17,7 @@ import { EventBus } from './event-bus';
 import type { Logger } from './logger';
 import { createRouter, type ContractRouter } from './router';
 import { workspaceHandlers } from './workspace-handlers';
+import { FollowUpReminders } from './follow-up-reminders';
 
 export interface AgentDesktopOptions {
   config: AppConfig;
@@ -39,6 +40,7 @@ export class AgentDesktop {
   readonly screenPop: ScreenPopService;
   readonly kbSuggestions: KbSuggestions;
   readonly workOrderFiling: WorkOrderFiling;
+  readonly reminders: FollowUpReminders;
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
 
@@ -54,6 +56,7 @@ export class AgentDesktop {
       this.cache.workOrderDrafts,
       () => this.slaHours(),
     );
+    this.reminders = new FollowUpReminders(this.cache, this.events, () => this.agentId());
     this.router = createRouter(
       {
         getAppInfo: () => this.appInfo(),
@@ -91,9 +94,12 @@ export class AgentDesktop {
         },
         // Knowledge panel, reply composer and complaint work orders.
         ...workspaceHandlers(this),
+        listDueFollowUps: () => ({ reminders: this.reminders.due() }),
+        completeFollowUp: ({ id, csat }) => this.reminders.complete(id, csat),
       },
       options.logger,
     );
+    this.reminders.start();
   }
 
   /** Who the drafts and filed work orders belong to: the agent's extension (one agent per desktop). */
@@ -152,6 +158,7 @@ export class AgentDesktop {
   }
 
   async stop(): Promise<void> {
+    this.reminders.stop();
     this.workflow?.dispose();
     await this.softphone?.stop().catch(() => undefined);
     this.cache.close();

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { CallBar } from '../features/call-bar';
+import { ReminderTray } from '../features/reminders';
 import { openNewWorkOrder } from './open-work-order';
 import { ScreenPopPanel } from '../features/screen-pop';
 import { connectWorkspace, useWorkspace } from '../features/softphone';
@@ -41,6 +42,7 @@ export function App() {
     <div className="workspace">
       <CallBar onNewWorkOrder={openNewWorkOrder} />
       <ErrorBanner />
+      <ReminderTray />
       <main className="workspace-main">
         <ScreenPopPanel />
         <KnowledgePanel />

@@ -1,6 +1,7 @@
 import type { Locale } from '../../src-shared/domain/screen-pop';
 import { softphoneMessages, type SoftphoneMessages } from './softphone-messages';
 import { workspaceMessages, type WorkspaceMessageKey } from './workspace-messages';
+import { reminderMessages } from './reminder-messages';
 
 const en = {
   'app.title': 'Agent Desktop',
@@ -51,7 +52,7 @@ const en = {
 };
 
 type Messages = Record<keyof typeof en, string>;
-export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey;
+export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey | keyof (typeof reminderMessages)['en'];
 type AllMessages = Record<MessageKey, string>;
 
 const zhCN: Messages = {
@@ -200,10 +201,10 @@ const th: Messages = {
 
 /** Each feature's words joined into one table per locale; the test checks every key is in all four. */
 export const messages: Record<Locale, AllMessages> = {
-  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en },
-  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'] },
-  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th },
+  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en, ...reminderMessages.en },
+  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'], ...reminderMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'], ...reminderMessages['zh-TW'] },
+  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th },
 };
 
 /** The message for a key in a locale, with {name} placeholders filled as plain text. */

@@ -101,6 +101,40 @@ test.describe('work order on the demo call', () => {
   });
 });
 
+test('due callback and follow-up pop as reminders; the CSAT given at follow-up is stored on the work order', async ({ page }) => {
+  const shell = await startWebShellProcess([]);
+  try {
+    await page.goto(shell.url);
+    const form = await openNewWorkOrder(page);
+    await form.getByRole('combobox', { name: 'Complaint type' }).selectOption('long-wait');
+    await form.getByRole('textbox', { name: 'What happened' }).fill('Waited 40 minutes, then cut off');
+    await form.getByRole('checkbox', { name: 'Callback promised' }).check();
+    await form.getByRole('textbox', { name: 'Callback number' }).fill('+66 81 234 5678');
+    // A callback window that has already begun, and a follow-up date of yesterday: both are due at once.
+    await form.getByLabel('From').fill(localInput(Date.now() - 60_000));
+    await form.getByLabel('Until').fill(localInput(Date.now() + 3600_000));
+    await form.getByLabel('Follow-up on').fill(localInput(Date.now() - 24 * 3600_000).slice(0, 10));
+    await form.getByRole('button', { name: 'File work order' }).click();
+    const id = /WO-\d{8}-[0-9A-F]{6}/.exec(await form.getByTestId('work-order-filed').innerText())![0];
+
+    const tray = page.getByTestId('reminders');
+    await expect(tray.getByRole('heading')).toHaveText('Due now (2)');
+    const callback = tray.getByRole('listitem').filter({ hasText: 'Callback promised' });
+    await expect(callback).toContainText('+66 81 234 5678');
+    await callback.getByRole('button', { name: 'Done' }).click();
+    await expect(tray.getByRole('heading')).toHaveText('Due now (1)');
+    const followUp = tray.getByRole('listitem').filter({ hasText: 'Follow-up' });
+    await expect(followUp).toContainText(id);
+    await followUp.getByRole('combobox', { name: 'Customer satisfaction' }).selectOption('2');
+    await followUp.getByRole('button', { name: 'Record and close' }).click();
+    // The score as read back from the work order after it was stored.
+    await expect(tray.getByTestId('csat-recorded')).toHaveText(`CSAT 2/5 recorded on ${id}.`);
+    await expect(tray.getByRole('listitem')).toHaveCount(0);
+  } finally {
+    await shell.stop();
+  }
+});
+
 test('work order draft: SIGKILL of the main process mid-draft loses nothing saved; the draft is restored on reload', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'agent-desktop-draft-e2e-'));
   const first = await startWebShellProcess([], { AGENT_DESKTOP_DATA_DIR: dataDir });

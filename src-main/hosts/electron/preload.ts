@@ -48,10 +48,13 @@ const api: BridgeApi = {
   discardWorkOrderDraft: (request) => ipcRenderer.invoke('discardWorkOrderDraft', request),
   submitWorkOrder: (request) => ipcRenderer.invoke('submitWorkOrder', request),
   listWorkOrders: (request) => ipcRenderer.invoke('listWorkOrders', request),
+  listDueFollowUps: (request) => ipcRenderer.invoke('listDueFollowUps', request),
+  completeFollowUp: (request) => ipcRenderer.invoke('completeFollowUp', request),
   onSoftphoneStatusChanged: (listener) => subscribe('softphoneStatusChanged', listener),
   onIncomingCall: (listener) => subscribe('incomingCall', listener),
   onCallUpdated: (listener) => subscribe('callUpdated', listener),
   onAgentStateChanged: (listener) => subscribe('agentStateChanged', listener),
+  onFollowUpsDue: (listener) => subscribe('followUpsDue', listener),
 };
 
 contextBridge.exposeInMainWorld('agentDesktop', api);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { FollowUpTask } from '../../../src-shared/replies/service-recovery';
+import type { FollowUpReminder } from '../../../src-shared/domain/follow-up';
 
 export interface FollowUp {
   id: number;
@@ -40,6 +41,8 @@ export class FollowUpsRepo {
   private readonly dueBy;
   private readonly complete;
   private readonly workOrderId;
+  private readonly dueWithNames;
+  private readonly byId;
 
   constructor(db: Db, private readonly now: () => number = Date.now) {
     this.insert = db.prepare(`
@@ -50,6 +53,14 @@ export class FollowUpsRepo {
     );
     this.complete = db.prepare<[number, number]>("UPDATE follow_ups SET status = 'done', done_at = ? WHERE id = ? AND status = 'pending'");
     this.workOrderId = db.prepare<[string], { id: number }>('SELECT id FROM work_orders WHERE external_id = ?');
+    this.dueWithNames = db.prepare<[number], FollowUpReminder>(`
+      SELECT f.id, f.kind, c.name AS customerName, f.number, w.external_id AS workOrderId, f.due_at AS dueAt,
+        f.window_end AS windowEnd, f.note
+      FROM follow_ups f LEFT JOIN customers c ON c.id = f.customer_id LEFT JOIN work_orders w ON w.id = f.work_order_id
+      WHERE f.status = 'pending' AND f.due_at <= ? ORDER BY f.due_at LIMIT 50`);
+    this.byId = db.prepare<[number], Row>(
+      'SELECT id, kind, customer_id, work_order_id, number, due_at, window_end, note FROM follow_ups WHERE id = ?',
+    );
   }
 
   /** Stores the follow-up the service-recovery guide created. */
@@ -77,6 +88,16 @@ export class FollowUpsRepo {
   /** Pending follow-ups and callbacks due by now (or the given time), earliest first. */
   due(at = this.now()): FollowUp[] {
     return this.dueBy.all(at).map(toFollowUp);
+  }
+
+  /** What the reminder tray shows: due items with the customer's name and the work order's id. */
+  dueReminders(at = this.now()): FollowUpReminder[] {
+    return this.dueWithNames.all(at);
+  }
+
+  get(id: number): FollowUp | null {
+    const row = this.byId.get(id);
+    return row ? toFollowUp(row) : null;
   }
 
   markDone(id: number): boolean {

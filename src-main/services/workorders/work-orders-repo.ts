@@ -74,6 +74,12 @@ export class WorkOrdersRepo {
     this.byExternalId = db.prepare<[string], { id: number }>('SELECT id FROM work_orders WHERE external_id = ?');
   }
 
+  /** The stored CSAT and external id of a work order (read back after rating). */
+  csatOf(id: number): { externalId: string; csat: number | null } | null {
+    const row = this.db.prepare<[number], { external_id: string; csat: number | null }>('SELECT external_id, csat FROM work_orders WHERE id = ?').get(id);
+    return row ? { externalId: row.external_id, csat: row.csat } : null;
+  }
+
   idOf(externalId: string): number | null {
     return this.byExternalId.get(externalId)?.id ?? null;
   }

@@ -1,0 +1,1 @@
+export { ReminderTray } from './ReminderTray';
