@@ -2,6 +2,7 @@ import type { Locale } from '../../src-shared/domain/screen-pop';
 import { softphoneMessages, type SoftphoneMessages } from './softphone-messages';
 import { workspaceMessages, type WorkspaceMessageKey } from './workspace-messages';
 import { reminderMessages } from './reminder-messages';
+import { callToolsMessages } from './call-tools-messages';
 
 const en = {
   'app.title': 'Agent Desktop',
@@ -52,7 +53,7 @@ const en = {
 };
 
 type Messages = Record<keyof typeof en, string>;
-export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey | keyof (typeof reminderMessages)['en'];
+export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey | keyof (typeof reminderMessages)['en'] | keyof (typeof callToolsMessages)['en'];
 type AllMessages = Record<MessageKey, string>;
 
 const zhCN: Messages = {
@@ -201,10 +202,10 @@ const th: Messages = {
 
 /** Each feature's words joined into one table per locale; the test checks every key is in all four. */
 export const messages: Record<Locale, AllMessages> = {
-  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en, ...reminderMessages.en },
-  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'], ...reminderMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'], ...reminderMessages['zh-TW'] },
-  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th },
+  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en, ...reminderMessages.en, ...callToolsMessages.en },
+  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'], ...reminderMessages['zh-CN'], ...callToolsMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'], ...reminderMessages['zh-TW'], ...callToolsMessages['zh-TW'] },
+  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th, ...callToolsMessages.th },
 };
 
 /** The message for a key in a locale, with {name} placeholders filled as plain text. */

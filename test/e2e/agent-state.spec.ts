@@ -90,3 +90,31 @@ test('keyboard only: Alt+A answers, Alt+O holds and resumes, Alt+M mutes, Alt+E 
   await acw.getByRole('button', { name: 'Done' }).click();
   await expect(state).toHaveValue('ready');
 });
+
+test('the keypad sends digits to the customer; blind transfer hands the customer on and ends the agent\'s call', async ({ page }) => {
+  await page.goto(shell.url);
+  await expect(page.getByTestId('connection')).toContainText('Registered as 3001');
+  const state = page.getByRole('combobox', { name: 'Agent state' });
+  await state.selectOption('ready');
+  await expect(state).toHaveValue('ready');
+
+  const run = await customer.talk({ caller: '+8613812345678', callerName: 'Transfer me', agent: agent.extension });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await page.getByText('Keypad', { exact: true }).click();
+  const keypad = page.getByRole('group', { name: 'Keypad' });
+  for (const digit of ['1', '2', '#']) await keypad.getByRole('button', { name: digit, exact: true }).click();
+  await expect.poll(() => run.logged().filter((l) => l.startsWith('DTMF'))).toEqual(['DTMF Signal=1', 'DTMF Signal=2', 'DTMF Signal=#']);
+
+  await page.getByText('Transfer', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Extension or number' }).fill('2002');
+  await page.getByRole('button', { name: 'Transfer now' }).click();
+  await expect(page.getByTestId('transfer-progress')).toHaveText('Transferred to 2002');
+  expect((await run.done).code).toBe(0);
+  expect(run.logged().find((l) => l.startsWith('REFER'))).toMatch(/^REFER Refer-To: <?sip:2002@127\.0\.0\.1/);
+
+  const acw = page.getByTestId('acw');
+  await acw.getByRole('combobox', { name: 'Disposition' }).selectOption('resolved');
+  await acw.getByRole('button', { name: 'Done' }).click();
+  await expect(state).toHaveValue('ready');
+});

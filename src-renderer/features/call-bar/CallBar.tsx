@@ -1,6 +1,7 @@
 import { Locale } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
 import { AgentStatePanel } from '../agent-state';
+import { CallTools, TransferProgress } from './CallTools';
 import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
 import { CallTimer } from './CallTimer';
 
@@ -62,6 +63,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
               </span>
             )}
             {call.state === 'active' && call.muted && <span className="muted">{t('call.muted')}</span>}
+            <TransferProgress call={call} />
           </>
         ) : (
           <span>{t('call.none')}</span>
@@ -87,6 +89,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
             <button type="button" aria-keyshortcuts="Alt+M" aria-pressed={call.muted} onClick={() => mute(call.callId, !call.muted)}>
               {call.muted ? t('action.unmute') : t('action.mute')}
             </button>
+            <CallTools call={call} />
           </>
         )}
         {(call?.state === 'active' || call?.state === 'connecting') && (

@@ -51,3 +51,5 @@ export const goNotReady = (reasonCode: string) => request('setAgentState', { sta
 export const extendAfterCallWork = () => request('extendAfterCallWork', {}).catch(report);
 export const chooseDisposition = (callId: string, disposition: string) => request('setDisposition', { callId, disposition }).catch(report);
 export const finishAfterCallWork = () => request('finishAfterCallWork', {}).catch(report);
+export const sendDigits = (callId: string, digits: string) => request('sendDtmf', { callId, digits }).catch(report);
+export const blindTransfer = (callId: string, target: string) => request('transferCall', { callId, target }).catch(report);

@@ -11,4 +11,6 @@ export {
   extendAfterCallWork,
   chooseDisposition,
   finishAfterCallWork,
+  sendDigits,
+  blindTransfer,
 } from './actions';
