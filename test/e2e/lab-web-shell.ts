@@ -17,7 +17,7 @@ export interface LabWebShell {
  * The web shell configured like a real deployment (PBX address and extension from the environment, the password
  * never on disk), against the real lab Kamailio, with SIPp as the customer's phone.
  */
-export async function startLabWebShell(agent: LabAgent): Promise<LabWebShell> {
+export async function startLabWebShell(agent: LabAgent, env: Record<string, string> = {}): Promise<LabWebShell> {
   const labDir = join(process.cwd(), 'test', 'lab');
   const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lab-'));
   const pbx = new LabKamailio({ labDir, runDir, agents: [agent], logger: silentLogger });
@@ -27,6 +27,7 @@ export async function startLabWebShell(agent: LabAgent): Promise<LabWebShell> {
     AGENT_DESKTOP_PBX_URL: pbx.wsUrl,
     AGENT_DESKTOP_EXTENSION: agent.extension,
     AGENT_DESKTOP_SIP_PASSWORD: agent.password,
+    ...env,
   });
   return {
     pbx,

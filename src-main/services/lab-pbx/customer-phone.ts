@@ -143,3 +143,11 @@ export class CustomerPhone {
     return { done, logged, stop: () => child.kill('SIGTERM') };
   }
 }
+
+/** When SIPp sent its first INVITE, from a message log (-trace_msg): local wall-clock time with microseconds. */
+export function inviteSentAt(log: string): number {
+  const m = /-{10,} (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)\.(\d{6})\s+UDP message sent[^\n]*\n\s*\nINVITE /.exec(log);
+  if (!m) throw new Error('SIPp logged no INVITE');
+  // SIPp writes local time; Date reads a zone-less ISO date-time as local time too.
+  return new Date(`${m[1]}T${m[2]}`).getTime() + Number(m[3]) / 1000;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { silentLogger } from '../../../app/logger';
 import { Cache } from '../../../services/db/cache';
-import { CustomerPhone } from '../../../services/lab-pbx/customer-phone';
+import { CustomerPhone, inviteSentAt } from '../../../services/lab-pbx/customer-phone';
 import { LabKamailio } from '../../../services/lab-pbx/kamailio';
 import { ScreenPopService } from '../../../services/screen-pop/screen-pop';
 import { Softphone } from '../../../services/softphone/softphone';
@@ -15,14 +15,6 @@ const AGENT = { extension: '1001', password: 'bench-secret-1001' };
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable with SIPp's message-log timestamps. */
 const wallClock = () => performance.timeOrigin + performance.now();
-
-/** When SIPp sent its first INVITE, from its message log ("----- 2026-11-23 20:23:47.363145" then "UDP message sent"). */
-function inviteSentAt(log: string): number {
-  const m = /-{10,} (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)\.(\d{6})\s+UDP message sent[^\n]*\n\s*\nINVITE /.exec(log);
-  if (!m) throw new Error('SIPp logged no INVITE');
-  // SIPp writes local time; Date parses a zone-less ISO date-time as local time too.
-  return new Date(`${m[1]}T${m[2]}`).getTime() + Number(m[3]) / 1000;
-}
 
 /**
  * The softphone against the lab PBX: from SIPp sending the INVITE to the incoming-call event in main, and to the
