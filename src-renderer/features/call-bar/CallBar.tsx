@@ -1,5 +1,6 @@
 import { Locale } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
+import { LocaleOptions } from '../../i18n/LocaleOptions';
 import { AgentStatePanel } from '../agent-state';
 import { CallTools, TransferProgress } from './CallTools';
 import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
@@ -33,11 +34,7 @@ function LanguageSelect() {
     <label className="language">
       <span>{t('app.language')}</span>
       <select value={locale} onChange={(e) => setLocale(Locale.parse(e.target.value))} aria-label={t('app.language')}>
-        {Locale.options.map((l) => (
-          <option key={l} value={l}>
-            {t(`locale.${l}`)}
-          </option>
-        ))}
+        <LocaleOptions />
       </select>
     </label>
   );

@@ -3,6 +3,7 @@ import { lintReply } from '../../../src-shared/replies';
 import { callLanguage } from '../../../src-shared/domain/call-language';
 import { Locale } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
+import { LocaleOptions } from '../../i18n/LocaleOptions';
 import { useWorkspace } from '../softphone';
 import { CoachFindings } from './CoachFindings';
 import { DraftEditor } from './DraftEditor';
@@ -34,11 +35,7 @@ export function ComposerPanel() {
       <label className="reply-language">
         {t('reply.languageLabel')}{' '}
         <select value={replyLocale} aria-label={t('reply.languageLabel')} onChange={(e) => useComposer.getState().set({ replyLocale: e.target.value as Locale })}>
-          {Locale.options.map((l) => (
-            <option key={l} value={l}>
-              {t(`locale.${l}`)}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
       </label>
       <div className="composer-grid">
