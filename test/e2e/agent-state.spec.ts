@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startLabWebShell, type LabWebShell } from './lab-web-shell';
 
 // The agent's day in the call bar, in real Chromium against the web shell, the lab Kamailio and SIPp:
@@ -17,12 +17,18 @@ test.afterAll(async () => {
   await lab?.stop();
 });
 
-test('Ready, answer, hold shown after the PBX confirmed it, hang up, after-call work left only with a disposition', async ({ page }) => {
+/** Opens the workspace, waits for the registration and says Ready; returns the agent-state selector. */
+async function openReady(page: Page) {
   await page.goto(shell.url);
   await expect(page.getByTestId('connection')).toContainText('Registered as 3001');
   const state = page.getByRole('combobox', { name: 'Agent state' });
   await state.selectOption('ready');
   await expect(state).toHaveValue('ready');
+  return state;
+}
+
+test('Ready, answer, hold shown after the PBX confirmed it, hang up, after-call work left only with a disposition', async ({ page }) => {
+  const state = await openReady(page);
 
   const run = await customer.talk({ caller: '+8613812345678', callerName: 'Hold me', agent: agent.extension });
   await page.getByRole('button', { name: 'Answer' }).click();
@@ -61,11 +67,7 @@ test('the PBX goes away and comes back: the call bar says why and recovers by it
 });
 
 test('keyboard only: Alt+A answers, Alt+O holds and resumes, Alt+M mutes, Alt+E hangs up; wrap-up offers a work order prefilled from the call', async ({ page }) => {
-  await page.goto(shell.url);
-  await expect(page.getByTestId('connection')).toContainText('Registered as 3001');
-  const state = page.getByRole('combobox', { name: 'Agent state' });
-  await state.selectOption('ready');
-  await expect(state).toHaveValue('ready');
+  const state = await openReady(page);
 
   const run = await customer.talk({ caller: '+8613812345678', callerName: 'Keyboard', agent: agent.extension });
   await expect(page.getByTestId('call-state')).toContainText('Ringing');
@@ -92,11 +94,7 @@ test('keyboard only: Alt+A answers, Alt+O holds and resumes, Alt+M mutes, Alt+E 
 });
 
 test('the keypad sends digits to the customer; blind transfer hands the customer on and ends the agent\'s call', async ({ page }) => {
-  await page.goto(shell.url);
-  await expect(page.getByTestId('connection')).toContainText('Registered as 3001');
-  const state = page.getByRole('combobox', { name: 'Agent state' });
-  await state.selectOption('ready');
-  await expect(state).toHaveValue('ready');
+  const state = await openReady(page);
 
   const run = await customer.talk({ caller: '+8613812345678', callerName: 'Transfer me', agent: agent.extension });
   await page.getByRole('button', { name: 'Answer' }).click();

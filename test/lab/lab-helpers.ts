@@ -46,6 +46,15 @@ export function agentPhone(lab: Lab, agent: LabAgent, password = agent.password)
   );
 }
 
+/** A lab with one agent already registered: the setup most call tests share. */
+export async function startLabWithAgent(agent: LabAgent): Promise<{ lab: Lab; phone: Softphone }> {
+  const lab = await startLab([agent]);
+  const phone = agentPhone(lab, agent);
+  await phone.start();
+  await phone.waitUntilRegistered();
+  return { lab, phone };
+}
+
 /** Resolves with the first emitted value that satisfies the predicate (tests wait on events, never on sleeps). */
 export function nextEvent<T extends unknown[]>(
   emitter: { on(event: string, l: (...a: T) => void): unknown; off(event: string, l: (...a: T) => void): unknown },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Softphone } from '../../src-main/services/softphone/softphone';
 import type { Call } from '../../src-shared/domain/call';
-import { agentPhone, nextEvent, startLab, type Lab } from './lab-helpers';
+import { nextEvent, startLabWithAgent, type Lab } from './lab-helpers';
 
 const agent = { extension: '1001', password: 'lab-secret-1001' };
 const EVENTS = ['status', 'incoming', 'call', 'ended', 'registration', 'refreshed', 'presence'] as const;
@@ -17,10 +17,7 @@ describe('softphone over many calls, against the real Kamailio and SIPp', () => 
   let lab: Lab;
   let phone: Softphone;
   beforeAll(async () => {
-    lab = await startLab([agent]);
-    phone = agentPhone(lab, agent);
-    await phone.start();
-    await phone.waitUntilRegistered();
+    ({ lab, phone } = await startLabWithAgent(agent));
   });
   afterAll(async () => {
     await phone?.stop();

@@ -59,13 +59,19 @@ describe('softphone link: reconnection against the real Kamailio', () => {
     await nextCallRings(lab, p);
   });
 
-  it('half-open link (the relay goes silent, nothing closes): the OPTIONS keepalive notices, the link is dropped and comes back registered', async () => {
+  /** A phone registered through a relay the test can freeze, with a fast keepalive. */
+  async function registeredBehindRelay() {
     const relay = new LinkRelay(() => lab.pbx.wsPort);
     relays.push(relay);
     await relay.start();
     const p = phone(relay.url, { keepalive: { intervalMs: 300, timeoutMs: 500 } });
     await p.start();
     await p.waitUntilRegistered();
+    return { relay, p };
+  }
+
+  it('half-open link (the relay goes silent, nothing closes): the OPTIONS keepalive notices, the link is dropped and comes back registered', async () => {
+    const { relay, p } = await registeredBehindRelay();
     const dropped = nextEvent<[SoftphoneStatus]>(p, 'status', (s) => s.reasonCode === 'keepalive-timeout');
     relay.freeze();
     expect((await dropped).connection).toBe('disconnected');
@@ -74,12 +80,7 @@ describe('softphone link: reconnection against the real Kamailio', () => {
   });
 
   it('a call in progress survives a signaling reconnect: the dialog is refreshed by re-INVITE over the new link and the hang-up reaches the customer', async () => {
-    const relay = new LinkRelay(() => lab.pbx.wsPort);
-    relays.push(relay);
-    await relay.start();
-    const p = phone(relay.url, { keepalive: { intervalMs: 300, timeoutMs: 500 } });
-    await p.start();
-    await p.waitUntilRegistered();
+    const { relay, p } = await registeredBehindRelay();
     const ringing = nextEvent<[Call]>(p, 'incoming');
     const run = await lab.customer.talk({ caller: '13812345678', callerName: 'Stays on', agent: agent.extension });
     const call = await ringing;
