@@ -13,6 +13,7 @@ import { Route, SlaHours } from './workorders/complaint';
 import { WorkOrderDraft, WorkOrderSubmission } from './workorders/work-order-form';
 import { Locale, ScreenPop, WorkOrderStatus, WorkOrderSummary } from './domain/screen-pop';
 import { SoftphoneStatus } from './domain/softphone';
+import { NewCustomer } from './domain/new-customer';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -57,6 +58,8 @@ export const requests = {
     request: z.object({ number: DialTarget, customerId: z.string().max(200).nullable().optional() }).strict(),
     response: Call,
   },
+  /** Quick create from the 'new caller' pop; returns the pop as it is now, with the new customer. */
+  createCustomer: { request: NewCustomer, response: ScreenPop },
   getAgentState: { request: Empty, response: z.object({ state: AgentState, settings: AgentSettings }) },
   setAgentState: {
     request: z.discriminatedUnion('state', [
@@ -100,6 +103,11 @@ export const requests = {
   submitWorkOrder: {
     request: WorkOrderSubmission,
     response: z.object({ id: z.string(), dueAt: z.number(), route: Route }),
+  },
+  /** Moves a work order along (statusMoves); back to open counts as a reopen. */
+  setWorkOrderStatus: {
+    request: z.object({ id: z.string().min(1).max(100), status: WorkOrderStatus }).strict(),
+    response: z.object({ id: z.string(), status: WorkOrderStatus }),
   },
   listWorkOrders: {
     request: z.object({ statuses: z.array(WorkOrderStatus).min(1).max(4) }).strict(),

@@ -46,6 +46,8 @@ function handlers(): Handlers {
     discardWorkOrderDraft: vi.fn(never),
     submitWorkOrder: vi.fn(never),
     listWorkOrders: vi.fn(never),
+    setWorkOrderStatus: vi.fn(never),
+    createCustomer: vi.fn(never),
     listDueFollowUps: vi.fn(never),
     completeFollowUp: vi.fn(never),
   };

@@ -1,4 +1,6 @@
 import { ContractError } from '../../src-shared/contract';
+import { canMove, isReopen } from '../../src-shared/workorders/status-moves';
+import { quickCreateCustomer } from '../services/customers/quick-create';
 import { templatesFor } from '../services/replies/templates-for';
 import type { AgentDesktop } from './agent-desktop';
 import type { Handlers } from './router';
@@ -14,14 +16,16 @@ type WorkspaceChannel =
   | 'getWorkOrderDraft'
   | 'discardWorkOrderDraft'
   | 'submitWorkOrder'
-  | 'listWorkOrders';
+  | 'listWorkOrders'
+  | 'setWorkOrderStatus'
+  | 'createCustomer';
 
 /**
  * The router handlers of the agent's workspace panels (knowledge, replies, work orders), kept out of the
  * composition root so it stays a list of services.
  */
 export function workspaceHandlers(
-  app: Pick<AgentDesktop, 'cache' | 'kbSuggestions' | 'workOrderFiling' | 'agentId' | 'slaHours'>,
+  app: Pick<AgentDesktop, 'cache' | 'kbSuggestions' | 'workOrderFiling' | 'agentId' | 'slaHours' | 'screenPop'>,
 ): Pick<Handlers, WorkspaceChannel> {
   const { cache } = app;
   return {
@@ -57,5 +61,25 @@ export function workspaceHandlers(
       return { id, dueAt, route };
     },
     listWorkOrders: ({ statuses }) => ({ workOrders: cache.workOrders.list(statuses) }),
+    setWorkOrderStatus: ({ id, status }) => {
+      const current = cache.workOrders.statusOf(id);
+      if (!current) throw new ContractError('NOT_FOUND', `Work order ${id} is not in the records; reload the list.`);
+      if (!canMove(current.status, status)) {
+        throw new ContractError('INVALID_REQUEST', `Work order ${id} is ${current.status}; it cannot go to ${status}.`);
+      }
+      if (isReopen(current.status, status)) cache.workOrders.reopen(current.id, app.agentId(), 'reopened by the agent');
+      else cache.workOrders.setStatus(current.id, status, app.agentId());
+      return { id, status };
+    },
+    createCustomer: ({ name, number, preferredLanguage, notes }) => {
+      const e164 = app.screenPop.numberOf(number);
+      if (!e164) {
+        throw new ContractError('INVALID_REQUEST', `${number} is not a phone number in this region.`, [
+          { path: 'number', message: 'customer.error.number' },
+        ]);
+      }
+      quickCreateCustomer(cache.customers, e164, { name, preferredLanguage, notes });
+      return app.screenPop.lookup(e164, null);
+    },
   };
 }

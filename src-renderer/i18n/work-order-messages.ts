@@ -73,6 +73,11 @@ const en = {
   'wo.status.in_progress': "In progress",
   'wo.status.resolved': "Resolved",
   'wo.status.closed': "Closed",
+  'wo.move.in_progress': "Start",
+  'wo.move.resolved': "Resolve",
+  'wo.move.closed': "Close",
+  'wo.move.open': "Reopen",
+  'wo.moveFailed': "Could not change {id}: {message}",
 };
 
 type Messages = Record<keyof typeof en, string>;
@@ -151,6 +156,11 @@ const zhCN: Messages = {
   'wo.status.in_progress': "处理中",
   'wo.status.resolved': "已解决",
   'wo.status.closed': "已关闭",
+  'wo.move.in_progress': "开始处理",
+  'wo.move.resolved': "标记已解决",
+  'wo.move.closed': "关闭",
+  'wo.move.open': "重新打开",
+  'wo.moveFailed': "无法更改 {id}：{message}",
 };
 
 const zhTW: Messages = {
@@ -227,6 +237,11 @@ const zhTW: Messages = {
   'wo.status.in_progress': "處理中",
   'wo.status.resolved': "已解決",
   'wo.status.closed': "已結案",
+  'wo.move.in_progress': "開始處理",
+  'wo.move.resolved': "標記已解決",
+  'wo.move.closed': "結案",
+  'wo.move.open': "重新開啟",
+  'wo.moveFailed': "無法變更 {id}：{message}",
 };
 
 const th: Messages = {
@@ -303,6 +318,11 @@ const th: Messages = {
   'wo.status.in_progress': "กำลังดำเนินการ",
   'wo.status.resolved': "แก้ไขแล้ว",
   'wo.status.closed': "ปิดแล้ว",
+  'wo.move.in_progress': "เริ่มดำเนินการ",
+  'wo.move.resolved': "แก้ไขแล้ว",
+  'wo.move.closed': "ปิดงาน",
+  'wo.move.open': "เปิดใหม่",
+  'wo.moveFailed': "เปลี่ยนสถานะ {id} ไม่ได้: {message}",
 };
 
 export const workOrderMessages = { en, 'zh-CN': zhCN, 'zh-TW': zhTW, th };

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startLabWebShell, type LabWebShell } from './lab-web-shell';
+import { openReady as openWorkspace, wrapUp } from './workspace-page';
 
 // The agent's day in the call bar, in real Chromium against the web shell, the lab Kamailio and SIPp:
 // say Ready, take a call, hold it, hang up, finish after-call work with a disposition; lose the PBX and see why.
@@ -17,15 +18,7 @@ test.afterAll(async () => {
   await lab?.stop();
 });
 
-/** Opens the workspace, waits for the registration and says Ready; returns the agent-state selector. */
-async function openReady(page: Page) {
-  await page.goto(shell.url);
-  await expect(page.getByTestId('connection')).toContainText('Registered as 3001');
-  const state = page.getByRole('combobox', { name: 'Agent state' });
-  await state.selectOption('ready');
-  await expect(state).toHaveValue('ready');
-  return state;
-}
+const openReady = (page: Page) => openWorkspace(page, shell.url, agent.extension);
 
 test('Ready, answer, hold shown after the PBX confirmed it, hang up, after-call work left only with a disposition', async ({ page }) => {
   const state = await openReady(page);
@@ -111,8 +104,6 @@ test('the keypad sends digits to the customer; blind transfer hands the customer
   expect((await run.done).code).toBe(0);
   expect(run.logged().find((l) => l.startsWith('REFER'))).toMatch(/^REFER Refer-To: <?sip:2002@127\.0\.0\.1/);
 
-  const acw = page.getByTestId('acw');
-  await acw.getByRole('combobox', { name: 'Disposition' }).selectOption('resolved');
-  await acw.getByRole('button', { name: 'Done' }).click();
+  await wrapUp(page);
   await expect(state).toHaveValue('ready');
 });

@@ -98,6 +98,28 @@ test.describe('work order on the demo call', () => {
     await list.getByRole('checkbox', { name: 'Open' }).uncheck();
     await list.getByRole('checkbox', { name: 'In progress' }).uncheck();
     await expect(list.getByTestId('work-order-row').filter({ hasText: id })).toHaveCount(0);
+
+    // Worked from the list: start, resolve, then the customer calls again and it is reopened.
+    await list.getByRole('checkbox', { name: 'Open' }).check();
+    await list.getByRole('checkbox', { name: 'In progress' }).check();
+    const moving = list.getByTestId('work-order-row').filter({ hasText: id });
+    await moving.getByRole('button', { name: `Start ${id}` }).click();
+    await expect(moving).toContainText('In progress');
+    await expect(moving.getByRole('button', { name: `Reopen ${id}` })).toHaveCount(0);
+    await moving.getByRole('button', { name: `Resolve ${id}` }).click();
+    await expect(moving).toContainText('Resolved');
+    await expect(moving.getByTestId('sla')).toHaveText('—');
+    await moving.getByRole('button', { name: `Reopen ${id}` }).click();
+    await expect(moving).toContainText('Open');
+    const reread = new Database(join(dataDir, 'demo', 'cache.sqlite'), { readonly: true });
+    try {
+      const order = reread.prepare('SELECT id, status, reopened_count FROM work_orders WHERE external_id = ?').get(id) as { id: number; status: string; reopened_count: number };
+      expect(order).toMatchObject({ status: 'open', reopened_count: 1 });
+      const history = reread.prepare('SELECT kind FROM work_order_events WHERE work_order_id = ? ORDER BY id').all(order.id);
+      expect(history).toEqual([{ kind: 'created' }, { kind: 'status' }, { kind: 'status' }, { kind: 'reopened' }]);
+    } finally {
+      reread.close();
+    }
   });
 });
 

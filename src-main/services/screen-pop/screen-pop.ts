@@ -27,6 +27,11 @@ export class ScreenPopService {
     return [customers.byPhone, customers.byExternalId, customers.phonesOf, contacts.recentByCustomer, contacts.recentByNumber, workOrders.openForCustomer, workOrders.failedRecovery].map((s) => s.source);
   }
 
+  /** A number in any shape as E.164 in the configured region, or null when it is not a phone number. */
+  numberOf(raw: string): string | null {
+    return normalizePhoneNumber(raw, this.defaultRegion);
+  }
+
   lookup(rawNumber: string, customerId: string | null): ScreenPop {
     const { customers, contacts, workOrders } = this.sources;
     const number = normalizePhoneNumber(rawNumber, this.defaultRegion);

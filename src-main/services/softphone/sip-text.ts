@@ -16,9 +16,13 @@ export function sipfragStatus(body: string): { code: number; phrase: string } | 
   return match ? { code: Number(match[1]), phrase: headerText(match[2], 100) ?? '' } : null;
 }
 
-/** A number or extension the agent typed (or a full sip: address) as a SIP URI in the PBX's domain. */
+/**
+ * A number or extension the agent typed (or a full sip: address) as a SIP URI in the PBX's domain. A phone number
+ * written the way people write them ("+66 81 234 0000", "(02) 123-4567") is dialled as its digits.
+ */
 export function targetUri(target: string, domain: string): URI {
-  const text = target.trim();
+  const typed = target.trim();
+  const text = /^\+?[\d\s().-]+$/.test(typed) ? typed.replace(/[\s().-]/g, '') : typed;
   const address = /^sips?:/i.test(text) ? text : /^[+0-9A-Za-z_.*#-]{1,64}$/.test(text) ? `sip:${text}@${domain}` : null;
   const uri = address ? UserAgent.makeURI(address) : undefined;
   if (!uri) throw new ContractError('INVALID_REQUEST', `"${text.slice(0, 64)}" is not a number or SIP address we can call.`);

@@ -80,6 +80,11 @@ export class WorkOrdersRepo {
     return row ? { externalId: row.external_id, csat: row.csat } : null;
   }
 
+  /** Row id and status by external id, for moving a work order along. */
+  statusOf(externalId: string): { id: number; status: WorkOrderSummary['status'] } | null {
+    return this.db.prepare<[string], { id: number; status: WorkOrderSummary['status'] }>('SELECT id, status FROM work_orders WHERE external_id = ?').get(externalId) ?? null;
+  }
+
   idOf(externalId: string): number | null {
     return this.byExternalId.get(externalId)?.id ?? null;
   }

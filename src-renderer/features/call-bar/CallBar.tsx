@@ -2,7 +2,7 @@ import { Locale } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
 import { LocaleOptions } from '../../i18n/LocaleOptions';
 import { AgentStatePanel } from '../agent-state';
-import { CallTools, TransferProgress } from './CallTools';
+import { CallTools, DialForm, TransferProgress } from './CallTools';
 import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
 import { CallTimer } from './CallTimer';
 
@@ -89,6 +89,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
             <CallTools call={call} />
           </>
         )}
+        {(!call || call.state === 'ended') && <DialForm />}
         {(call?.state === 'active' || call?.state === 'connecting') && (
           <button type="button" className="hang-up" aria-keyshortcuts="Alt+E" onClick={() => hangUp(call.callId)}>
             {t('action.hangUp')}

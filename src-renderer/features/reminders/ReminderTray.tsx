@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FollowUpReminder } from '../../../src-shared/domain/follow-up';
 import { useT } from '../../i18n/use-t';
-import { useWorkspace } from '../softphone';
+import { dial, useWorkspace } from '../softphone';
 import { completeReminder, connectReminders } from './actions';
 import { useReminders } from './store';
 
@@ -20,6 +20,11 @@ function Reminder({ item }: { item: FollowUpReminder }) {
         {item.windowEnd !== null && ` – ${time.format(item.windowEnd)}`}
       </span>
       {item.note && <p>{item.note}</p>}
+      {item.kind === 'callback' && item.number !== null && (
+        <button type="button" onClick={() => void dial(item.number ?? '')}>
+          {t('call.callCustomer', { number: item.number })}
+        </button>
+      )}
       {item.kind === 'follow-up' && item.workOrderId !== null ? (
         <span className="reminder-csat">
           <label>

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/use-t';
-import { useWorkspace } from '../softphone';
+import { dial, useWorkspace } from '../softphone';
 import { CustomerHistory, RecoveryWarning } from './CustomerHistory';
+import { NewCallerForm } from './NewCallerForm';
 
 /**
  * Who is calling, shown while the phone rings. Everything here came from the caller or the PBX: it is rendered
@@ -42,6 +43,7 @@ export function ScreenPopPanel() {
         <header>
           <h2 data-testid="customer-name">{t('pop.newCaller')}</h2>
           <p>{t('pop.newCallerHint')}</p>
+          <NewCallerForm key={call.callId} number={pop.number ?? call.remoteNumber} />
         </header>
       )}
       <dl>
@@ -60,6 +62,15 @@ export function ScreenPopPanel() {
           </div>
         )}
       </dl>
+      {pop.kind === 'known' && call.state === 'ended' && (
+        <div className="call-back" role="group" aria-label={pop.customer.name}>
+          {pop.customer.phones.map((phone) => (
+            <button key={phone} type="button" onClick={() => void dial(phone, pop.customer.externalId)}>
+              {t('call.callCustomer', { number: phone })}
+            </button>
+          ))}
+        </div>
+      )}
       {pop.kind === 'known' && <CustomerHistory pop={pop} />}
     </section>
   );

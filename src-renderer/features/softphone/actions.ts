@@ -12,7 +12,7 @@ export function connectWorkspace(): () => void {
   const store = useWorkspace.getState();
   const offs = [
     subscribe('softphoneStatusChanged', store.setStatus),
-    subscribe('incomingCall', ({ call, screenPop }) => useWorkspace.getState().ringing(call, screenPop)),
+    subscribe('incomingCall', ({ call, screenPop }) => useWorkspace.getState().showCall(call, screenPop)),
     subscribe('callUpdated', (call) => useWorkspace.getState().callUpdated(call)),
     subscribe('agentStateChanged', (state) => useWorkspace.getState().setAgent(state)),
     onNetworkBack(),
@@ -26,7 +26,7 @@ export function connectWorkspace(): () => void {
       // A reload while a call rings or is active: show it again with its pop.
       const { calls } = await request('listCalls', {});
       const current = calls.find((c) => c.state !== 'ended');
-      if (current) store.ringing(current, await request('getScreenPop', { callId: current.callId }));
+      if (current) store.showCall(current, await request('getScreenPop', { callId: current.callId }));
     } catch (err) {
       report(err);
     }
@@ -53,3 +53,26 @@ export const chooseDisposition = (callId: string, disposition: string) => reques
 export const finishAfterCallWork = () => request('finishAfterCallWork', {}).catch(report);
 export const sendDigits = (callId: string, digits: string) => request('sendDtmf', { callId, digits }).catch(report);
 export const blindTransfer = (callId: string, target: string) => request('transferCall', { callId, target }).catch(report);
+
+/** Attended transfer, step 1: the customer is held (confirmed) and the consulted party rung. */
+export const consult = (callId: string, target: string) =>
+  request('consultCall', { callId, target })
+    .then((call) => {
+      // Its own events may have overtaken this answer with a newer state.
+      const s = useWorkspace.getState();
+      if (s.consult?.callId !== call.callId) s.callUpdated(call);
+    })
+    .catch(report);
+/** Attended transfer, step 2: the customer and the consulted party are joined; the agent's legs end. */
+export const completeTransfer = (callId: string, consultCallId: string) =>
+  request('completeTransfer', { callId, consultCallId }).catch(report);
+/** Click-to-dial; with the customer on screen, the PBX and the next pop know who it is for. */
+export async function dial(number: string, customerId: string | null = null): Promise<void> {
+  try {
+    const call = await request('dial', { number, customerId });
+    // The call's own events may have overtaken this answer; showCall keeps the newer state then.
+    useWorkspace.getState().showCall(call, await request('getScreenPop', { callId: call.callId }));
+  } catch (err) {
+    report(err);
+  }
+}

@@ -13,4 +13,7 @@ export {
   finishAfterCallWork,
   sendDigits,
   blindTransfer,
+  consult,
+  completeTransfer,
+  dial,
 } from './actions';

@@ -12,6 +12,8 @@ export interface WorkspaceState {
   /** The call on screen: the ringing or active one, or the last one until the next rings. */
   call: Call | null;
   screenPop: ScreenPop | null;
+  /** The consultation call of an attended transfer, while the customer waits on hold. */
+  consult: Call | null;
   error: { code: string; message: string } | null;
   agentState: AgentState | null;
   agentSettings: AgentSettings | null;
@@ -19,7 +21,9 @@ export interface WorkspaceState {
   setInfo(info: AppInfo): void;
   setLocale(locale: Locale): void;
   setStatus(status: SoftphoneStatus): void;
-  ringing(call: Call, screenPop: ScreenPop): void;
+  /** A call to put on screen with its pop: one that rings, or one the agent dialled. */
+  showCall(call: Call, screenPop: ScreenPop): void;
+  /** The state of a call changed; a consultation call is kept beside the customer's. */
   callUpdated(call: Call): void;
   showError(error: { code: string; message: string } | null): void;
 }
@@ -30,6 +34,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   status: null,
   call: null,
   screenPop: null,
+  consult: null,
   error: null,
   agentState: null,
   agentSettings: null,
@@ -37,7 +42,16 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   setInfo: (info) => set({ info, locale: info.uiLocale }),
   setLocale: (locale) => set({ locale }),
   setStatus: (status) => set({ status }),
-  ringing: (call, screenPop) => set({ call, screenPop, error: null }),
-  callUpdated: (call) => set((s) => (s.call?.callId === call.callId ? { call } : {})),
+  showCall: (call, screenPop) =>
+    set((s) => (s.call?.callId === call.callId ? { screenPop } : { call, screenPop, consult: null, error: null })),
+  callUpdated: (call) =>
+    set((s) => {
+      if (s.call?.callId === call.callId) return { call };
+      if (call.consultFor !== null && call.consultFor === s.call?.callId) return { consult: call };
+      // A call the agent dialled, when nothing else is on screen: its pop follows from showCall.
+      const free = s.call === null || s.call.state === 'ended';
+      if (call.direction === 'outbound' && call.consultFor === null && free) return { call, screenPop: null, consult: null };
+      return {};
+    }),
   showError: (error) => set({ error }),
 }));

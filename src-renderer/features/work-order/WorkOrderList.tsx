@@ -1,16 +1,17 @@
 import { useEffect } from 'react';
 import { WorkOrderStatus } from '../../../src-shared/domain/screen-pop';
 import { slaLeft } from '../../../src-shared/workorders/complaint';
+import { statusMoves } from '../../../src-shared/workorders/status-moves';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
-import { loadWorkOrders } from './actions';
+import { loadWorkOrders, moveWorkOrder } from './actions';
 import { useWorkOrder, type Status } from './store';
 import { useNow } from './use-now';
 
 /** The agent's work orders with status filters and a live SLA countdown (overdue ones counted up, in red). */
 export function WorkOrderList() {
   const t = useT();
-  const { list, filter } = useWorkOrder();
+  const { list, filter, moveError } = useWorkOrder();
   const now = useNow(30_000);
   useEffect(() => {
     void loadWorkOrders();
@@ -30,6 +31,11 @@ export function WorkOrderList() {
           </label>
         ))}
       </fieldset>
+      {moveError && (
+        <p className="field-error" role="alert">
+          {t('wo.moveFailed', { id: moveError.id, message: moveError.message })}
+        </p>
+      )}
       {list.length === 0 ? (
         <p>{t('wo.listEmpty')}</p>
       ) : (
@@ -42,6 +48,9 @@ export function WorkOrderList() {
               <th scope="col">{t('wo.severity')}</th>
               <th scope="col">{t('wo.statusLabel')}</th>
               <th scope="col">{t('wo.sla')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('wo.statusLabel')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -59,6 +68,13 @@ export function WorkOrderList() {
                     {left === null || done
                       ? '—'
                       : t(left.overdue ? 'wo.slaOverdue' : 'wo.slaLeft', { hours: left.hours, minutes: String(left.minutes).padStart(2, '0') })}
+                  </td>
+                  <td className="status-moves">
+                    {statusMoves[w.status].map((to) => (
+                      <button key={to} type="button" aria-label={`${t(`wo.move.${to}`)} ${w.id}`} onClick={() => void moveWorkOrder(w.id, to)}>
+                        {t(`wo.move.${to}`)}
+                      </button>
+                    ))}
                   </td>
                 </tr>
               );

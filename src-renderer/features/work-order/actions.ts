@@ -102,6 +102,17 @@ export async function loadWorkOrders(filter: Status[] = useWorkOrder.getState().
   }
 }
 
+/** Moves a work order along from the list; the list reloads with the new status (or says why not). */
+export async function moveWorkOrder(id: string, status: Status): Promise<void> {
+  try {
+    await request('setWorkOrderStatus', { id, status });
+    useWorkOrder.getState().set({ moveError: null });
+  } catch (err) {
+    useWorkOrder.getState().set({ moveError: { id, message: err instanceof Error ? err.message : String(err) } });
+  }
+  await loadWorkOrders();
+}
+
 /** Before the window goes away: the last keystrokes are written now, not after the pause. */
 export function flushDraft(): void {
   saveNow.flush();

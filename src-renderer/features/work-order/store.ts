@@ -18,6 +18,8 @@ export interface WorkOrderState {
   filed: { id: string; dueAt: number } | null;
   list: ListedWorkOrder[];
   filter: Status[];
+  /** Why the last status change from the list was refused, shown above the list. */
+  moveError: { id: string; message: string } | null;
   set(partial: Partial<Omit<WorkOrderState, 'set'>>): void;
 }
 
@@ -31,6 +33,7 @@ export const useWorkOrder = create<WorkOrderState>((set) => ({
   slaHours: DEFAULT_SLA_HOURS,
   filed: null,
   list: [],
+  moveError: null,
   filter: ['open', 'in_progress'],
   set: (partial) => set(partial),
 }));
