@@ -10,6 +10,8 @@ export interface LabWebShell {
   pbx: LabKamailio;
   customer: CustomerPhone;
   shell: RunningShell;
+  /** SIGKILL of the main process (no shutdown code runs), then a fresh one on the same data and PBX. */
+  crashAndRestart(): Promise<RunningShell>;
   stop(): Promise<void>;
 }
 
@@ -23,20 +25,26 @@ export async function startLabWebShell(agent: LabAgent, env: Record<string, stri
   const pbx = new LabKamailio({ labDir, runDir, agents: [agent], logger: silentLogger });
   await pbx.start();
   const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort);
-  const shell = await startWebShellProcess([], {
+  const shellEnv = {
     AGENT_DESKTOP_PBX_URL: pbx.wsUrl,
     AGENT_DESKTOP_EXTENSION: agent.extension,
     AGENT_DESKTOP_SIP_PASSWORD: agent.password,
     ...env,
-  });
-  return {
+  };
+  const lab: LabWebShell = {
     pbx,
     customer,
-    shell,
+    shell: await startWebShellProcess([], shellEnv),
+    async crashAndRestart() {
+      await lab.shell.kill();
+      lab.shell = await startWebShellProcess([], shellEnv);
+      return lab.shell;
+    },
     async stop() {
       customer.stopAll();
-      await shell.stop();
+      await lab.shell.stop();
       await pbx.stop();
     },
   };
+  return lab;
 }
