@@ -22,6 +22,8 @@ export const callToolsMessages = {
     'call.dialNumber': 'Number to call',
     'call.dialNow': 'Call',
     'call.callCustomer': 'Call {number}',
+    'call.waiting': 'Call waiting: {who}. It rings here when this call ends; or decline it.',
+    'call.declineWaiting': 'Decline waiting call',
   },
   'zh-CN': {
     'call.keypad': '拨号盘',
@@ -45,6 +47,8 @@ export const callToolsMessages = {
     'call.dialNumber': '要拨打的号码',
     'call.dialNow': '呼叫',
     'call.callCustomer': '呼叫 {number}',
+    'call.waiting': '来电等待：{who}。本通话结束后将在此振铃；也可拒接。',
+    'call.declineWaiting': '拒接等待来电',
   },
   'zh-TW': {
     'call.keypad': '撥號鍵盤',
@@ -68,6 +72,8 @@ export const callToolsMessages = {
     'call.dialNumber': '要撥打的號碼',
     'call.dialNow': '撥出',
     'call.callCustomer': '撥打 {number}',
+    'call.waiting': '來電等待：{who}。本通話結束後將在此響鈴；也可拒接。',
+    'call.declineWaiting': '拒接等待來電',
   },
   th: {
     'call.keypad': 'แป้นกดหมายเลข',
@@ -91,5 +97,7 @@ export const callToolsMessages = {
     'call.dialNumber': 'หมายเลขที่จะโทร',
     'call.dialNow': 'โทร',
     'call.callCustomer': 'โทรหา {number}',
+    'call.waiting': 'มีสายรอ: {who} จะดังที่นี่เมื่อจบสายนี้ หรือปฏิเสธสาย',
+    'call.declineWaiting': 'ปฏิเสธสายที่รอ',
   },
 } as const;

@@ -111,3 +111,33 @@ test('click-to-dial from the call bar when the line is free', async ({ page }) =
   expect(phone.logged()).toContain('INVITE customer-id=');
   await wrapUp(page);
 });
+
+test('call waiting: a second call rings beside the active one, can be declined busy, or takes the screen when the first ends', async ({ page }) => {
+  await openReady(page);
+  const first = await lab.customer.talk({ caller: '+8613800000031', callerName: 'First caller', agent: agent.extension });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+
+  const busy = await lab.customer.call({ caller: '+8613800000032', callerName: 'Second caller', agent: agent.extension });
+  const waiting = page.getByTestId('call-waiting');
+  await expect(waiting).toContainText('Call waiting: Second caller');
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await expect(page.getByTestId('call-state')).toContainText('First caller');
+  await waiting.getByRole('button', { name: 'Decline waiting call' }).click();
+  await expect(waiting).toHaveCount(0);
+  expect((await busy.done).code).not.toBe(0);
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+
+  const third = await lab.customer.call({ caller: '+8613800000033', callerName: 'Third caller', agent: agent.extension, talkMs: 500 });
+  await expect(waiting).toContainText('Call waiting: Third caller');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await first.done).code).toBe(0);
+  await expect(page.getByTestId('call-state')).toContainText('Ringing');
+  await expect(page.getByTestId('call-state')).toContainText('Third caller');
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  expect((await third.done).code).toBe(0);
+  await expect(page.getByTestId('call-state')).toContainText('Call ended');
+  await wrapUp(page);
+  await expect(page.getByRole('combobox', { name: 'Agent state' })).toHaveValue('ready');
+});

@@ -2,7 +2,7 @@ import { Locale } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
 import { LocaleOptions } from '../../i18n/LocaleOptions';
 import { AgentStatePanel } from '../agent-state';
-import { CallTools, DialForm, TransferProgress } from './CallTools';
+import { CallTools, CallWaiting, DialForm, TransferProgress } from './CallTools';
 import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
 import { CallTimer } from './CallTimer';
 
@@ -61,6 +61,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
             )}
             {call.state === 'active' && call.muted && <span className="muted">{t('call.muted')}</span>}
             <TransferProgress call={call} />
+            <CallWaiting />
           </>
         ) : (
           <span>{t('call.none')}</span>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Call } from '../../../src-shared/domain/call';
 import { useT } from '../../i18n/use-t';
-import { blindTransfer, completeTransfer, consult, dial, hangUp, sendDigits, useWorkspace } from '../softphone';
+import { blindTransfer, completeTransfer, consult, decline, dial, hangUp, sendDigits, useWorkspace } from '../softphone';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
@@ -115,5 +115,22 @@ export function DialForm() {
         {t('call.dialNow')}
       </button>
     </form>
+  );
+}
+
+/** A second call ringing while the agent is on one: who it is, and a way to send it back busy. */
+export function CallWaiting() {
+  const t = useT();
+  const waiting = useWorkspace((s) => s.waiting);
+  if (!waiting) return null;
+  const { call, screenPop } = waiting;
+  const who = screenPop.kind === 'known' ? screenPop.customer.name : (call.displayName ?? call.remoteNumber);
+  return (
+    <div className="call-waiting" role="alert" data-testid="call-waiting">
+      <span>{t('call.waiting', { who })}</span>
+      <button type="button" onClick={() => void decline(call.callId, 486)}>
+        {t('call.declineWaiting')}
+      </button>
+    </div>
   );
 }

@@ -42,7 +42,8 @@ function onNetworkBack(): () => void {
 }
 
 export const answer = (callId: string) => request('answerCall', { callId }).catch(report);
-export const decline = (callId: string) => request('rejectCall', { callId, code: 603 }).catch(report);
+/** 603 Decline for a call the agent will not take; 486 Busy Here for a waiting call while on another. */
+export const decline = (callId: string, code: 486 | 603 = 603) => request('rejectCall', { callId, code }).catch(report);
 export const hangUp = (callId: string) => request('hangUpCall', { callId }).catch(report);
 export const hold = (callId: string, on: boolean) => request('holdCall', { callId, on }).catch(report);
 export const mute = (callId: string, muted: boolean) => request('muteCall', { callId, muted }).catch(report);

@@ -57,3 +57,27 @@ describe('workspace store: the calls on screen', () => {
     expect(useWorkspace.getState().call?.callId).toBe('c1');
   });
 });
+
+describe('workspace store: call waiting', () => {
+  beforeEach(() => useWorkspace.setState({ call: null, screenPop: null, consult: null, waiting: null }));
+  const second: ScreenPop = { kind: 'unknown', number: '+8613900000002', recentContacts: [] };
+
+  it('keeps the active call on screen when a second one rings, and shows the second as waiting', () => {
+    const { showCall } = useWorkspace.getState();
+    showCall(call({ state: 'active' }), pop);
+    showCall(call({ callId: 'c2', remoteNumber: '13900000002' }), second);
+    expect(useWorkspace.getState()).toMatchObject({ call: { callId: 'c1' }, screenPop: pop, waiting: { call: { callId: 'c2' }, screenPop: second } });
+  });
+
+  it('drops the waiting call when it stops ringing, and puts it on screen when the first call ends first', () => {
+    const { showCall, callUpdated } = useWorkspace.getState();
+    showCall(call({ state: 'active' }), pop);
+    showCall(call({ callId: 'c2' }), second);
+    callUpdated(call({ callId: 'c2', state: 'ended' }));
+    expect(useWorkspace.getState().waiting).toBeNull();
+
+    showCall(call({ callId: 'c3' }), second);
+    callUpdated(call({ state: 'ended' }));
+    expect(useWorkspace.getState()).toMatchObject({ call: { callId: 'c3', state: 'ringing' }, screenPop: second, waiting: null });
+  });
+});

@@ -14,6 +14,8 @@ export interface WorkspaceState {
   screenPop: ScreenPop | null;
   /** The consultation call of an attended transfer, while the customer waits on hold. */
   consult: Call | null;
+  /** A second call ringing while the agent is on one (call waiting); it takes the screen when that call ends. */
+  waiting: { call: Call; screenPop: ScreenPop } | null;
   error: { code: string; message: string } | null;
   agentState: AgentState | null;
   agentSettings: AgentSettings | null;
@@ -28,6 +30,8 @@ export interface WorkspaceState {
   showError(error: { code: string; message: string } | null): void;
 }
 
+const isLive = (call: Call) => call.state === 'active' || call.state === 'connecting';
+
 export const useWorkspace = create<WorkspaceState>((set) => ({
   info: null,
   locale: 'en',
@@ -35,6 +39,7 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   call: null,
   screenPop: null,
   consult: null,
+  waiting: null,
   error: null,
   agentState: null,
   agentSettings: null,
@@ -43,10 +48,19 @@ export const useWorkspace = create<WorkspaceState>((set) => ({
   setLocale: (locale) => set({ locale }),
   setStatus: (status) => set({ status }),
   showCall: (call, screenPop) =>
-    set((s) => (s.call?.callId === call.callId ? { screenPop } : { call, screenPop, consult: null, error: null })),
+    set((s) => {
+      if (s.call?.callId === call.callId) return { screenPop };
+      if (call.state === 'ringing' && s.call && isLive(s.call)) return { waiting: { call, screenPop } };
+      return { call, screenPop, consult: null, error: null };
+    }),
   callUpdated: (call) =>
     set((s) => {
-      if (s.call?.callId === call.callId) return { call };
+      if (s.waiting?.call.callId === call.callId) return { waiting: call.state === 'ended' ? null : { ...s.waiting, call } };
+      if (s.call?.callId === call.callId) {
+        // The agent's call ended with another one still ringing: that one is on screen now, with its pop.
+        if (call.state === 'ended' && s.waiting) return { ...s.waiting, waiting: null, consult: null };
+        return { call };
+      }
       if (call.consultFor !== null && call.consultFor === s.call?.callId) return { consult: call };
       // A call the agent dialled, when nothing else is on screen: its pop follows from showCall.
       const free = s.call === null || s.call.state === 'ended';
