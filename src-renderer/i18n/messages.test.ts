@@ -16,3 +16,11 @@ describe('messages', () => {
     expect(translate('zh-CN', 'connection.registered', { extension: '<1001>' })).toBe('已注册为 <1001>');
   });
 });
+
+describe('translate', () => {
+  it('switches language per call, keeps dotted keys flat and leaves markup in values as text', () => {
+    expect(translate('th', 'action.answer')).toBe(messages.th['action.answer']);
+    expect(translate('zh-TW', 'call.transferProgress.succeeded', { target: '2002' })).toBe('已轉接到 2002');
+    expect(translate('en', 'pop.recoveryWarning', { id: '<b>WO-1</b>', reason: 'reopened' })).toContain('complaint <b>WO-1</b> was reopened');
+  });
+});

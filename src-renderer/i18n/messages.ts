@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { Locale } from '../../src-shared/domain/screen-pop';
 import { softphoneMessages, type SoftphoneMessages } from './softphone-messages';
 import { workspaceMessages, type WorkspaceMessageKey } from './workspace-messages';
@@ -209,9 +210,24 @@ export const messages: Record<Locale, AllMessages> = {
   th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th, ...callToolsMessages.th, ...popMessages.th },
 };
 
+/**
+ * i18next holds the tables: one flat namespace per locale (keys are dotted names, not paths), {name}
+ * placeholders. Values are filled as plain text: React escapes them where they are shown, so i18next must not
+ * escape them a second time. Loaded synchronously; nothing is fetched.
+ */
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries(Object.entries(messages).map(([locale, table]) => [locale, { translation: table }])),
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: Object.keys(messages),
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { prefix: '{', suffix: '}', escapeValue: false },
+  initAsync: false,
+});
+
 /** The message for a key in a locale, with {name} placeholders filled as plain text. */
 export function translate(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return messages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    values[name] === undefined ? whole : String(values[name]),
-  );
+  return i18n.getFixedT(locale)(key, values);
 }

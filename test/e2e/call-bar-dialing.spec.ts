@@ -27,7 +27,8 @@ test('attended transfer: consult while the customer is held, then complete; the 
   await page.getByRole('textbox', { name: 'Extension or number' }).fill('2002');
   await page.getByRole('button', { name: 'Consult first' }).click();
   const consult = page.getByTestId('consult');
-  await expect(consult).toContainText('Consulting 2002 · on the line — the customer is on hold');
+  await expect(consult).toHaveText(/^Consulting 2002 · on the line/);
+  await page.screenshot({ path: 'test-results/workspace-consult-en.png' });
   // The customer's hold was confirmed by the PBX before the second call went out.
   await expect(page.getByTestId('hold-state')).toHaveText('On hold');
   await consult.getByRole('button', { name: 'Complete transfer' }).click();
@@ -73,6 +74,7 @@ test('a new caller is added from the pop, then called back with click-to-dial ca
   await expect(form.getByRole('textbox', { name: 'Phone number' })).toHaveValue('+8613900000021');
   await form.getByRole('button', { name: 'Save customer' }).click();
   await expect(form.getByRole('alert')).toHaveText('Enter the name the caller gave.');
+  await page.screenshot({ path: 'test-results/workspace-new-caller-en.png' });
   await form.getByRole('textbox', { name: 'Name' }).fill('李雷');
   await form.getByRole('textbox', { name: 'Phone number' }).fill('12345');
   await form.getByRole('button', { name: 'Save customer' }).click();

@@ -69,12 +69,14 @@ export function WorkOrderList() {
                       ? '—'
                       : t(left.overdue ? 'wo.slaOverdue' : 'wo.slaLeft', { hours: left.hours, minutes: String(left.minutes).padStart(2, '0') })}
                   </td>
-                  <td className="status-moves">
-                    {statusMoves[w.status].map((to) => (
-                      <button key={to} type="button" aria-label={`${t(`wo.move.${to}`)} ${w.id}`} onClick={() => void moveWorkOrder(w.id, to)}>
-                        {t(`wo.move.${to}`)}
-                      </button>
-                    ))}
+                  <td>
+                    <div className="status-moves">
+                      {statusMoves[w.status].map((to) => (
+                        <button key={to} type="button" aria-label={`${t(`wo.move.${to}`)} ${w.id}`} onClick={() => void moveWorkOrder(w.id, to)}>
+                          {t(`wo.move.${to}`)}
+                        </button>
+                      ))}
+                    </div>
                   </td>
                 </tr>
               );
