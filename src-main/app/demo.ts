@@ -57,26 +57,23 @@ export class Demo {
       password: this.password,
     });
     await this.app.softphone!.waitUntilRegistered();
-    this.keepAgentReady();
+    // The demo agent starts Ready so the first sample customer rings at once.
+    this.app.workflow?.agent.setReady();
     void this.callsInTurn();
   }
 
-  /**
-   * The demo agent is Ready from the start, and the demo closes each after-call work with "resolved" so the next
-   * sample customer is not refused while nobody chooses a disposition.
-   */
-  private keepAgentReady(): void {
-    const workflow = this.app.workflow;
-    if (!workflow) return;
-    workflow.agent.on('changed', (state) => {
-      if (state.state !== 'after-call-work' || !state.acw || state.acw.disposition !== null) return;
-      const callId = state.acw.callId;
-      queueMicrotask(() => {
-        workflow.setDisposition(callId, workflow.settings.dispositions[0]!);
-        workflow.agent.finishAcw();
-      });
+  /** The next demo caller waits until the agent is Ready again (after-call work is left by hand, with a disposition). */
+  private untilReady(): Promise<void> {
+    const agent = this.app.workflow?.agent;
+    if (!agent || agent.state.state === 'ready') return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = (state: { state: string }) => {
+        if (state.state !== 'ready' && !this.stopped) return;
+        agent.off('changed', check);
+        resolve();
+      };
+      agent.on('changed', check);
     });
-    workflow.agent.setReady();
   }
 
   /** Sample customers, their calls and the knowledge base, imported like any file; running it again only updates. */
@@ -103,6 +100,8 @@ export class Demo {
 
   private async callsInTurn(): Promise<void> {
     for (let i = 0; !this.stopped; i++) {
+      await this.untilReady();
+      if (this.stopped) return;
       const call = DEMO_CALLS[i % DEMO_CALLS.length]!;
       const run = await this.customerPhone.call({ ...call, agent: DEMO_AGENT.extension, talkMs: 120_000 });
       const { code } = await run.done;

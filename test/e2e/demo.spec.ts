@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startWebShellProcess, type RunningShell } from './web-shell-process';
+import { wrapUp } from './workspace-page';
 
 // README command 1 in a browser: demo mode brings up the lab PBX, registers the agent and a known customer calls.
 let shell: RunningShell;
@@ -10,7 +11,7 @@ test.afterAll(async () => {
   await shell?.stop();
 });
 
-test('demo: the agent is registered and a known VIP customer rings with a screen pop; answer and hang up', async ({ page }) => {
+test('demo: the agent is registered and a known VIP customer rings with a screen pop; answer, hang up, wrap up by hand', async ({ page }) => {
   await page.goto(shell.url);
   await expect(page.getByTestId('connection')).toContainText('Connected · Registered as 1001');
   await expect(page.getByTestId('call-state')).toContainText('Ringing');
@@ -33,6 +34,10 @@ test('demo: the agent is registered and a known VIP customer rings with a screen
   await expect(page.getByTestId('call-timer')).toBeVisible();
   await page.getByRole('button', { name: 'Hang up' }).click();
   await expect(page.getByTestId('call-state')).toContainText('Call ended');
+  // After-call work is the agent's to finish, by hand, in the demo too.
+  await expect(page.getByTestId('acw')).toContainText('After-call work');
+  await wrapUp(page);
+  await expect(page.getByRole('combobox', { name: 'Agent state' })).toHaveValue('ready');
 });
 
 test('demo: switching the language at run time relabels the workspace', async ({ page }) => {
