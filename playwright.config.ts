@@ -16,6 +16,8 @@ export default defineConfig({
         '--no-sandbox',
         '--use-fake-ui-for-media-stream',
         '--use-fake-device-for-media-stream',
+        // The lab's media relay (rtpengine) is on 127.0.0.1; WebRTC leaves loopback out unless told.
+        '--allow-loopback-in-peer-connection',
         '--autoplay-policy=no-user-gesture-required',
         '--disable-background-networking',
         '--disable-component-update',

@@ -14,6 +14,7 @@ import { WorkOrderDraft, WorkOrderSubmission } from './workorders/work-order-for
 import { Locale, ScreenPop, WorkOrderStatus, WorkOrderSummary } from './domain/screen-pop';
 import { SoftphoneStatus } from './domain/softphone';
 import { NewCustomer } from './domain/new-customer';
+import { MediaCommand, MediaResult } from './domain/media';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -71,6 +72,8 @@ export const requests = {
   extendAfterCallWork: { request: Empty, response: AgentState },
   setDisposition: { request: CallRef.extend({ disposition: Disposition }).strict(), response: AgentState },
   finishAfterCallWork: { request: Empty, response: AgentState },
+  /** The renderer's WebRTC answering one media command (see mediaCommand). */
+  mediaResult: { request: MediaResult, response: Empty },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */
   reportNetworkChange: { request: z.object({ kind: z.enum(['online']) }).strict(), response: Empty },
 
@@ -129,6 +132,8 @@ export const events = {
   callUpdated: Call,
   agentStateChanged: AgentState,
   followUpsDue: z.object({ reminders: z.array(FollowUpReminder) }),
+  /** Offer/answer, DTMF, mute and close for the renderer's RTCPeerConnection (media lives in the renderer). */
+  mediaCommand: MediaCommand,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

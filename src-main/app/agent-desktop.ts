@@ -11,6 +11,7 @@ import { importInWorker } from '../services/importers/import-job';
 import { ScreenPopService } from '../services/screen-pop/screen-pop';
 import { CallRecorder } from '../services/contacts/call-recorder';
 import { Softphone, type SoftphoneConfig } from '../services/softphone/softphone';
+import { MediaBridge, RendererMediaHandler } from '../services/softphone/renderer-media';
 import { AgentWorkflow } from './agent-workflow';
 import type { AppConfig } from './config';
 import { EventBus } from './event-bus';
@@ -30,6 +31,11 @@ export interface AgentDesktopOptions {
   logger: Logger;
   /** The built import-worker.js; without it (unit tests) imports run on the calling thread. */
   importWorker: string | null;
+  /**
+   * Where call audio lives: 'renderer' (WebRTC in the workspace window, as both hosts run it) or 'plain' (a
+   * plain-RTP description from main, for the CLI and Node-only tests).
+   */
+  media: 'renderer' | 'plain';
 }
 
 /** The composition root: builds every service from configuration. Both hosts and the CLI start here. */
@@ -43,6 +49,7 @@ export class AgentDesktop {
   readonly reminders: FollowUpReminders;
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
+  readonly media = new MediaBridge((command) => this.events.emit('mediaCommand', command));
 
   constructor(private readonly options: AgentDesktopOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -88,6 +95,10 @@ export class AgentDesktop {
         extendAfterCallWork: () => this.agentWork().agent.extendAcw(),
         setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
         finishAfterCallWork: () => this.agentWork().agent.finishAcw(),
+        mediaResult: (result) => {
+          this.media.settle(result);
+          return {};
+        },
         reportNetworkChange: () => {
           this.softphone?.reconnectNow('network-changed');
           return {};
@@ -117,7 +128,9 @@ export class AgentDesktop {
       this.options.logger.warn('softphone not configured: set pbx.server, pbx.extension and the SIP password');
       return;
     }
-    const phone = new Softphone(pbx, this.options.logger);
+    const log = this.options.logger;
+    const media = this.options.media === 'renderer' ? () => new RendererMediaHandler(this.media, log) : undefined;
+    const phone = new Softphone(pbx, log, Date.now, media);
     this.softphone = phone;
     phone.on('status', (status) => this.events.emit('softphoneStatusChanged', status));
     phone.on('incoming', (call) => {
@@ -161,6 +174,7 @@ export class AgentDesktop {
     this.reminders.stop();
     this.workflow?.dispose();
     await this.softphone?.stop().catch(() => undefined);
+    this.media.dispose();
     this.cache.close();
   }
 

@@ -42,6 +42,8 @@ export class Demo {
       runDir: options.runDir,
       agents: [{ extension: DEMO_AGENT.extension, password: this.password }],
       logger: options.logger,
+      // The workspace window carries the call audio (WebRTC); rtpengine bridges it to the customer's phone.
+      media: true,
     });
     this.customerPhone = new CustomerPhone(labDir, options.runDir, () => this.pbx.sipPort);
   }

@@ -48,6 +48,7 @@ function handlers(): Handlers {
     listWorkOrders: vi.fn(never),
     setWorkOrderStatus: vi.fn(never),
     createCustomer: vi.fn(never),
+    mediaResult: vi.fn(never),
     listDueFollowUps: vi.fn(never),
     completeFollowUp: vi.fn(never),
   };

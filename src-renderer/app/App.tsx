@@ -6,6 +6,7 @@ import { ScreenPopPanel } from '../features/screen-pop';
 import { connectWorkspace, useWorkspace } from '../features/softphone';
 import { useT } from '../i18n/use-t';
 import { KnowledgePanel } from '../features/knowledge';
+import { connectMedia, MediaNoticeBanner } from '../features/media';
 import { SidePanels } from './SidePanels';
 import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
 import './workspace.css';
@@ -34,6 +35,7 @@ function WorkspaceHotkeyHint() {
 export function App() {
   const locale = useWorkspace((s) => s.locale);
   useEffect(() => connectWorkspace(), []);
+  useEffect(() => connectMedia(), []);
   useWorkspaceHotkeys();
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -42,6 +44,7 @@ export function App() {
     <div className="workspace">
       <CallBar onNewWorkOrder={openNewWorkOrder} />
       <ErrorBanner />
+      <MediaNoticeBanner />
       <ReminderTray />
       <main className="workspace-main">
         <ScreenPopPanel />

@@ -22,7 +22,7 @@ export interface LabWebShell {
 export async function startLabWebShell(agent: LabAgent, env: Record<string, string> = {}): Promise<LabWebShell> {
   const labDir = join(process.cwd(), 'test', 'lab');
   const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lab-'));
-  const pbx = new LabKamailio({ labDir, runDir, agents: [agent], logger: silentLogger });
+  const pbx = new LabKamailio({ labDir, runDir, agents: [agent], logger: silentLogger, media: true });
   await pbx.start();
   const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort);
   const shellEnv = {

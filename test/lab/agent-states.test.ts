@@ -55,6 +55,7 @@ describe('agent states with the real Kamailio and SIPp', () => {
       sipPassword: agent.password,
       logger: labLogger,
       importWorker: null,
+      media: 'plain',
     });
     await app.start({ server: lab.pbx.wsUrl, domain: '127.0.0.1', extension: agent.extension, displayName: 'Agent', password: agent.password });
     await app.softphone!.waitUntilRegistered();

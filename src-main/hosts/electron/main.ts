@@ -26,6 +26,8 @@ const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 if (process.env.AGENT_DESKTOP_DATA_DIR) app.setPath('userData', process.env.AGENT_DESKTOP_DATA_DIR);
 registerAppScheme();
+// The demo's media relay (the lab rtpengine) listens on 127.0.0.1, which WebRTC otherwise leaves out.
+if (demoMode) app.commandLine.appendSwitch('allow-loopback-in-peer-connection');
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -61,6 +63,7 @@ async function start(): Promise<void> {
     sipPassword: demoMode ? null : await readSipPassword(userData),
     logger: log,
     importWorker: join(outDir, 'main', 'import-worker.js'),
+    media: 'renderer',
   });
   const demo = demoMode
     ? new Demo(agentDesktop, { repoRoot: app.getAppPath(), runDir: join(userData, 'demo', 'lab-run'), logger: log })

@@ -37,6 +37,7 @@ const api: BridgeApi = {
   setDisposition: (request) => ipcRenderer.invoke('setDisposition', request),
   finishAfterCallWork: (request) => ipcRenderer.invoke('finishAfterCallWork', request),
   reportNetworkChange: (request) => ipcRenderer.invoke('reportNetworkChange', request),
+  mediaResult: (request) => ipcRenderer.invoke('mediaResult', request),
   // Workspace panels (knowledge, replies, work orders).
   searchKb: (request) => ipcRenderer.invoke('searchKb', request),
   suggestKb: (request) => ipcRenderer.invoke('suggestKb', request),
@@ -57,6 +58,7 @@ const api: BridgeApi = {
   onCallUpdated: (listener) => subscribe('callUpdated', listener),
   onAgentStateChanged: (listener) => subscribe('agentStateChanged', listener),
   onFollowUpsDue: (listener) => subscribe('followUpsDue', listener),
+  onMediaCommand: (listener) => subscribe('mediaCommand', listener),
 };
 
 contextBridge.exposeInMainWorld('agentDesktop', api);

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     sipPassword: process.env.AGENT_DESKTOP_SIP_PASSWORD ?? null,
     logger,
     importWorker: join(here, 'import-worker.js'),
+    media: 'renderer',
   });
   const shell = await startWebShell({ app, rendererDir: join(repoRoot, 'out', 'renderer'), logger, port: Number(values.port) });
   const demoRun = demo

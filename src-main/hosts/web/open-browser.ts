@@ -25,6 +25,8 @@ export function openInChromiumAppMode(url: string, env: NodeJS.ProcessEnv = proc
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',
     '--window-size=1366,768',
+    // The demo's media relay (the lab rtpengine) listens on 127.0.0.1, which WebRTC otherwise leaves out.
+    '--allow-loopback-in-peer-connection',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   spawn(chromium, args, { stdio: 'ignore', detached: true }).unref();

@@ -39,7 +39,7 @@ const SDP_ANSWER = [
   'm=audio [media_port] RTP/AVP 0 101',
   'a=rtpmap:0 PCMU/8000',
   'a=rtpmap:101 telephone-event/8000',
-  'a=sendrecv',
+  'a=[$answer_dir]',
 ].join('\n');
 
 /**
@@ -120,11 +120,14 @@ export class CustomerPhone {
 
   private async run(scenarioArgs: string[], localPort?: number): Promise<SippRun> {
     const port = localPort ?? (await freePort());
+    // The customer's phone sends back whatever audio reaches it (RTP echo), on a port of its own: the agent's
+    // side can tell that media flows both ways.
+    const mediaPort = await freePort();
     const errorFile = join(this.runDir, `sipp-${port}-errors.log`);
     const logFile = join(this.runDir, `sipp-${port}-${Date.now()}-logs.log`);
     const args = [
       ...scenarioArgs,
-      ...['-i', '127.0.0.1', '-mi', '127.0.0.1', '-p', String(port), '-nostdin'],
+      ...['-i', '127.0.0.1', '-mi', '127.0.0.1', '-p', String(port), '-mp', String(mediaPort), '-rtp_echo', '-nostdin'],
       ...['-trace_err', '-error_file', errorFile, '-trace_logs', '-log_file', logFile],
     ];
     const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import type { Logger } from '../../app/logger';
 import { freePort, waitForTcp } from './ports';
+import { LabRtpEngine } from './rtpengine';
 import { renderTemplate } from './template';
 
 export interface LabAgent {
@@ -18,6 +19,11 @@ export interface KamailioOptions {
   agents: LabAgent[];
   logger: Logger;
   debugLevel?: number;
+  /**
+   * Relay media through rtpengine so WebRTC agents (the renderer's RTCPeerConnection) and plain-RTP phones
+   * (SIPp) hear each other. Off for Node-only tests, whose agents offer plain RTP themselves.
+   */
+  media?: boolean;
 }
 
 const MODULE_DIRS = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
@@ -28,14 +34,22 @@ const EXTENSION = /^[0-9A-Za-z_.-]{1,32}$/;
 export class LabKamailio {
   private process: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
+  private readonly rtpengine: LabRtpEngine | null;
   sipPort = 0;
   wsPort = 0;
   trunkPort = 0;
 
-  constructor(private readonly options: KamailioOptions) {}
+  constructor(private readonly options: KamailioOptions) {
+    this.rtpengine = options.media ? new LabRtpEngine(options.logger) : null;
+  }
 
   get running(): boolean {
     return this.process !== null;
+  }
+
+  /** The media relay's recent log (empty without media). */
+  mediaLog(): string {
+    return this.rtpengine?.log() ?? '';
   }
 
   get wsUrl(): string {
@@ -61,6 +75,7 @@ export class LabKamailio {
     const presenceDb = join(this.options.runDir, 'presence-db');
     rmSync(presenceDb, { recursive: true, force: true });
     cpSync(DBTEXT_SCHEMA, presenceDb, { recursive: true });
+    if (this.rtpengine) await this.rtpengine.start();
     const cfgPath = join(this.options.runDir, 'kamailio.cfg');
     const template = readFileSync(join(this.options.labDir, 'kamailio', 'kamailio.cfg'), 'utf8');
     writeFileSync(
@@ -71,6 +86,8 @@ export class LabKamailio {
         WS_PORT: this.wsPort,
         TRUNK_PORT: this.trunkPort,
         PRESENCE_DB: presenceDb,
+        MEDIA: this.rtpengine ? '#!define WITH_RTPENGINE' : '# media: none (agents offer plain RTP)',
+        RTPENGINE_PORT: this.rtpengine?.controlPort ?? 0,
         MODULES: modules,
         AGENTS: this.options.agents.map((a) => `\t$sht(agents=>${a.extension}) = "${a.password}";`).join('\n'),
       }),
@@ -111,5 +128,6 @@ export class LabKamailio {
       await this.exited;
       clearTimeout(timer);
     }
+    await this.rtpengine?.stop();
   }
 }

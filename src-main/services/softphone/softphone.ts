@@ -321,6 +321,8 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
       if (leg.session.state !== SessionState.Established) continue;
       leg.session
         .invite({
+          // The network under the call may have changed too: new ICE candidates, same hold state.
+          sessionDescriptionHandlerOptions: { hold: leg.call.hold === 'held', iceRestart: true } as object,
           requestDelegate: {
             onAccept: () => this.emit('refreshed', leg.call),
             onReject: (r) => {

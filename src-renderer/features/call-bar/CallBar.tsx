@@ -5,6 +5,7 @@ import { AgentStatePanel } from '../agent-state';
 import { CallTools, CallWaiting, DialForm, TransferProgress } from './CallTools';
 import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
 import { CallTimer } from './CallTimer';
+import { AudioStatus, DevicesPanel } from '../media';
 
 function ConnectionBadge() {
   const t = useT();
@@ -61,6 +62,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
             )}
             {call.state === 'active' && call.muted && <span className="muted">{t('call.muted')}</span>}
             <TransferProgress call={call} />
+            <AudioStatus call={call} />
             <CallWaiting />
           </>
         ) : (
@@ -98,6 +100,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
         )}
       </div>
       <AgentStatePanel onNewWorkOrder={onNewWorkOrder} />
+      <DevicesPanel />
       <LanguageSelect />
     </header>
   );

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import type { Logger } from '../../app/logger';
+import { freePort } from './ports';
+
+/**
+ * Debian's rtpengine in user space (no kernel module), on loopback: the lab PBX's media relay. It turns the
+ * WebRTC side (ICE, DTLS-SRTP, rtcp-mux) into plain RTP for the customer's phone (SIPp) and back.
+ */
+export class LabRtpEngine {
+  private process: ChildProcess | null = null;
+  private stderr = '';
+  private exited: Promise<void> = Promise.resolve();
+  /** The ng control port Kamailio's rtpengine module talks to (UDP). */
+  controlPort = 0;
+
+  constructor(private readonly logger: Logger) {}
+
+  async start(): Promise<void> {
+    if (this.process) throw new Error('rtpengine is already running');
+    if (this.controlPort === 0) this.controlPort = await freePort();
+    const rtpMin = await freePort();
+    const args = [
+      '--config-file=none',
+      '--foreground',
+      '--log-stderr',
+      '--table=-1',
+      '--interface=127.0.0.1',
+      `--listen-ng=127.0.0.1:${this.controlPort}`,
+      `--port-min=${rtpMin}`,
+      `--port-max=${Math.min(rtpMin + 400, 65_000)}`,
+      `--log-level=${process.env.AGENT_DESKTOP_RTPENGINE_LOG_LEVEL ?? 4}`,
+      '--delete-delay=0',
+    ];
+    const child = spawn('rtpengine', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.process = child;
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderr = (this.stderr + chunk).slice(-50_000);
+    });
+    const stderr = () => this.stderr;
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    child.once('exit', (code, signal) => {
+      this.process = null;
+      if (code !== 0 && signal !== 'SIGTERM') this.logger.error('lab rtpengine exited', { code, signal, stderr: stderr().slice(-2000) });
+    });
+    child.once('error', (err) => this.logger.error('lab rtpengine could not start', { error: err.message }));
+    if (!(await this.answersPing(10_000))) {
+      await this.stop();
+      throw new Error(`rtpengine did not start (install the Debian package rtpengine-daemon):\n${stderr().slice(-2000)}`);
+    }
+    this.logger.info('lab rtpengine ready', { control: this.controlPort });
+  }
+
+  /** What rtpengine logged lately, for a failing test to show. */
+  log(): string {
+    return this.stderr;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  /** The ng protocol's ping (a bencoded dictionary behind a cookie) until it answers pong. */
+  private async answersPing(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && this.process) {
+      const pong = await new Promise<boolean>((resolve) => {
+        const socket = createSocket('udp4');
+        const timer = setTimeout(() => {
+          socket.close();
+          resolve(false);
+        }, 200);
+        socket.once('message', (msg) => {
+          clearTimeout(timer);
+          socket.close();
+          resolve(msg.toString().includes('pong'));
+        });
+        socket.send('lab1 d7:command4:pinge', this.controlPort, '127.0.0.1');
+      });
+      if (pong) return true;
+    }
+    return false;
+  }
+}

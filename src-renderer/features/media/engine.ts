@@ -1,0 +1,147 @@
+import type { MediaCommand } from '../../../src-shared/domain/media';
+import { gatheredDescription } from './ice';
+import { playOn, useMedia } from './store';
+
+interface MediaSession {
+  pc: RTCPeerConnection;
+  mic: MediaStream;
+  audio: HTMLAudioElement;
+  packets: number;
+  lastPacketAt: number;
+  createdAt: number;
+}
+
+const SILENT_AFTER_MS = 3000;
+
+/**
+ * The call audio: one RTCPeerConnection per media session, driven step by step by the main process's session
+ * description handler. The far end's audio plays on the chosen speaker; the microphone is the chosen one.
+ */
+export class MediaEngine {
+  private readonly sessions = new Map<string, MediaSession>();
+  private latest: string | null = null;
+  private poll: ReturnType<typeof setInterval> | null = null;
+
+  async run(command: MediaCommand): Promise<string | null> {
+    switch (command.op) {
+      case 'offer': {
+        const s = await this.session(command.session);
+        for (const t of s.pc.getTransceivers()) t.direction = command.hold ? 'sendonly' : 'sendrecv';
+        await s.pc.setLocalDescription(await s.pc.createOffer({ iceRestart: command.iceRestart }));
+        return gatheredDescription(s.pc);
+      }
+      case 'answer': {
+        const s = await this.session(command.session);
+        await s.pc.setLocalDescription(await s.pc.createAnswer());
+        return gatheredDescription(s.pc);
+      }
+      case 'remote': {
+        const s = await this.session(command.session);
+        await s.pc.setRemoteDescription({ type: command.type, sdp: command.sdp });
+        return null;
+      }
+      case 'dtmf': {
+        const dtmf = this.sessions.get(command.session)?.pc.getSenders().find((x) => x.track?.kind === 'audio')?.dtmf;
+        if (!dtmf || !dtmf.canInsertDTMF) throw new Error('this call cannot carry RFC 4733 digits');
+        // insertDTMF replaces what is still queued: keep the digits typed before that have not played yet.
+        dtmf.insertDTMF(dtmf.toneBuffer + command.tones, 160, 70);
+        return null;
+      }
+      case 'mute': {
+        for (const track of this.sessions.get(command.session)?.mic.getAudioTracks() ?? []) track.enabled = !command.muted;
+        return null;
+      }
+      case 'rollback': {
+        const pc = this.sessions.get(command.session)?.pc;
+        if (pc && pc.signalingState !== 'stable') await pc.setLocalDescription({ type: 'rollback' });
+        return null;
+      }
+      case 'close': {
+        this.close(command.session);
+        return null;
+      }
+    }
+  }
+
+  /** Every session, closed (the window is going away). */
+  closeAll(): void {
+    for (const id of [...this.sessions.keys()]) this.close(id);
+  }
+
+  private async session(id: string): Promise<MediaSession> {
+    const existing = this.sessions.get(id);
+    if (existing) return existing;
+    const pc = new RTCPeerConnection({ rtcpMuxPolicy: 'require' });
+    const mic = await openMicrophone(useMedia.getState().devices.mic);
+    for (const track of mic.getAudioTracks()) pc.addTrack(track, mic);
+    const audio = new Audio();
+    audio.autoplay = true;
+    const session: MediaSession = { pc, mic, audio, packets: 0, lastPacketAt: 0, createdAt: Date.now() };
+    pc.addEventListener('track', (e) => {
+      audio.srcObject = e.streams[0] ?? new MediaStream([e.track]);
+      void playOn(audio, useMedia.getState().devices.speaker).catch(() => undefined);
+    });
+    const dtmf = pc.getSenders().find((x) => x.track?.kind === 'audio')?.dtmf;
+    dtmf?.addEventListener('tonechange', (e) => {
+      const tone = (e as RTCDTMFToneChangeEvent).tone;
+      if (tone) useMedia.getState().set({ sentTones: useMedia.getState().sentTones + tone });
+    });
+    this.sessions.set(id, session);
+    this.latest = id;
+    useMedia.getState().set({ audio: 'connecting', sentTones: '' });
+    this.poll ??= setInterval(() => void this.checkAudio(), 1000);
+    return session;
+  }
+
+  private close(id: string): void {
+    const s = this.sessions.get(id);
+    if (!s) return;
+    this.sessions.delete(id);
+    s.pc.close();
+    for (const track of s.mic.getTracks()) track.stop();
+    s.audio.pause();
+    s.audio.srcObject = null;
+    if (this.latest === id) this.latest = [...this.sessions.keys()].at(-1) ?? null;
+    if (this.sessions.size === 0 && this.poll) {
+      clearInterval(this.poll);
+      this.poll = null;
+      useMedia.getState().set({ audio: 'idle' });
+    }
+  }
+
+  /** Is the far end's audio arriving? Packets counted from the inbound RTP stats once a second. */
+  private async checkAudio(): Promise<void> {
+    const s = this.latest ? this.sessions.get(this.latest) : undefined;
+    if (!s) return;
+    const stats = await s.pc.getStats();
+    let packets = 0;
+    stats.forEach((r: { type: string; kind?: string; packetsReceived?: number }) => {
+      if (r.type === 'inbound-rtp' && r.kind === 'audio') packets += r.packetsReceived ?? 0;
+    });
+    const now = Date.now();
+    if (packets > s.packets) {
+      s.packets = packets;
+      s.lastPacketAt = now;
+    }
+    const since = s.lastPacketAt || s.createdAt;
+    const audio = now - since < SILENT_AFTER_MS ? (s.lastPacketAt ? 'receiving' : 'connecting') : 'silent';
+    if (useMedia.getState().audio !== audio) useMedia.getState().set({ audio });
+  }
+}
+
+/** The chosen microphone, or the default one (with a notice) when it is gone. */
+async function openMicrophone(deviceId: string): Promise<MediaStream> {
+  if (deviceId !== '') {
+    try {
+      return await navigator.mediaDevices.getUserMedia({ audio: { deviceId: { exact: deviceId } } });
+    } catch {
+      useMedia.getState().set({ notice: { key: 'media.micFallback', device: deviceId } });
+    }
+  }
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: true });
+  } catch (err) {
+    useMedia.getState().set({ notice: { key: 'media.micUnavailable', device: (err as Error).name } });
+    throw new Error(`the microphone is not available (${(err as Error).name}); allow it or plug one in`);
+  }
+}
