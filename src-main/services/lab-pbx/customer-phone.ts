@@ -154,3 +154,10 @@ export function inviteSentAt(log: string): number {
   // SIPp writes local time; Date reads a zone-less ISO date-time as local time too.
   return new Date(`${m[1]}T${m[2]}`).getTime() + Number(m[3]) / 1000;
 }
+
+/** The Call-ID of the first INVITE SIPp sent, from its message log. */
+export function inviteCallId(log: string): string {
+  const m = /UDP message sent[^\n]*\n\s*\nINVITE [\s\S]*?\nCall-ID:\s*(\S+)/i.exec(log);
+  if (!m) throw new Error('SIPp logged no INVITE with a Call-ID');
+  return m[1]!;
+}

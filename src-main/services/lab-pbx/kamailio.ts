@@ -35,6 +35,8 @@ export class LabKamailio {
   private process: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
   private readonly rtpengine: LabRtpEngine | null;
+  /** Call-ID → when its first INVITE reached the PBX (epoch ms, microsecond precision), from the PBX's own log. */
+  private readonly arrivals = new Map<string, number>();
   sipPort = 0;
   wsPort = 0;
   trunkPort = 0;
@@ -45,6 +47,11 @@ export class LabKamailio {
 
   get running(): boolean {
     return this.process !== null;
+  }
+
+  /** When the INVITE with this Call-ID reached the PBX (epoch ms), once Kamailio has logged it. */
+  inviteArrivedAt(callId: string): number | null {
+    return this.arrivals.get(callId) ?? null;
   }
 
   /** The media relay's recent log (empty without media). */
@@ -103,6 +110,10 @@ export class LabKamailio {
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-20000);
+      for (const m of chunk.matchAll(/invite-arrived (\S+) (\d+)\.(\d{6})/g)) {
+        if (this.arrivals.size > 10_000) this.arrivals.clear();
+        this.arrivals.set(m[1]!, Number(m[2]) * 1000 + Number(m[3]) / 1000);
+      }
     });
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     let alive = true;

@@ -102,6 +102,9 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
       authorizationPassword: config.password,
       transportOptions: { server: config.server, connectionTimeout: 5, keepAliveInterval: 0 },
       userAgentString: 'agent-desktop',
+      // sip.js would send 180 Ringing first and hand us the INVITE only once that send settled; the softphone
+      // raises the incoming call (and starts the screen pop) at once, then sends the 180 itself.
+      sendInitialProvisionalResponse: false,
       logBuiltinEnabled: false,
       logConfiguration: false,
       logLevel: 'warn',
