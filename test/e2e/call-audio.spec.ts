@@ -117,3 +117,26 @@ test.describe('auto-answer for headset agents', () => {
     await wrapUp(page);
   });
 });
+
+test('the PBX restarts mid-call: the agent re-registers, the call is moved over with new ICE, and the audio comes back', async ({ page }) => {
+  await openReady(page, lab.shell.url, agent.extension);
+  const run = await lab.customer.talk({ caller: '+8613800000044', callerName: 'Stay on', agent: agent.extension, talkMs: 60_000 });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('audio-status')).toHaveText('Audio: connected');
+
+  // Only the signaling server goes away; the media relay stays, as a SIP proxy restart would leave it.
+  await lab.pbx.stop({ keepMedia: true });
+  await expect(page.getByTestId('connection')).not.toContainText('Registered as');
+  await lab.pbx.start();
+  await expect(page.getByTestId('connection')).toContainText(`Registered as ${agent.extension}`);
+  // The dialog is refreshed by re-INVITE over the new link (an ICE restart in the offer).
+  await expect.poll(() => run.logged().filter((l) => l.startsWith('REINVITE'))).toEqual(['REINVITE a=sendrecv']);
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  // Still arriving well past the silence threshold (3 s): the restarted ICE carries the audio.
+  await page.waitForTimeout(4000);
+  await expect(page.getByTestId('audio-status')).toHaveText('Audio: connected');
+
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
+});

@@ -82,7 +82,7 @@ export class LabKamailio {
     const presenceDb = join(this.options.runDir, 'presence-db');
     rmSync(presenceDb, { recursive: true, force: true });
     cpSync(DBTEXT_SCHEMA, presenceDb, { recursive: true });
-    if (this.rtpengine) await this.rtpengine.start();
+    if (this.rtpengine && !this.rtpengine.running) await this.rtpengine.start();
     const cfgPath = join(this.options.runDir, 'kamailio.cfg');
     const template = readFileSync(join(this.options.labDir, 'kamailio', 'kamailio.cfg'), 'utf8');
     writeFileSync(
@@ -131,7 +131,8 @@ export class LabKamailio {
     log.info('lab PBX listening', { ws: this.wsUrl, sip: this.sipUri });
   }
 
-  async stop(): Promise<void> {
+  /** Stops the PBX; with keepMedia the media relay stays up, as when only the signaling server restarts. */
+  async stop(options: { keepMedia?: boolean } = {}): Promise<void> {
     const child = this.process;
     if (child) {
       child.kill('SIGTERM');
@@ -139,6 +140,6 @@ export class LabKamailio {
       await this.exited;
       clearTimeout(timer);
     }
-    await this.rtpengine?.stop();
+    if (!options.keepMedia) await this.rtpengine?.stop();
   }
 }

@@ -51,6 +51,10 @@ export class LabRtpEngine {
     this.logger.info('lab rtpengine ready', { control: this.controlPort });
   }
 
+  get running(): boolean {
+    return this.process !== null;
+  }
+
   /** What rtpengine logged lately, for a failing test to show. */
   log(): string {
     return this.stderr;
