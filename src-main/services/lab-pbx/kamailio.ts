@@ -35,6 +35,7 @@ export class LabKamailio {
   private process: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
   private readonly rtpengine: LabRtpEngine | null;
+  private stderr = '';
   /** Call-ID → when its first INVITE reached the PBX (epoch ms, microsecond precision), from the PBX's own log. */
   private readonly arrivals = new Map<string, number>();
   sipPort = 0;
@@ -52,6 +53,11 @@ export class LabKamailio {
   /** When the INVITE with this Call-ID reached the PBX (epoch ms), once Kamailio has logged it. */
   inviteArrivedAt(callId: string): number | null {
     return this.arrivals.get(callId) ?? null;
+  }
+
+  /** What Kamailio logged lately, for a failing test to show. */
+  recentLog(): string {
+    return this.stderr;
   }
 
   /** The media relay's recent log (empty without media). */
@@ -107,9 +113,10 @@ export class LabKamailio {
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     this.process = child;
-    let stderr = '';
+    this.stderr = '';
+    const stderrTail = () => this.stderr;
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-20000);
+      this.stderr = (this.stderr + chunk).slice(-100_000);
       for (const m of chunk.matchAll(/invite-arrived (\S+) (\d+)\.(\d{6})/g)) {
         if (this.arrivals.size > 10_000) this.arrivals.clear();
         this.arrivals.set(m[1]!, Number(m[2]) * 1000 + Number(m[3]) / 1000);
@@ -120,13 +127,13 @@ export class LabKamailio {
     child.once('exit', (code, signal) => {
       alive = false;
       this.process = null;
-      if (code !== 0 && signal !== 'SIGTERM') log.error('lab PBX exited', { code, signal, stderr: stderr.slice(-2000) });
+      if (code !== 0 && signal !== 'SIGTERM') log.error('lab PBX exited', { code, signal, stderr: stderrTail().slice(-2000) });
     });
     try {
       await waitForTcp(this.wsPort, 10_000, () => alive);
     } catch (err) {
       await this.stop();
-      throw new Error(`Kamailio did not start: ${(err as Error).message}\n${stderr.slice(-2000)}`);
+      throw new Error(`Kamailio did not start: ${(err as Error).message}\n${stderrTail().slice(-2000)}`);
     }
     log.info('lab PBX listening', { ws: this.wsUrl, sip: this.sipUri });
   }

@@ -27,3 +27,16 @@ export function agentPidf(entity: string, state: AgentState, onCall: boolean): s
     '',
   ].join('\n');
 }
+
+/**
+ * The agent state a presence document carries, read back from the note this app publishes (see presenceNote).
+ * No document, or one without a note we wrote, is offline: nothing is published for that agent now.
+ */
+export function readAgentPresence(pidf: string | null | undefined): { state: 'ready' | 'not-ready' | 'after-call-work' | 'offline'; reason: string | null } {
+  const note = /<(?:\w+:)?note\b[^>]*>([^<]*)<\/(?:\w+:)?note>/.exec(pidf ?? '')?.[1]?.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+  const text = note?.replace(/ \(on a call\)$/, '').trim();
+  if (text === 'Ready') return { state: 'ready', reason: null };
+  if (text === 'After-Call Work') return { state: 'after-call-work', reason: null };
+  if (text?.startsWith('Not Ready')) return { state: 'not-ready', reason: text.slice('Not Ready: '.length).slice(0, 100) || null };
+  return { state: 'offline', reason: null };
+}

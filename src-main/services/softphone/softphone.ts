@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import { Invitation, Inviter, SessionState, type Session, type SessionDescriptionHandler } from 'sip.js';
+import { Invitation, Inviter, SessionState, type Session, type SessionDescriptionHandler, type UserAgent } from 'sip.js';
 import { TransactionState } from 'sip.js/lib/core/transactions/transaction-state.js';
 import type { Call, CallHeaders } from '../../../src-shared/domain/call';
 import type { SoftphoneStatus } from '../../../src-shared/domain/softphone';
@@ -83,6 +83,11 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
 
   get status(): SoftphoneStatus {
     return this.link.status;
+  }
+
+  /** The sip.js user agent, for subscriptions that ride on this phone's registration (the team lead's floor). */
+  get userAgent(): UserAgent {
+    return this.link.ua;
   }
 
   /** What the phone holds open now, for leak checks: sip.js sessions and registerers, our calls. */
