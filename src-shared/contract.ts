@@ -15,6 +15,7 @@ import { Locale, ScreenPop, WorkOrderStatus, WorkOrderSummary } from './domain/s
 import { SoftphoneStatus } from './domain/softphone';
 import { NewCustomer } from './domain/new-customer';
 import { MediaCommand, MediaResult } from './domain/media';
+import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -72,6 +73,10 @@ export const requests = {
   extendAfterCallWork: { request: Empty, response: AgentState },
   setDisposition: { request: CallRef.extend({ disposition: Disposition }).strict(), response: AgentState },
   finishAfterCallWork: { request: Empty, response: AgentState },
+  /** Team lead: the floor as the PBX reports it now, and the settings (null for an agent). */
+  getFloor: { request: Empty, response: z.object({ settings: TeamLeadSettings.nullable(), members: z.array(FloorMember) }) },
+  /** Team lead: listen to, whisper to, or barge into a team member's call (the PBX's feature code + extension). */
+  monitorAgent: { request: z.object({ extension: z.string().max(32), mode: MonitorMode }).strict(), response: Call },
   /** The renderer's WebRTC answering one media command (see mediaCommand). */
   mediaResult: { request: MediaResult, response: Empty },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */
@@ -134,6 +139,8 @@ export const events = {
   followUpsDue: z.object({ reminders: z.array(FollowUpReminder) }),
   /** Offer/answer, DTMF, mute and close for the renderer's RTCPeerConnection (media lives in the renderer). */
   mediaCommand: MediaCommand,
+  /** Team lead: one team member changed (presence or dialog state). */
+  floorChanged: FloorMember,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -12,6 +12,7 @@ import { ScreenPopService } from '../services/screen-pop/screen-pop';
 import { CallRecorder } from '../services/contacts/call-recorder';
 import { Softphone, type SoftphoneConfig } from '../services/softphone/softphone';
 import { MediaBridge, RendererMediaHandler } from '../services/softphone/renderer-media';
+import { FloorWatch } from '../services/floor/floor-watch';
 import { AgentWorkflow } from './agent-workflow';
 import type { AppConfig } from './config';
 import { EventBus } from './event-bus';
@@ -50,6 +51,8 @@ export class AgentDesktop {
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
   readonly media = new MediaBridge((command) => this.events.emit('mediaCommand', command));
+  /** The team lead's floor board (null for an agent). */
+  floor: FloorWatch | null = null;
 
   constructor(private readonly options: AgentDesktopOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -95,6 +98,14 @@ export class AgentDesktop {
         extendAfterCallWork: () => this.agentWork().agent.extendAcw(),
         setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
         finishAfterCallWork: () => this.agentWork().agent.finishAcw(),
+        getFloor: () => ({ settings: this.options.config.teamLead, members: this.floor?.board() ?? [] }),
+        monitorAgent: ({ extension, mode }) => {
+          const lead = this.options.config.teamLead;
+          if (!lead) throw new ContractError('UNAVAILABLE', 'Monitoring is for team leads: this desktop has no team configured.');
+          if (!lead.team.some((m) => m.extension === extension)) throw new ContractError('NOT_FOUND', `${extension} is not on your team.`);
+          const call = this.phone().dial(`${lead.monitorCodes[mode]}${extension}`, { customerId: null });
+          return call.then((c) => (this.workflow?.monitoringCalls.add(c.callId), c));
+        },
         mediaResult: (result) => {
           this.media.settle(result);
           return {};
@@ -153,6 +164,14 @@ export class AgentDesktop {
     } catch (err) {
       this.options.logger.error('softphone could not start', { error: (err as Error).message });
     }
+    const lead = this.options.config.teamLead;
+    if (lead) {
+      const floor = new FloorWatch(phone.userAgent, lead.team, pbx.domain, log);
+      this.floor = floor;
+      floor.on('changed', (member) => this.events.emit('floorChanged', member));
+      // Subscriptions ride on the registration: started once the phone is registered.
+      void phone.waitUntilRegistered().then(() => (this.floor === floor ? floor.start() : undefined)).catch((err: Error) => log.warn('floor: not started', { error: err.message }));
+    }
   }
 
   /** Bulk import off the main thread, so SIP signaling never waits on it. */
@@ -173,6 +192,9 @@ export class AgentDesktop {
   async stop(): Promise<void> {
     this.reminders.stop();
     this.workflow?.dispose();
+    // Unsubscribed first, or the PBX keeps sending NOTIFYs into a closing phone.
+    await this.floor?.stop();
+    this.floor = null;
     await this.softphone?.stop().catch(() => undefined);
     this.media.dispose();
     this.cache.close();

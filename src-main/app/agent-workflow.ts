@@ -14,6 +14,8 @@ import type { Logger } from './logger';
  */
 export class AgentWorkflow {
   readonly agent: AgentStateMachine;
+  /** A team lead's listen / whisper / barge calls: no after-call work and no contacts row for those. */
+  readonly monitoringCalls = new Set<string>();
 
   constructor(
     private readonly phone: Softphone,
@@ -35,6 +37,7 @@ export class AgentWorkflow {
       if (call.state === 'active' || call.state === 'ended') this.publish();
     });
     phone.on('ended', ({ call, holdMs }) => {
+      if (this.monitoringCalls.delete(call.callId)) return;
       this.recorder.callEnded(call, holdMs);
       // A consultation leg is part of the customer's call; ACW follows the customer's call only.
       if (call.answeredAt !== null && call.consultFor === null) this.agent.callEnded(call.callId);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AgentSettings, DEFAULT_AGENT_SETTINGS } from '../../src-shared/domain/agent-state';
 import { Locale } from '../../src-shared/domain/screen-pop';
 import { DEFAULT_SLA_HOURS, SlaHours } from '../../src-shared/workorders/complaint';
+import { DEFAULT_ALERTS, MONITOR_CODE_PRESETS, TeamLeadSettings } from '../../src-shared/domain/floor';
 
 /** Everything configurable except secrets: the SIP password lives in the OS keychain (Electron safeStorage). */
 export const AppConfig = z.object({
@@ -29,6 +30,24 @@ export const AppConfig = z.object({
     .object({ slaHours: SlaHours.partial().default({}) })
     .default({ slaHours: {} })
     .transform((w) => ({ slaHours: { ...DEFAULT_SLA_HOURS, ...w.slaHours } })),
+  /**
+   * Present for a team lead: the floor board watches these team members. monitorPreset picks the PBX dialect's
+   * feature codes (asterisk: *222/*223/*224, freeswitch: eavesdrop); monitorCodes overrides them one by one.
+   */
+  teamLead: z
+    .object({
+      team: TeamLeadSettings.shape.team,
+      monitorPreset: z.enum(['asterisk', 'freeswitch']).default('asterisk'),
+      monitorCodes: TeamLeadSettings.shape.monitorCodes.partial().default({}),
+      alerts: TeamLeadSettings.shape.alerts.partial().default({}),
+    })
+    .nullable()
+    .default(null)
+    .transform((t): TeamLeadSettings | null =>
+      t === null
+        ? null
+        : { team: t.team, monitorCodes: { ...MONITOR_CODE_PRESETS[t.monitorPreset], ...t.monitorCodes }, alerts: { ...DEFAULT_ALERTS, ...t.alerts } },
+    ),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 

@@ -49,6 +49,8 @@ function handlers(): Handlers {
     setWorkOrderStatus: vi.fn(never),
     createCustomer: vi.fn(never),
     mediaResult: vi.fn(never),
+    getFloor: vi.fn(never),
+    monitorAgent: vi.fn(never),
     listDueFollowUps: vi.fn(never),
     completeFollowUp: vi.fn(never),
   };

@@ -7,6 +7,7 @@ import { connectWorkspace, useWorkspace } from '../features/softphone';
 import { useT } from '../i18n/use-t';
 import { KnowledgePanel } from '../features/knowledge';
 import { connectMedia, MediaNoticeBanner } from '../features/media';
+import { FloorBoard } from '../features/floor';
 import { SidePanels } from './SidePanels';
 import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
 import './workspace.css';
@@ -46,6 +47,7 @@ export function App() {
       <ErrorBanner />
       <MediaNoticeBanner />
       <ReminderTray />
+      <FloorBoard />
       <main className="workspace-main">
         <ScreenPopPanel />
         <KnowledgePanel />

@@ -20,3 +20,49 @@ export const FloorMember = z.object({
     .nullable(),
 });
 export type FloorMember = z.infer<typeof FloorMember>;
+
+/** How the lead's phone asks the PBX to monitor an agent's call. */
+export const MonitorMode = z.enum(['listen', 'whisper', 'barge']);
+export type MonitorMode = z.infer<typeof MonitorMode>;
+
+/**
+ * Team-lead settings: who is on the team, the PBX's monitoring feature codes (dialled as code + extension;
+ * Asterisk ChanSpy-style by default, FreeSWITCH eavesdrop as the other preset), and when to raise an alert.
+ */
+export const TeamLeadSettings = z.object({
+  team: z.array(z.object({ extension: z.string().regex(/^[0-9A-Za-z_.-]{1,32}$/), name: z.string().min(1).max(100) })).max(500),
+  monitorCodes: z.object({ listen: z.string().regex(/^[*#0-9]{1,8}$/), whisper: z.string().regex(/^[*#0-9]{1,8}$/), barge: z.string().regex(/^[*#0-9]{1,8}$/) }),
+  alerts: z.object({
+    longCallMinutes: z.number().positive().max(600),
+    longNotReadyMinutes: z.number().positive().max(600),
+    longAfterCallWorkMinutes: z.number().positive().max(600),
+    sound: z.boolean(),
+  }),
+});
+export type TeamLeadSettings = z.infer<typeof TeamLeadSettings>;
+
+export const MONITOR_CODE_PRESETS = {
+  asterisk: { listen: '*222', whisper: '*223', barge: '*224' },
+  freeswitch: { listen: '*0102', whisper: '*0103', barge: '*0104' },
+} as const;
+
+export const DEFAULT_ALERTS: TeamLeadSettings['alerts'] = { longCallMinutes: 10, longNotReadyMinutes: 15, longAfterCallWorkMinutes: 3, sound: false };
+
+export type FloorAlert = { extension: string; kind: 'long-call' | 'long-not-ready' | 'long-acw' | 'offline'; minutes: number };
+
+/**
+ * What needs the lead's eye now: a long call, a long Not Ready or after-call work, an agent gone offline while
+ * others expected them (they had been online this session). Pure, so the board and the tests agree.
+ */
+export function floorAlerts(members: readonly FloorMember[], now: number, alerts: TeamLeadSettings['alerts'], wentOffline: ReadonlySet<string>): FloorAlert[] {
+  const out: FloorAlert[] = [];
+  const minutes = (since: number) => Math.floor((now - since) / 60_000);
+  const over = (since: number, limitMinutes: number) => now - since >= limitMinutes * 60_000;
+  for (const m of members) {
+    if (m.call?.state === 'on-call' && over(m.call.since, alerts.longCallMinutes)) out.push({ extension: m.extension, kind: 'long-call', minutes: minutes(m.call.since) });
+    else if (m.state === 'not-ready' && over(m.stateSince, alerts.longNotReadyMinutes)) out.push({ extension: m.extension, kind: 'long-not-ready', minutes: minutes(m.stateSince) });
+    else if (m.state === 'after-call-work' && over(m.stateSince, alerts.longAfterCallWorkMinutes)) out.push({ extension: m.extension, kind: 'long-acw', minutes: minutes(m.stateSince) });
+    else if (m.state === 'offline' && wentOffline.has(m.extension)) out.push({ extension: m.extension, kind: 'offline', minutes: minutes(m.stateSince) });
+  }
+  return out;
+}

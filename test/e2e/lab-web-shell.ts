@@ -19,10 +19,10 @@ export interface LabWebShell {
  * The web shell configured like a real deployment (PBX address and extension from the environment, the password
  * never on disk), against the real lab Kamailio, with SIPp as the customer's phone.
  */
-export async function startLabWebShell(agent: LabAgent, env: Record<string, string> = {}): Promise<LabWebShell> {
+export async function startLabWebShell(agent: LabAgent, env: Record<string, string> = {}, otherAgents: LabAgent[] = []): Promise<LabWebShell> {
   const labDir = join(process.cwd(), 'test', 'lab');
   const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lab-'));
-  const pbx = new LabKamailio({ labDir, runDir, agents: [agent], logger: silentLogger, media: true });
+  const pbx = new LabKamailio({ labDir, runDir, agents: [agent, ...otherAgents], logger: silentLogger, media: true });
   await pbx.start();
   const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort);
   const shellEnv = {

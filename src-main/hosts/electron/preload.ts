@@ -38,6 +38,8 @@ const api: BridgeApi = {
   finishAfterCallWork: (request) => ipcRenderer.invoke('finishAfterCallWork', request),
   reportNetworkChange: (request) => ipcRenderer.invoke('reportNetworkChange', request),
   mediaResult: (request) => ipcRenderer.invoke('mediaResult', request),
+  getFloor: (request) => ipcRenderer.invoke('getFloor', request),
+  monitorAgent: (request) => ipcRenderer.invoke('monitorAgent', request),
   // Workspace panels (knowledge, replies, work orders).
   searchKb: (request) => ipcRenderer.invoke('searchKb', request),
   suggestKb: (request) => ipcRenderer.invoke('suggestKb', request),
@@ -59,6 +61,7 @@ const api: BridgeApi = {
   onAgentStateChanged: (listener) => subscribe('agentStateChanged', listener),
   onFollowUpsDue: (listener) => subscribe('followUpsDue', listener),
   onMediaCommand: (listener) => subscribe('mediaCommand', listener),
+  onFloorChanged: (listener) => subscribe('floorChanged', listener),
 };
 
 contextBridge.exposeInMainWorld('agentDesktop', api);

@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { loadWorkOrders, moveWorkOrder } from './actions';
 import { useWorkOrder, type Status } from './store';
-import { useNow } from './use-now';
+import { useNow } from '../../lib/use-now';
 
 /** The agent's work orders with status filters and a live SLA countdown (overdue ones counted up, in red). */
 export function WorkOrderList() {

@@ -1,0 +1,1 @@
+export { FloorBoard } from './FloorBoard';

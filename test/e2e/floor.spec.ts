@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { AgentState } from '../../src-shared/domain/agent-state';
+import { silentLogger } from '../../src-main/app/logger';
+import { agentPidf } from '../../src-main/services/presence/pidf';
+import { Softphone } from '../../src-main/services/softphone/softphone';
+import { startLabWebShell, type LabWebShell } from './lab-web-shell';
+
+// The team lead's desktop (web shell, Chromium) against the lab Kamailio: the floor board comes from SIP presence
+// and dialog subscriptions; the team's phones are sip.js agents in this process; SIPp is the customer.
+const lead = { extension: '3501', password: 'e2e-secret-3501' };
+const team = [
+  { extension: '3511', password: 'e2e-secret-3511', name: '王小明' },
+  { extension: '3512', password: 'e2e-secret-3512', name: 'สมชาย' },
+  { extension: '3513', password: 'e2e-secret-3513', name: 'Never In' },
+];
+const state = (s: AgentState['state'], reasonCode: string | null = null): AgentState => ({ state: s, reasonCode, since: 0, acw: null });
+let lab: LabWebShell;
+let phones: Softphone[] = [];
+
+test.beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-floor-'));
+  const teamLead = { team: team.map(({ extension, name }) => ({ extension, name })), alerts: { longNotReadyMinutes: 0.02 } };
+  writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ teamLead }));
+  lab = await startLabWebShell(lead, { AGENT_DESKTOP_DATA_DIR: dataDir }, team.slice(0, 2));
+  phones = team.slice(0, 2).map(
+    (a) => new Softphone({ server: lab.pbx.wsUrl, domain: '127.0.0.1', extension: a.extension, displayName: a.name, password: a.password }, silentLogger),
+  );
+  await Promise.all(phones.map(async (p) => (await p.start(), p.waitUntilRegistered())));
+});
+test.afterAll(async () => {
+  await Promise.all(phones.map((p) => p.stop()));
+  await lab?.stop();
+});
+
+test('the floor board shows each state and call from the PBX, alerts on a long Not Ready, and places a listen call', async ({ page }) => {
+  await page.goto(lab.shell.url);
+  await expect(page.getByTestId('connection')).toContainText(`Registered as ${lead.extension}`);
+  const board = page.getByTestId('floor');
+  const row = (ext: string) => board.locator(`[data-testid="floor-row"][data-extension="${ext}"]`);
+  await expect(row('3513').getByTestId('floor-state')).toHaveText('Offline');
+
+  phones[0]!.publishPresence(agentPidf('sip:3511@127.0.0.1', state('ready'), false));
+  phones[1]!.publishPresence(agentPidf('sip:3512@127.0.0.1', state('not-ready', 'meal'), false));
+  await expect(row('3511').getByTestId('floor-state')).toHaveText('Ready');
+  await expect(row('3512').getByTestId('floor-state')).toHaveText('Not Ready · meal');
+  // The threshold in this lead's config is about a second: the alert comes up on its own.
+  await expect(board.getByTestId('floor-alerts')).toContainText('สมชาย: Not Ready for 0 min');
+
+  // A customer calls 王小明: ringing, then on a call with the caller's number, from the PBX's dialog events.
+  const incoming = new Promise<{ callId: string }>((resolve) => phones[0]!.once('incoming', resolve));
+  const run = await lab.customer.talk({ caller: '+8613812345678', callerName: 'Customer', agent: '3511' });
+  await expect(row('3511').getByTestId('floor-call')).toContainText('Ringing');
+  const call = await incoming;
+  await phones[0]!.answer(call.callId);
+  await expect(row('3511').getByTestId('floor-call')).toContainText(/On a call 00:0\d · sip:\+8613812345678@/);
+
+  // Filter and order: on-call only.
+  await board.getByRole('combobox', { name: 'Show' }).selectOption('on-call');
+  await expect(board.getByTestId('floor-row')).toHaveCount(1);
+
+  // Listen: the lead's phone dials the PBX's monitoring code and the agent's extension.
+  const pbxFeature = await lab.customer.answerOnTrunk(lab.pbx.trunkPort, 100);
+  await row('3511').getByRole('button', { name: 'Listen 王小明' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await pbxFeature.done).code).toBe(0);
+  // Monitoring is not a customer call: no after-call work for the lead (given time to show up if it were).
+  await expect(page.getByTestId('call-state')).toContainText('Call ended');
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('acw')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Agent state' })).toHaveValue('');
+  expect(pbxFeature.logged().find((l) => l.startsWith('DIALLED'))).toMatch(/^DIALLED \*2223511 /);
+
+  await phones[0]!.hangUp(call.callId);
+  expect((await run.done).code).toBe(0);
+  await board.getByRole('combobox', { name: 'Show' }).selectOption('all');
+  await expect(row('3511').getByTestId('floor-call')).toHaveText('—');
+
+  // An agent whose desktop stops drops off the board with an alert (withdrawn presence).
+  phones[1]!.publishPresence('');
+  await expect(row('3512').getByTestId('floor-state')).toHaveText('Offline');
+  await expect(board.getByTestId('floor-alerts')).toContainText('สมชาย: went offline');
+  await page.screenshot({ path: 'test-results/floor-en.png' });
+});
