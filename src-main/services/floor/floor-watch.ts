@@ -30,6 +30,8 @@ function currentCall(dialogs: DialogEntry[]): { state: 'ringing' | 'on-call'; di
 export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
   private readonly members = new Map<string, FloorMember>();
   private readonly subscribers: Subscriber[] = [];
+  /** NOTIFYs handled so far (for the benchmark). */
+  notifies = 0;
 
   constructor(
     private readonly ua: UserAgent,
@@ -77,6 +79,7 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
     subscriber.delegate = {
       onNotify: (notification: Notification) => {
         void notification.accept();
+        this.notifies += 1;
         onBody(notification.request.body ?? '');
         live();
       },

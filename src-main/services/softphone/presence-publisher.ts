@@ -85,6 +85,9 @@ export class PresencePublisher extends EventEmitter<{ published: [string] }> {
 
   private scheduleRefresh(grantedS: number): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    // An answer that arrives after stop() must not start a refresh timer that keeps a closed app alive.
+    if (this.last === null) return;
     this.refreshTimer = setTimeout(() => this.send(), grantedS * 800);
   }
 }

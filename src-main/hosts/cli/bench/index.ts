@@ -1,6 +1,7 @@
 import type { CommandContext } from '../command';
 import { benchKb } from './kb';
 import { benchLint } from './lint';
+import { benchPresence } from './presence';
 import { benchLookup } from './lookup';
 import { benchSip } from './sip';
 
@@ -13,4 +14,5 @@ export const benchmarks: Record<string, Benchmark> = {
   lookup: benchLookup,
   sip: benchSip,
   lint: benchLint,
+  presence: benchPresence,
 };
