@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportKind } from '../services/importers/importer';
 import { seedDemoWorkOrders } from './demo-work-orders';
+import { DemoTeam } from './demo-team';
 import type { Logger } from './logger';
 import type { AgentDesktop } from './agent-desktop';
 import { LabKamailio } from '../services/lab-pbx/kamailio';
@@ -32,15 +33,18 @@ export interface DemoOptions {
 export class Demo {
   readonly pbx: LabKamailio;
   readonly customerPhone: CustomerPhone;
+  private readonly team: DemoTeam;
   private stopped = false;
   private readonly password = randomBytes(12).toString('hex');
 
   constructor(private readonly app: AgentDesktop, private readonly options: DemoOptions) {
     const labDir = join(options.repoRoot, 'test', 'lab');
+    // The teammates' accounts exist before the PBX starts (it needs their passwords); their phones start later.
+    this.team = new DemoTeam(() => this.pbx.wsUrl, () => this.customerPhone, options.logger);
     this.pbx = new LabKamailio({
       labDir,
       runDir: options.runDir,
-      agents: [{ extension: DEMO_AGENT.extension, password: this.password }],
+      agents: [{ extension: DEMO_AGENT.extension, password: this.password }, ...this.team.agents],
       logger: options.logger,
       // The workspace window carries the call audio (WebRTC); rtpengine bridges it to the customer's phone.
       media: true,
@@ -62,6 +66,8 @@ export class Demo {
     // The demo agent starts Ready so the first sample customer rings at once.
     this.app.workflow?.agent.setReady();
     void this.callsInTurn();
+    // The floor board's team: after the demo agent's first call is ringing, so that call comes first.
+    void this.team.start().catch((err: Error) => this.options.logger.warn('demo team did not start', { error: err.message }));
   }
 
   /** The next demo caller waits until the agent is Ready again (after-call work is left by hand, with a disposition). */
@@ -96,6 +102,7 @@ export class Demo {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.team.stop();
     this.customerPhone.stopAll();
     await this.pbx.stop();
   }

@@ -45,7 +45,7 @@ test('the floor board shows each state and call from the PBX, alerts on a long N
   phones[0]!.publishPresence(agentPidf('sip:3511@127.0.0.1', state('ready'), false));
   phones[1]!.publishPresence(agentPidf('sip:3512@127.0.0.1', state('not-ready', 'meal'), false));
   await expect(row('3511').getByTestId('floor-state')).toHaveText('Ready');
-  await expect(row('3512').getByTestId('floor-state')).toHaveText('Not Ready · meal');
+  await expect(row('3512').getByTestId('floor-state')).toHaveText('Not Ready · Meal');
   // The threshold in this lead's config is about a second: the alert comes up on its own.
   await expect(board.getByTestId('floor-alerts')).toContainText('สมชาย: Not Ready for 0 min');
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import { AgentDesktop } from '../../app/agent-desktop';
 import { loadConfig } from '../../app/config';
+import { withDemoTeam } from '../../app/demo-team';
 import { Demo } from '../../app/demo';
 import { createLogger } from '../../app/logger';
 import { forwardEvents, handleContractRequests } from './ipc';
@@ -53,7 +54,7 @@ async function start(): Promise<void> {
   serveRenderer(join(outDir, 'renderer'));
 
   const userData = app.getPath('userData');
-  const config = loadConfig(userData);
+  const config = demoMode ? withDemoTeam(loadConfig(userData)) : loadConfig(userData);
   const agentDesktop = new AgentDesktop({
     config,
     dataDir: demoMode ? join(userData, 'demo') : userData,

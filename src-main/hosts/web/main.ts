@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { AgentDesktop } from '../../app/agent-desktop';
 import { defaultDataDir, loadConfig } from '../../app/config';
 import { Demo } from '../../app/demo';
+import { withDemoTeam } from '../../app/demo-team';
 import { createLogger } from '../../app/logger';
 import { openInChromiumAppMode } from './open-browser';
 import { startWebShell } from './web-shell';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const demo = values.demo || process.env.AGENT_DESKTOP_DEMO === '1';
   const baseDir = process.env.AGENT_DESKTOP_DATA_DIR || defaultDataDir();
   const dataDir = demo ? join(baseDir, 'demo') : baseDir;
-  const config = loadConfig(baseDir);
+  const config = demo ? withDemoTeam(loadConfig(baseDir)) : loadConfig(baseDir);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const app = new AgentDesktop({
     config,

@@ -8,7 +8,7 @@ import { chooseDisposition, extendAfterCallWork, finishAfterCallWork, goNotReady
 const NONE: string[] = [];
 
 /** Known codes have words in every locale; a code configured locally is shown as it is. */
-function useLabel(prefix: 'agent.reason' | 'disposition') {
+export function useLabel(prefix: 'agent.reason' | 'disposition') {
   const t = useT();
   return (code: string) => {
     const key = `${prefix}.${code}`;

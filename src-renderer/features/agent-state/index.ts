@@ -1,1 +1,1 @@
-export { AgentStatePanel } from './AgentStatePanel';
+export { AgentStatePanel, useLabel } from './AgentStatePanel';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { floorAlerts, MonitorMode, type FloorMember } from '../../../src-shared/domain/floor';
 import { useT } from '../../i18n/use-t';
+import { useLabel } from '../agent-state';
 import { useNow } from '../../lib/use-now';
 import { AUTO_ANSWER_BEEP, toneWav } from '../media/tones';
 import { connectFloor, monitor } from './actions';
@@ -18,6 +19,7 @@ function duration(ms: number): string {
 
 function Row({ member, now, alerting }: { member: FloorMember; now: number; alerting: boolean }) {
   const t = useT();
+  const reason = useLabel('agent.reason');
   const call = member.call;
   return (
     <tr data-testid="floor-row" data-extension={member.extension} className={`floor-${member.state}${alerting ? ' floor-alerting' : ''}`}>
@@ -26,7 +28,7 @@ function Row({ member, now, alerting }: { member: FloorMember; now: number; aler
       </th>
       <td data-testid="floor-state">
         {t(`floor.state.${member.state}`)}
-        {member.reason ? ` · ${member.reason}` : ''}
+        {member.reason ? ` · ${reason(member.reason)}` : ''}
       </td>
       <td data-testid="floor-time">{duration(now - member.stateSince)}</td>
       <td data-testid="floor-call">
@@ -62,9 +64,11 @@ export function FloorBoard() {
   const rows = visibleRows(members, filter, sort);
   const nameOf = (ext: string) => members.find((m) => m.extension === ext)?.name ?? ext;
   return (
-    <section className="floor panel" aria-label={t('floor.title')} data-testid="floor">
-      <header className="floor-head">
-        <h2>{t('floor.title')}</h2>
+    <details className="floor panel" aria-label={t('floor.title')} data-testid="floor" open>
+      <summary className="floor-head">
+        <h2>
+          {t('floor.title')} ({members.length})
+        </h2>
         <label>
           {t('floor.filter')}{' '}
           <select value={filter} onChange={(e) => set({ filter: e.target.value as FloorFilter })}>
@@ -85,7 +89,7 @@ export function FloorBoard() {
             ))}
           </select>
         </label>
-      </header>
+      </summary>
       {alerts.length > 0 && (
         <div className="floor-alerts" role="alert" data-testid="floor-alerts">
           <strong>{t('floor.alerts', { count: alerts.length })}</strong>
@@ -116,7 +120,7 @@ export function FloorBoard() {
           </tbody>
         </table>
       )}
-    </section>
+    </details>
   );
 }
 
