@@ -50,3 +50,14 @@ test('demo: switching the language at run time relabels the workspace', async ({
   await page.getByRole('combobox', { name: 'ภาษา' }).selectOption('zh-TW');
   await expect(page.getByTestId('connection')).toContainText('已連線');
 });
+
+test('demo: the demo agent leads a small team, and the floor board shows it live from the PBX', async ({ page }) => {
+  await page.goto(shell.url);
+  const board = page.getByTestId('floor');
+  const row = (ext: string) => board.locator(`[data-testid="floor-row"][data-extension="${ext}"]`);
+  await expect(row('1003').getByTestId('floor-state')).toHaveText('Not Ready · Meal');
+  await expect(row('1004').getByTestId('floor-state')).toHaveText('After-call work');
+  // 李娜 takes the demo's customer calls: the PBX's dialog events put the call on the board.
+  await expect(row('1002').getByTestId('floor-call')).toContainText('On a call', { timeout: 30_000 });
+  await expect(row('1002').getByRole('button', { name: 'Listen 李娜' })).toBeVisible();
+});
