@@ -64,7 +64,7 @@ export class AgentWorkflow {
   }
 
   private publish(): void {
-    const onCall = this.phone.listCalls().some((c) => c.state === 'active' || c.state === 'connecting');
-    this.phone.publishPresence(agentPidf(this.entity, this.agent.state, onCall));
+    const call = this.phone.listCalls().find((c) => c.state === 'active' || c.state === 'connecting');
+    this.phone.publishPresence(agentPidf(this.entity, this.agent.state, call ? { queue: call.headers.queue } : null));
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AgentState } from '../../src-shared/domain/agent-state';
 import type { CustomerPhone } from '../services/lab-pbx/customer-phone';
 import type { LabAgent } from '../services/lab-pbx/kamailio';
-import { agentPidf } from '../services/presence/pidf';
+import { agentPidf, type PresenceCall } from '../services/presence/pidf';
 import { Softphone } from '../services/softphone/softphone';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
@@ -22,7 +22,7 @@ export function withDemoTeam(config: AppConfig): AppConfig {
     teamLead: {
       team: TEAMMATES,
       monitorCodes: { listen: '*222', whisper: '*223', barge: '*224' },
-      alerts: { longCallMinutes: 2, longNotReadyMinutes: 5, longAfterCallWorkMinutes: 1, sound: false },
+      alerts: { longCallMinutes: 2, longNotReadyMinutes: 0.5, longAfterCallWorkMinutes: 1, sound: false },
     },
   };
 }
@@ -51,11 +51,15 @@ export class DemoTeam {
     );
     await Promise.all(this.phones.map(async (p) => (await p.start(), p.waitUntilRegistered())));
     const [caller, breaker, wrapper] = this.phones as [Softphone, Softphone, Softphone];
-    const publish = (p: Softphone, ext: string, s: AgentState) => p.publishPresence(agentPidf(`sip:${ext}@127.0.0.1`, s, false));
+    const publish = (p: Softphone, ext: string, s: AgentState, call: PresenceCall = null) => p.publishPresence(agentPidf(`sip:${ext}@127.0.0.1`, s, call));
     publish(caller, '1002', state('ready'));
     publish(breaker, '1003', state('not-ready', 'meal'));
     publish(wrapper, '1004', state('after-call-work'));
-    caller.on('incoming', (call) => void caller.answer(call.callId).catch(() => undefined));
+    // What an agent's desktop publishes while on a call: the state plus the call's queue.
+    caller.on('incoming', (call) => {
+      void caller.answer(call.callId).then(() => publish(caller, '1002', state('ready'), { queue: call.headers.queue }), () => undefined);
+    });
+    caller.on('ended', () => publish(caller, '1002', state('ready')));
     let onBreak = true;
     this.every(40_000, () => {
       onBreak = !onBreak;

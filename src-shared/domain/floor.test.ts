@@ -3,7 +3,7 @@ import { DEFAULT_ALERTS, floorAlerts, type FloorMember } from './floor';
 
 const MIN = 60_000;
 const NOW = 100 * MIN;
-const m = (over: Partial<FloorMember>): FloorMember => ({ extension: '2001', name: 'A', state: 'ready', reason: null, stateSince: NOW, call: null, ...over });
+const m = (over: Partial<FloorMember>): FloorMember => ({ extension: '2001', name: 'A', state: 'ready', reason: null, stateSince: NOW, queue: null, call: null, ...over });
 
 describe('floorAlerts', () => {
   it('raises a long call, long Not Ready and long after-call work at their thresholds, not before', () => {

@@ -8,6 +8,8 @@ export const FloorMember = z.object({
   state: z.enum(['ready', 'not-ready', 'after-call-work', 'offline']),
   reason: z.string().max(100).nullable(),
   stateSince: z.number(),
+  /** The queue of the call the agent is on, as their desktop publishes it (null when off a call or unknown). */
+  queue: z.string().max(100).nullable(),
   /** From the dialog event package (RFC 4235): the agent's call, if any. */
   call: z
     .object({

@@ -60,4 +60,6 @@ test('demo: the demo agent leads a small team, and the floor board shows it live
   // 李娜 takes the demo's customer calls: the PBX's dialog events put the call on the board.
   await expect(row('1002').getByTestId('floor-call')).toContainText('On a call', { timeout: 30_000 });
   await expect(row('1002').getByRole('button', { name: 'Listen 李娜' })).toBeVisible();
+  // The demo lead's threshold for Not Ready is 30 s: สมหญิง's meal break raises an alert on the board.
+  await expect(board.getByTestId('floor-alerts')).toContainText('สมหญิง ใจดี: Not Ready for 0 min', { timeout: 40_000 });
 });

@@ -42,8 +42,8 @@ test('the floor board shows each state and call from the PBX, alerts on a long N
   const row = (ext: string) => board.locator(`[data-testid="floor-row"][data-extension="${ext}"]`);
   await expect(row('3513').getByTestId('floor-state')).toHaveText('Offline');
 
-  phones[0]!.publishPresence(agentPidf('sip:3511@127.0.0.1', state('ready'), false));
-  phones[1]!.publishPresence(agentPidf('sip:3512@127.0.0.1', state('not-ready', 'meal'), false));
+  phones[0]!.publishPresence(agentPidf('sip:3511@127.0.0.1', state('ready'), null));
+  phones[1]!.publishPresence(agentPidf('sip:3512@127.0.0.1', state('not-ready', 'meal'), null));
   await expect(row('3511').getByTestId('floor-state')).toHaveText('Ready');
   await expect(row('3512').getByTestId('floor-state')).toHaveText('Not Ready · Meal');
   // The threshold in this lead's config is about a second: the alert comes up on its own.
@@ -55,7 +55,9 @@ test('the floor board shows each state and call from the PBX, alerts on a long N
   await expect(row('3511').getByTestId('floor-call')).toContainText('Ringing');
   const call = await incoming;
   await phones[0]!.answer(call.callId);
-  await expect(row('3511').getByTestId('floor-call')).toContainText(/On a call 00:0\d · sip:\+8613812345678@/);
+  // What the agent's desktop publishes on a call (AgentWorkflow does this in the app): the call's queue.
+  phones[0]!.publishPresence(agentPidf('sip:3511@127.0.0.1', state('ready'), { queue: 'complaints' }));
+  await expect(row('3511').getByTestId('floor-call')).toContainText(/On a call 00:0\d · complaints · sip:\+8613812345678@/);
 
   // Filter and order: on-call only.
   await board.getByRole('combobox', { name: 'Show' }).selectOption('on-call');
@@ -72,6 +74,14 @@ test('the floor board shows each state and call from the PBX, alerts on a long N
   await page.waitForTimeout(1500);
   await expect(page.getByTestId('acw')).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Agent state' })).toHaveValue('');
+
+  // Barge uses its own code (the Asterisk-style preset: *224).
+  const barge = await lab.customer.answerOnTrunk(lab.pbx.trunkPort, 100);
+  await row('3511').getByRole('button', { name: 'Barge 王小明' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await barge.done).code).toBe(0);
+  expect(barge.logged().find((l) => l.startsWith('DIALLED'))).toMatch(/^DIALLED \*2243511 /);
   expect(pbxFeature.logged().find((l) => l.startsWith('DIALLED'))).toMatch(/^DIALLED \*2223511 /);
 
   await phones[0]!.hangUp(call.callId);
@@ -79,8 +89,8 @@ test('the floor board shows each state and call from the PBX, alerts on a long N
   await board.getByRole('combobox', { name: 'Show' }).selectOption('all');
   await expect(row('3511').getByTestId('floor-call')).toHaveText('—');
 
-  // An agent whose desktop stops drops off the board with an alert (withdrawn presence).
-  phones[1]!.publishPresence('');
+  // An agent whose desktop stops drops off the board at once (it withdraws its presence), with an alert.
+  await phones[1]!.stop();
   await expect(row('3512').getByTestId('floor-state')).toHaveText('Offline');
   await expect(board.getByTestId('floor-alerts')).toContainText('สมชาย: went offline');
   await page.screenshot({ path: 'test-results/floor-en.png' });

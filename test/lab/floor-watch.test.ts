@@ -40,7 +40,7 @@ describe('floor watch against the real Kamailio (presence + dialog)', () => {
     expect(floor.board().map((m) => m.state)).toEqual(Array(10).fill('offline'));
     const states = agents.map((_, i) => (i % 3 === 0 ? state('ready') : i % 3 === 1 ? state('not-ready', 'meal') : state('after-call-work')));
     const seen = Promise.all(agents.map((a, i) => changeOf(a.extension, (m) => m.state === states[i]!.state)));
-    phones.forEach((p, i) => p.publishPresence(agentPidf(`sip:${agents[i]!.extension}@127.0.0.1`, states[i]!, false)));
+    phones.forEach((p, i) => p.publishPresence(agentPidf(`sip:${agents[i]!.extension}@127.0.0.1`, states[i]!, null)));
     await seen;
     expect(floor.board().map((m) => [m.state, m.reason])).toEqual(states.map((s) => [s.state, s.state === 'not-ready' ? 'meal' : null]));
   });
@@ -67,10 +67,10 @@ describe('floor watch against the real Kamailio (presence + dialog)', () => {
     expect((await run.done).code).toBe(0);
   });
 
-  it('shows an agent whose presence is withdrawn as offline', async () => {
+  it('shows an agent whose desktop stops as offline at once (the publication is withdrawn)', async () => {
     const target = agents[5]!;
     const offline = changeOf(target.extension, (m) => m.state === 'offline');
-    phones[5]!.publishPresence('');
+    await phones[5]!.stop();
     await offline;
   });
 

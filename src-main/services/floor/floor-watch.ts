@@ -42,7 +42,7 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
   ) {
     super();
     for (const m of team) {
-      this.members.set(m.extension, { extension: m.extension, name: m.name, state: 'offline', reason: null, stateSince: now(), call: null });
+      this.members.set(m.extension, { extension: m.extension, name: m.name, state: 'offline', reason: null, stateSince: now(), queue: null, call: null });
     }
   }
 
@@ -101,9 +101,12 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
   private onPresence(extension: string, body: string): void {
     const member = this.members.get(extension);
     if (!member) return;
-    const { state, reason } = readAgentPresence(body);
-    if (state === member.state && reason === member.reason) return;
-    this.update({ ...member, state, reason, stateSince: this.now() });
+    const { state, reason, queue } = readAgentPresence(body);
+    if (state === member.state && reason === member.reason) {
+      if (queue !== member.queue) this.update({ ...member, queue });
+      return;
+    }
+    this.update({ ...member, state, reason, queue, stateSince: this.now() });
   }
 
   private onDialog(extension: string, body: string): void {

@@ -6,16 +6,17 @@ import { PresencePublisher } from './presence-publisher';
 /** The user agent's request path only: PUBLISHes are held until the test answers them. */
 function fakeUa() {
   const pending: { onAccept(r: unknown): void }[] = [];
+  const sent: string[][] = [];
   const ua = {
     isConnected: () => true,
     configuration: { uri: 'sip:1001@pbx' },
     userAgentCore: {
-      makeOutgoingRequestMessage: () => ({}),
+      makeOutgoingRequestMessage: (_m: string, _r: unknown, _f: unknown, _t: unknown, _o: unknown, headers: string[]) => (sent.push(headers), {}),
       request: (_m: unknown, delegate: { onAccept(r: unknown): void }) => pending.push(delegate),
     },
   } as unknown as UserAgent;
-  const accept = () => pending.shift()!.onAccept({ message: { getHeader: (h: string) => (h === 'Expires' ? '600' : 'etag-1') } });
-  return { ua, accept };
+  const accept = () => pending.shift()!.onAccept({ message: { getHeader: (h: string) => (h === 'Expires' ? '120' : 'etag-1') } });
+  return { ua, accept, sent };
 }
 
 describe('PresencePublisher', () => {
@@ -28,8 +29,20 @@ describe('PresencePublisher', () => {
     publisher.publish('<presence/>');
     accept();
     expect(vi.getTimerCount()).toBe(1);
-    publisher.stop();
-    expect(vi.getTimerCount()).toBe(0);
+    void publisher.stop();
+    // The withdrawal is out (one timer: the 1 s wait for its answer); the refresh timer is gone.
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('withdraws the publication on stop (Expires: 0 with the entity tag), so leads see the agent go offline', async () => {
+    const { ua, accept, sent } = fakeUa();
+    const publisher = new PresencePublisher(ua, silentLogger);
+    publisher.publish('<presence/>');
+    accept();
+    const stopped = publisher.stop();
+    accept();
+    await stopped;
+    expect(sent.at(-1)).toEqual(['Event: presence', 'Expires: 0', 'SIP-If-Match: etag-1']);
   });
 
   it('an answer arriving after stop() leaves no timer behind (the app can exit)', () => {
@@ -37,7 +50,7 @@ describe('PresencePublisher', () => {
     const { ua, accept } = fakeUa();
     const publisher = new PresencePublisher(ua, silentLogger);
     publisher.publish('<presence/>');
-    publisher.stop();
+    void publisher.stop();
     accept();
     expect(vi.getTimerCount()).toBe(0);
   });

@@ -238,7 +238,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
 
   async stop(): Promise<void> {
     await Promise.all([...this.calls.values()].map((leg) => leg.end()));
-    this.presence.stop();
+    await this.presence.stop();
     await this.link.stop();
   }
 

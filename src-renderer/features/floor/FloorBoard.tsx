@@ -32,7 +32,9 @@ function Row({ member, now, alerting }: { member: FloorMember; now: number; aler
       </td>
       <td data-testid="floor-time">{duration(now - member.stateSince)}</td>
       <td data-testid="floor-call">
-        {call ? `${t(`floor.call.${call.state}`, { duration: duration(now - call.since) })}${call.remote ? ` · ${call.remote}` : ''}` : '—'}
+        {call
+          ? [t(`floor.call.${call.state}`, { duration: duration(now - call.since) }), member.queue, call.remote].filter(Boolean).join(' · ')
+          : '—'}
       </td>
       <td>
         {call?.state === 'on-call' && (

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FloorMember } from '../../../src-shared/domain/floor';
 import { useFloor, visibleRows } from './store';
 
-const m = (ext: string, over: Partial<FloorMember> = {}): FloorMember => ({ extension: ext, name: `Agent ${ext}`, state: 'ready', reason: null, stateSince: 0, call: null, ...over });
+const m = (ext: string, over: Partial<FloorMember> = {}): FloorMember => ({ extension: ext, name: `Agent ${ext}`, state: 'ready', reason: null, stateSince: 0, queue: null, call: null, ...over });
 
 describe('floor store', () => {
   beforeEach(() => useFloor.setState({ members: [], wentOffline: new Set() }));

@@ -59,7 +59,7 @@ export async function benchPresence(ctx: CommandContext, scale: 'small' | 'full'
       const next = i % 2 === 0 ? state('ready') : state('not-ready', 'break');
       const arrived = seen(a.extension, next.state);
       const sentAt = performance.now();
-      phones[i]!.publishPresence(agentPidf(`sip:${a.extension}@127.0.0.1`, next, false));
+      phones[i]!.publishPresence(agentPidf(`sip:${a.extension}@127.0.0.1`, next, null));
       delays.push((await arrived) - sentAt);
     }
 
@@ -67,7 +67,7 @@ export async function benchPresence(ctx: CommandContext, scale: 'small' | 'full'
     const before = watch.notifies;
     const all = Promise.all(agents.map((a) => seen(a.extension, 'after-call-work')));
     const burstStart = performance.now();
-    phones.forEach((p, i) => p.publishPresence(agentPidf(`sip:${agents[i]!.extension}@127.0.0.1`, state('after-call-work'), false)));
+    phones.forEach((p, i) => p.publishPresence(agentPidf(`sip:${agents[i]!.extension}@127.0.0.1`, state('after-call-work'), null)));
     await all;
     const burstMs = performance.now() - burstStart;
     const notifiesHandled = watch.notifies - before;
