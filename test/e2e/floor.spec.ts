@@ -95,3 +95,30 @@ test('the floor board shows each state and call from the PBX, alerts on a long N
   await expect(board.getByTestId('floor-alerts')).toContainText('สมชาย: went offline');
   await page.screenshot({ path: 'test-results/floor-en.png' });
 });
+
+test.describe('a team of 50', () => {
+  const fifty = Array.from({ length: 50 }, (_, i) => ({ extension: `36${String(i).padStart(2, '0')}`, password: `e2e-secret-36${i}`, name: `Agent ${i}` }));
+  let big: LabWebShell;
+  let bigPhones: Softphone[] = [];
+  test.beforeAll(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-floor50-'));
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ teamLead: { team: fifty.map(({ extension, name }) => ({ extension, name })) } }));
+    big = await startLabWebShell({ extension: '3699', password: 'e2e-secret-3699' }, { AGENT_DESKTOP_DATA_DIR: dataDir }, fifty);
+    bigPhones = fifty.map((a) => new Softphone({ server: big.pbx.wsUrl, domain: '127.0.0.1', extension: a.extension, displayName: a.name, password: a.password }, silentLogger));
+    for (let i = 0; i < bigPhones.length; i += 25) await Promise.all(bigPhones.slice(i, i + 25).map(async (p) => (await p.start(), p.waitUntilRegistered())));
+  });
+  test.afterAll(async () => {
+    await Promise.all(bigPhones.map((p) => p.stop()));
+    await big?.stop();
+  });
+
+  test('all 50 agents changing at once (a shift change) are on the board within 3 s; 50 rows stay live', async ({ page }) => {
+    await page.goto(big.shell.url);
+    const board = page.getByTestId('floor');
+    await expect(board.getByTestId('floor-row')).toHaveCount(50);
+    await expect(board.getByTestId('floor-state').filter({ hasText: 'Offline' })).toHaveCount(50);
+    bigPhones.forEach((p, i) => p.publishPresence(agentPidf(`sip:${fifty[i]!.extension}@127.0.0.1`, state(i % 2 ? 'ready' : 'not-ready', i % 2 ? null : 'break'), null)));
+    await expect(board.getByTestId('floor-state').filter({ hasText: /^Ready$/ })).toHaveCount(25, { timeout: 3000 });
+    await expect(board.getByTestId('floor-state').filter({ hasText: 'Not Ready · Break' })).toHaveCount(25, { timeout: 3000 });
+  });
+});
