@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { floorAlerts, MonitorMode, type FloorMember } from '../../../src-shared/domain/floor';
+import { floorAlerts, MonitorMode, type FloorMember, type TeamLeadSettings } from '../../../src-shared/domain/floor';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../agent-state';
 import { useNow } from '../../lib/use-now';
@@ -56,13 +56,18 @@ function Row({ member, now, alerting }: { member: FloorMember; now: number; aler
  * alerts for what needs attention, and listen / whisper / barge on a call. Nothing for an agent's desktop.
  */
 export function FloorBoard() {
-  const t = useT();
-  const { settings, members, wentOffline, filter, sort, set } = useFloor();
-  const now = useNow(1000);
+  const settings = useFloor((s) => s.settings);
   useEffect(() => connectFloor(), []);
-  const alerts = useMemo(() => (settings ? floorAlerts(members, now, settings.alerts, wentOffline) : []), [settings, members, now, wentOffline]);
-  useAlertSound(alerts.length, settings?.alerts.sound ?? false);
-  if (!settings) return null;
+  // An agent's desktop has no team: nothing is drawn and no clock ticks for it.
+  return settings ? <LiveFloor settings={settings} /> : null;
+}
+
+function LiveFloor({ settings }: { settings: TeamLeadSettings }) {
+  const t = useT();
+  const { members, wentOffline, filter, sort, set } = useFloor();
+  const now = useNow(1000);
+  const alerts = useMemo(() => floorAlerts(members, now, settings.alerts, wentOffline), [settings, members, now, wentOffline]);
+  useAlertSound(alerts.length, settings.alerts.sound);
   const rows = visibleRows(members, filter, sort);
   const nameOf = (ext: string) => members.find((m) => m.extension === ext)?.name ?? ext;
   return (
@@ -131,8 +136,10 @@ function useAlertSound(count: number, enabled: boolean): void {
   const last = useRef(0);
   useEffect(() => {
     if (enabled && count > last.current) {
-      const audio = new Audio(URL.createObjectURL(new Blob([toneWav(AUTO_ANSWER_BEEP) as BlobPart], { type: 'audio/wav' })));
-      void audio.play().catch(() => undefined);
+      const url = URL.createObjectURL(new Blob([toneWav(AUTO_ANSWER_BEEP) as BlobPart], { type: 'audio/wav' }));
+      const audio = new Audio(url);
+      audio.addEventListener('ended', () => URL.revokeObjectURL(url), { once: true });
+      void audio.play().catch(() => URL.revokeObjectURL(url));
     }
     last.current = count;
   }, [count, enabled]);
