@@ -8,7 +8,7 @@ import { Cache } from '../../src-main/services/db/cache';
 import { importFile, type ImportKind } from '../../src-main/services/importers/importer';
 import { inviteSentAt } from '../../src-main/services/lab-pbx/customer-phone';
 import { startLabWebShell, type LabWebShell } from './lab-web-shell';
-import { openReady, wrapUp } from './workspace-page';
+import { openReady, searchKbInThreeLanguages, wrapUp } from './workspace-page';
 
 // One agent, one call, start to finish (issue #6, point 7), in real Chromium against the web shell, the lab
 // Kamailio and SIPp, on a cache loaded with the sample customers and knowledge base the way an import would.
@@ -82,19 +82,7 @@ test('a known customer calls: pop before answering, KB in three languages, templ
   await expect(page.getByTestId('call-state')).toContainText('On call');
 
   // 3. The knowledge base: two Chinese characters, Thai without spaces, an English prefix.
-  const kb = page.getByTestId('knowledge');
-  await page.keyboard.press('Control+K');
-  const search = page.getByRole('searchbox', { name: 'Search the knowledge base' });
-  await expect(search).toBeFocused();
-  await search.pressSequentially('退款');
-  const results = kb.getByTestId('kb-results');
-  await expect(results.locator('mark').first()).toHaveText('退款');
-  await kb.getByRole('combobox', { name: 'Search in' }).selectOption('th');
-  await search.fill('คืนเงิน');
-  await expect(results.locator('mark').first()).toHaveText('คืนเงิน');
-  await kb.getByRole('combobox', { name: 'Search in' }).selectOption('en');
-  await search.fill('refu');
-  await expect(results.getByTestId('kb-hit').first()).toContainText(/refund/i);
+  await searchKbInThreeLanguages(page);
 
   // 4. A template by its shortcut, filled from the pop.
   const composer = page.getByTestId('composer');
