@@ -99,12 +99,13 @@ export class AgentDesktop {
         setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
         finishAfterCallWork: () => this.agentWork().agent.finishAcw(),
         getFloor: () => ({ settings: this.options.config.teamLead, members: this.floor?.board() ?? [] }),
-        monitorAgent: ({ extension, mode }) => {
+        monitorAgent: async ({ extension, mode }) => {
           const lead = this.options.config.teamLead;
           if (!lead) throw new ContractError('UNAVAILABLE', 'Monitoring is for team leads: this desktop has no team configured.');
           if (!lead.team.some((m) => m.extension === extension)) throw new ContractError('NOT_FOUND', `${extension} is not on your team.`);
-          const call = this.phone().dial(`${lead.monitorCodes[mode]}${extension}`, { customerId: null });
-          return call.then((c) => (this.workflow?.monitoringCalls.add(c.callId), c));
+          const call = await this.phone().dial(`${lead.monitorCodes[mode]}${extension}`, { customerId: null });
+          this.workflow?.monitoringCalls.add(call.callId);
+          return call;
         },
         mediaResult: (result) => {
           this.media.settle(result);

@@ -35,6 +35,7 @@ export class Demo {
   readonly customerPhone: CustomerPhone;
   private readonly team: DemoTeam;
   private stopped = false;
+  private wake: (() => void) | null = null;
   private readonly password = randomBytes(12).toString('hex');
 
   constructor(private readonly app: AgentDesktop, private readonly options: DemoOptions) {
@@ -78,9 +79,12 @@ export class Demo {
       const check = (state: { state: string }) => {
         if (state.state !== 'ready' && !this.stopped) return;
         agent.off('changed', check);
+        this.wake = null;
         resolve();
       };
       agent.on('changed', check);
+      // stop() wakes a waiting loop so it ends instead of holding a listener.
+      this.wake = () => check({ state: 'stopped' });
     });
   }
 
@@ -102,6 +106,7 @@ export class Demo {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.wake?.();
     await this.team.stop();
     this.customerPhone.stopAll();
     await this.pbx.stop();

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { Subscriber, SubscriptionState, UserAgent, type Notification } from 'sip.js';
+import { Subscriber, SubscriptionState, UserAgent, type Notification, type URI } from 'sip.js';
 import type { FloorMember } from '../../../src-shared/domain/floor';
 import type { Logger } from '../../app/logger';
 import { readAgentPresence } from '../presence/pidf';
@@ -72,7 +72,7 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
   }
 
   /** Resolves once the PBX sent the subscription's first NOTIFY (the board is live for it), or it failed. */
-  private subscribe(target: ReturnType<typeof UserAgent.makeURI> & object, event: string, accept: string, onBody: (body: string) => void) {
+  private subscribe(target: URI, event: string, accept: string, onBody: (body: string) => void) {
     const subscriber = new Subscriber(this.ua, target, event, { expires: EXPIRES_S, extraHeaders: [`Accept: ${accept}`] });
     let live: () => void = () => {};
     const first = new Promise<void>((resolve) => (live = resolve));
