@@ -151,5 +151,6 @@ export function importFile(cache: Cache, kind: ImportKind, path: string, options
     storeBatch(records.slice(i, i + BATCH));
     options.onProgress?.({ kind, file, processed: Math.min(i + BATCH, records.length), total: records.length });
   }
+  if (kind === 'kb') cache.kb.mergeIndex();
   return result;
 }

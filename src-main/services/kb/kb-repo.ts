@@ -1,12 +1,10 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { indexText } from '../../../src-shared/text/segment';
+import { KbIndex, type ArticleWords } from './kb-index';
 
 /** How article text becomes index text; the benchmark passes a memoised one so every engine segments once. */
 export type Segment = (text: string, locale: Locale) => string;
-
-/** The token a locale is indexed as (the locale column holds one word, e.g. zhcn). */
-export const localeToken = (locale: Locale) => locale.replace('-', '').toLowerCase();
 
 export interface KbArticle {
   externalId: string;
@@ -28,13 +26,12 @@ interface ArticleRow {
 }
 
 /**
- * kb_articles and its full-text index. The index holds each article's words as Intl.Segmenter found them
- * (folded: lower case, traditional Chinese as simplified); rowid is the article's id.
+ * kb_articles and its search index (KbIndex), which holds each article's words as Intl.Segmenter found them
+ * (folded: lower case, traditional Chinese as simplified). Imports end with mergeIndex().
  */
 export class KbRepo {
   private readonly upsertArticle;
-  private readonly deleteIndex;
-  private readonly insertIndex;
+  private readonly searchIndex: KbIndex;
   private readonly existing;
   private readonly byExternalId;
   private readonly inCategory;
@@ -49,11 +46,10 @@ export class KbRepo {
       ON CONFLICT (external_id) DO UPDATE SET locale = excluded.locale, title = excluded.title, body = excluded.body,
         tags = excluded.tags, category = excluded.category, updated_at = excluded.updated_at
       RETURNING id`);
-    this.deleteIndex = db.prepare<[number]>('DELETE FROM kb_fts WHERE rowid = ?');
-    this.insertIndex = db.prepare<[number, string, string, string, string]>(
-      'INSERT INTO kb_fts (rowid, title, body, tags, locale) VALUES (?, ?, ?, ?, ?)',
+    this.searchIndex = new KbIndex(db);
+    this.existing = db.prepare<[string], { id: number; locale: Locale; title: string; body: string; tags: string }>(
+      'SELECT id, locale, title, body, tags FROM kb_articles WHERE external_id = ?',
     );
-    this.existing = db.prepare<[string], { id: number }>('SELECT id FROM kb_articles WHERE external_id = ?');
     this.byExternalId = db.prepare<[string], ArticleRow>(
       'SELECT external_id, locale, title, body, tags, category, updated_at FROM kb_articles WHERE external_id = ?',
     );
@@ -98,16 +94,29 @@ export class KbRepo {
         article.category,
         this.now(),
       )!;
-      if (before) this.deleteIndex.run(id);
-      this.index(id, article.locale, article.title, article.body, article.tags);
+      if (before) this.searchIndex.remove(id, before.locale, this.words(before.locale, before.title, before.body, JSON.parse(before.tags) as string[]));
+      this.searchIndex.add(id, article.locale, this.words(article.locale, article.title, article.body, article.tags));
       return { id, created: !before };
     })();
   }
 
-  /** Rebuilds the whole index from kb_articles (after a segmentation change). */
+  /** Indexes the articles of a database whose index is empty (one written before the index existed). */
+  ensureIndexed(): void {
+    const unindexed = this.db
+      .prepare('SELECT EXISTS (SELECT 1 FROM kb_articles) AND NOT EXISTS (SELECT 1 FROM kb_index_stats) AS yes')
+      .get() as { yes: number };
+    if (unindexed.yes) this.reindex();
+  }
+
+  /** Folds what was written since the last merge into the index's blobs (imports call it when they end). */
+  mergeIndex(): void {
+    this.searchIndex.merge();
+  }
+
+  /** Rebuilds the whole index from kb_articles (after a segmentation change, or on a database indexed before). */
   reindex(): number {
     return this.db.transaction(() => {
-      this.db.prepare("INSERT INTO kb_fts (kb_fts) VALUES ('delete-all')").run();
+      this.searchIndex.clear();
       const rows = this.db.prepare('SELECT id, locale, title, body, tags FROM kb_articles').all() as {
         id: number;
         locale: Locale;
@@ -115,13 +124,17 @@ export class KbRepo {
         body: string;
         tags: string;
       }[];
-      for (const r of rows) this.index(r.id, r.locale, r.title, r.body, JSON.parse(r.tags) as string[]);
+      for (const r of rows) this.searchIndex.add(r.id, r.locale, this.words(r.locale, r.title, r.body, JSON.parse(r.tags) as string[]));
+      this.searchIndex.merge();
       return rows.length;
     })();
   }
 
-  private index(id: number, locale: Locale, title: string, body: string, tags: string[]): void {
-    const s = this.segment;
-    this.insertIndex.run(id, s(title, locale), s(body, locale), s(tags.join(' '), locale), localeToken(locale));
+  private words(locale: Locale, title: string, body: string, tags: string[]): ArticleWords {
+    const split = (text: string) => {
+      const s = this.segment(text, locale);
+      return s === '' ? [] : s.split(' ');
+    };
+    return { title: split(title), body: split(body), tags: split(tags.join(' ')) };
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Cache } from '../db/cache';
 import { openDatabase, type Db } from '../db/database';
 import { KbRepo, type KbArticle } from './kb-repo';
 import { KbSearch } from './kb-search';
@@ -12,17 +13,23 @@ const articles: KbArticle[] = [
   { externalId: 'delivery-cn', locale: 'zh-CN', title: '快递延误怎么办', body: '包裹延误超过48小时，请联系快递公司并为客户登记催件。', tags: ['物流'], category: 'delivery' },
   { externalId: 'refund-th', locale: 'th', title: 'ขั้นตอนการคืนเงิน', body: 'ลูกค้าจะได้รับเงินคืนภายใน 7 วันทำการหลังจากอนุมัติการคืนสินค้า', tags: ['คืนเงิน'], category: 'refunds' },
   { externalId: 'roaming-th', locale: 'th', title: 'เปิดบริการโรมมิ่ง', body: 'ลูกค้าสามารถเปิดโรมมิ่งผ่านแอปก่อนเดินทางไปต่างประเทศ', tags: ['โรมมิ่ง'], category: 'plans' },
+  { externalId: 'trade-in-th', locale: 'th', title: 'เทิร์นเครื่องเก่าเป็นส่วนลด', body: 'นำเครื่องเก่ามาเทิร์นเพื่อรับส่วนลดเครื่องใหม่', tags: [], category: 'devices' },
   { externalId: 'refund-en', locale: 'en', title: 'Refund timeline', body: 'Refunds go back to the original payment method within 5 business days. C++ and "quoted" text is fine.', tags: ['refund'], category: 'refunds' },
   { externalId: 'roaming-en', locale: 'en', title: 'Activate roaming', body: 'Roaming can be switched on in the app before travelling. Mention the refund policy only if asked.', tags: ['roaming'], category: 'plans' },
 ];
 
-describe('KbSearch on a real SQLite file', () => {
+// Articles just written are searched in the index's newest postings, merged ones in its blobs: both ways.
+describe.each([
+  { state: 'just written', merge: false },
+  { state: 'merged', merge: true },
+])('KbSearch on a real SQLite file, articles $state', ({ merge }) => {
   let db: Db;
   let search: KbSearch;
   beforeAll(() => {
     db = openDatabase(join(mkdtempSync(join(tmpdir(), 'kb-')), 'cache.sqlite'));
     const repo = new KbRepo(db);
     for (const a of articles) repo.upsert(a);
+    if (merge) repo.mergeIndex();
     search = new KbSearch(db);
   });
   const ids = (q: string, locale?: KbArticle['locale']) => search.search(q, { locale }).map((h) => h.id);
@@ -37,6 +44,8 @@ describe('KbSearch on a real SQLite file', () => {
     expect(ids('refu', 'en')[0]).toBe('refund-en');
     expect(ids('activate roa', 'en')).toEqual(['roaming-en']);
     expect(ids('โรมมิ่', 'th')).toContain('roaming-th');
+    // The segmenter leaves a half-typed Thai word joined to the one before it.
+    expect(ids('เทิร์นเครื่', 'th')[0]).toBe('trade-in-th');
   });
   it('meets simplified and traditional Chinese both ways', () => {
     expect(ids('客诉', 'zh-TW')).toContain('complaint-tw');
@@ -68,9 +77,61 @@ describe('KbSearch on a real SQLite file', () => {
     for (const m of marked) expect(['客訴', '客', '訴']).toContain(m);
   });
   it('updates an article in place when imported again', () => {
-    new KbRepo(db).upsert({ ...articles[5]!, title: 'Refund timeline (updated)', body: 'Now within 3 business days.' });
+    new KbRepo(db).upsert({ ...articles.find((a) => a.externalId === 'refund-en')!, title: 'Refund timeline (updated)', body: 'Now within 3 business days.' });
     const [hit] = search.search('refund timeline', { locale: 'en' });
     expect(hit!.title).toBe('Refund timeline (updated)');
     expect(ids('original payment', 'en')).not.toContain('refund-en');
+    new KbRepo(db).mergeIndex();
+    expect(ids('original payment', 'en')).not.toContain('refund-en');
+    expect(ids('refund timeline', 'en')[0]).toBe('refund-en');
+    expect(ids('business days', 'en')).toEqual(['refund-en']);
+  });
+});
+
+describe('KbSearch on a database indexed before this index existed', () => {
+  it('indexes the articles again when the cache opens it', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kb-')), 'cache.sqlite');
+    const db = openDatabase(path);
+    const repo = new KbRepo(db);
+    for (const a of articles) repo.upsert(a);
+    db.exec('DELETE FROM kb_postings; DELETE FROM kb_terms; DELETE FROM kb_postings_new; DELETE FROM kb_index_stats;');
+    expect(new KbSearch(db).search('退款', { locale: 'zh-CN' })).toEqual([]);
+    db.close();
+    const cache = new Cache(path);
+    expect(cache.kbSearch.search('退款', { locale: 'zh-CN' })[0]?.id).toBe('refund-cn');
+    cache.close();
+  });
+});
+
+describe('KbSearch ranks from merged postings exactly as from every posting', () => {
+  // Articles just written are ranked by visiting every posting; merged ones through each term's best postings
+  // and by looking up the rarer term's articles in the others. Both must give the same results.
+  const vocabulary = Array.from({ length: 40 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const word = () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]!;
+  const corpus: KbArticle[] = Array.from({ length: 400 }, (_, i) => ({
+    externalId: `a${i}`,
+    locale: 'en',
+    title: Array.from({ length: 1 + Math.floor(random() * 4) }, word).join(' '),
+    body: Array.from({ length: 5 + Math.floor(random() * 40) }, word).join(' '),
+    tags: random() < 0.3 ? [word()] : [],
+    category: null,
+  }));
+  const queries = [...vocabulary.slice(0, 12), 'wa', 'wb0', 'wc0x wd0x', 'we0x wf', 'wa0x wb0x wc0x', 'wz0x wa1x'];
+  const results = (merge: boolean) => {
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'kb-')), 'cache.sqlite'));
+    const repo = new KbRepo(db);
+    db.transaction(() => corpus.forEach((a) => repo.upsert(a)))();
+    if (merge) repo.mergeIndex();
+    const search = new KbSearch(db);
+    const out = queries.map((q) => search.search(q, { locale: 'en', limit: 8 }).map((h) => `${h.id} ${h.score.toFixed(4)}`));
+    db.close();
+    return out;
+  };
+  it('for one word, a half-typed word, and words that must all match', () => {
+    const merged = results(true);
+    expect(merged.every((r) => r.length === 8)).toBe(true);
+    expect(merged).toEqual(results(false));
   });
 });

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
-import { allOf, anyOf, buildFtsQuery, type FtsTerm } from '../../../src-shared/text/fts-query';
-import { localeToken } from './kb-repo';
+import { parseSearchQuery, type QueryTerm } from '../../../src-shared/text/search-query';
+import { BEST_POSTINGS, KbIndex, type IndexTerm, type Postings } from './kb-index';
 import { makeSnippet, type Snippet } from './snippet';
 
 export interface KbHit {
@@ -14,78 +14,286 @@ export interface KbHit {
   score: number;
 }
 
-/** A word in more than this share of the scope's articles is too common to search on when others are given. */
-const COMMON_SHARE = 0.5;
-
 export interface KbSearchOptions {
   locale?: Locale | null;
   limit?: number;
 }
 
+const LOCALES: readonly Locale[] = ['zh-CN', 'zh-TW', 'th', 'en'];
+/** A word in more than this share of the scope's articles is too common to search on when others are given. */
+const COMMON_SHARE = 0.5;
+/** A half-typed word stands for at most this many indexed words starting with it, the most used first. */
+const COMPLETIONS = 16;
+/** What a completion's match is worth against the whole word typed (scaled by how much of it was typed). */
+const COMPLETION_WEIGHT = 0.5;
+
+interface Ranked {
+  articleId: number;
+  score: number;
+  /** 0 when the article holds every term, 1 when only some. */
+  tier: 0 | 1;
+}
+
+/** A query term and the indexed words it stands for. */
+interface Slot {
+  term: QueryTerm;
+  words: IndexTerm[];
+}
+
+const THAI = /^\p{Script=Thai}+$/u;
+
 interface Row {
-  id: number;
   external_id: string;
   locale: Locale;
   title: string;
   body: string;
   category: string | null;
-  rank: number;
+}
+
+/** One indexed word of a query term: its postings and what a unit of their weight is worth (idf, completion). */
+interface ScoredWord {
+  id: number;
+  postings: Postings;
+  factor: number;
+}
+
+/** Where an article is in sorted ids, or -1. */
+function indexOf(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = ids[mid]!;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** An article's score over every query term (its best completion of each), from the terms' full postings. */
+function scoreOf(slots: ScoredWord[][], id: number, replaced: Set<number>): number {
+  let total = 0;
+  for (const slot of slots) {
+    let top = 0;
+    for (const { postings, factor } of slot) {
+      const at = replaced.has(id) ? -1 : indexOf(postings.ids, id);
+      const weight = at !== -1 ? postings.weights[at]! : postings.newer.find(([n]) => n === id)?.[1];
+      if (weight !== undefined) top = Math.max(top, factor * weight);
+    }
+    total += top;
+  }
+  return total;
+}
+
+/** The best `limit` of candidates by score (ties: the older article first). */
+function best(candidates: Iterable<number>, score: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  for (const id of candidates) {
+    const s = score[id]!;
+    if (top.length === limit && s <= score[top[limit - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && (score[top[at - 1]!]! < s || (score[top[at - 1]!]! === s && top[at - 1]! > id))) at--;
+    top.splice(at, 0, id);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /**
  * Knowledge-base search for an agent mid-call: Chinese, Thai and English words found by Intl.Segmenter,
- * simplified and traditional alike, the last word as a prefix; all words first, then any word to fill the list.
+ * simplified and traditional alike, the last word as a prefix; articles holding every word first, ranked by
+ * bm25 (title weighted up), then articles holding some of them to fill the list.
+ *
+ * Each term's postings come from KbIndex with their bm25 weight precomputed, so ranking is a sum over typed
+ * arrays: a word in 50,000 articles costs well under a millisecond.
  */
 export class KbSearch {
-  private readonly select;
-  private readonly documentFrequency;
+  private readonly index: KbIndex;
+  private readonly article;
+  private readonly lastArticleId;
+  private score = new Float64Array(0);
+  private part = new Float64Array(0);
+  private matched = new Uint8Array(0);
+  private mark = new Int32Array(0);
+  private pass = 0;
 
   constructor(db: Db) {
-    // Rank (bm25 with the title weighted up, set in the schema) is computed inside FTS5 and only the best rows
-    // are joined to their articles.
-    this.select = db.prepare<[string, number], Row>(`
-      SELECT a.id, a.external_id, a.locale, a.title, a.body, a.category, f.rank
-      FROM (SELECT rowid, rank FROM kb_fts WHERE kb_fts MATCH ? ORDER BY rank LIMIT ?) f
-      JOIN kb_articles a ON a.id = f.rowid
-      ORDER BY f.rank`);
-    this.documentFrequency = db.prepare<[string], { doc: number }>("SELECT doc FROM kb_vocab WHERE term = ?");
-  }
-
-  /**
-   * Drops words that are in most articles of the scope ("the", "客户", "ที่") when the query has better ones: they
-   * rank nothing apart, and ranking every article that contains them is what makes a search slow.
-   */
-  private informative(terms: FtsTerm[], scopeToken: string | null): FtsTerm[] {
-    const total = scopeToken ? this.df(scopeToken) : Number.POSITIVE_INFINITY;
-    const kept = terms.filter((t) => t.word === null || this.df(t.word) <= total * COMMON_SHARE);
-    return kept.length > 0 ? kept : terms;
-  }
-
-  private df(word: string): number {
-    return this.documentFrequency.get(word)?.doc ?? 0;
+    this.index = new KbIndex(db);
+    this.article = db.prepare<[number], Row>('SELECT external_id, locale, title, body, category FROM kb_articles WHERE id = ?');
+    this.lastArticleId = db.prepare<[], number>('SELECT ifnull(max(id), 0) FROM kb_articles').pluck();
   }
 
   search(query: string, options: KbSearchOptions = {}): KbHit[] {
     const limit = Math.min(Math.max(options.limit ?? 10, 1), 100);
-    const fts = buildFtsQuery(query, options.locale);
-    if (!fts) return [];
-    const token = options.locale ? localeToken(options.locale) : null;
-    const scope = token ? `{locale}: "${token}" AND ` : '';
-    const run = (match: string, n: number) => this.select.all(`${scope}(${match})`, n);
-    const terms = this.informative(fts.terms, token);
-    // All words first; when that finds too few, any word, ranked by bm25 (rare words weigh most).
-    const rows = run(allOf(terms), limit);
-    if (rows.length < limit && terms.length > 1) {
-      const seen = new Set(rows.map((r) => r.id));
-      for (const r of run(anyOf(terms), limit)) if (!seen.has(r.id) && rows.length < limit) rows.push(r);
+    const parsed = parseSearchQuery(query, options.locale);
+    if (!parsed) return [];
+    const replaced = this.index.replaced();
+    const ranked = (options.locale ? [options.locale] : LOCALES)
+      .flatMap((locale) => this.rank(parsed.terms, locale, limit, replaced))
+      .sort((a, b) => a.tier - b.tier || b.score - a.score)
+      .slice(0, limit);
+    return ranked.map(({ articleId, score }) => {
+      const r = this.article.get(articleId)!;
+      return { id: r.external_id, locale: r.locale, title: r.title, category: r.category, snippet: makeSnippet(r.body, parsed.words), score };
+    });
+  }
+
+  /**
+   * The query terms as searched in a locale, each with the indexed words it stands for: itself, or for a
+   * half-typed word its completions. A half-typed Thai word often defeats the segmenter, which then leaves it
+   * joined to the word before ("เทิร์นเครื่"): when nothing starts with it, its longest indexed start is taken as a
+   * word of its own and the rest completed.
+   */
+  private slots(terms: QueryTerm[], locale: Locale): Slot[] {
+    return terms.flatMap((term): Slot[] => {
+      if (!term.prefix) {
+        const found = this.index.lookup(locale, term.text);
+        return [{ term, words: found ? [found] : [] }];
+      }
+      const words = this.index.completions(locale, term.text, COMPLETIONS);
+      if (words.length > 0 || !THAI.test(term.text)) return [{ term, words }];
+      const chars = [...term.text];
+      for (let cut = chars.length - 1; cut > 0; cut--) {
+        const head = this.index.lookup(locale, chars.slice(0, cut).join(''));
+        if (!head) continue;
+        const rest = { text: chars.slice(cut).join(''), prefix: true };
+        const completions = this.index.completions(locale, rest.text, COMPLETIONS);
+        if (completions.length > 0) return [{ term: { text: head.term, prefix: false }, words: [head] }, { term: rest, words: completions }];
+      }
+      return [{ term, words }];
+    });
+  }
+
+  private rank(terms: QueryTerm[], locale: Locale, limit: number, replaced: Set<number>): Ranked[] {
+    const total = this.index.articleCount(locale);
+    if (total === 0) return [];
+    let slots = this.slots(terms, locale);
+    // Words in most articles ("the", "客户", "ที่") rank nothing apart when the query has better ones, and summing
+    // them over every article is most of a search's work: leave them out then.
+    const informative = slots.filter((s) => s.words.length === 0 || Math.max(...s.words.map((w) => w.articles)) <= total * COMMON_SHARE);
+    if (informative.length > 0) slots = informative;
+    // One term: its best postings hold the answer (an article's best completion is among that completion's best).
+    const bestOnly = slots.length === 1 && replaced.size === 0 && limit <= BEST_POSTINGS;
+    const scored = slots.map((slot) =>
+      slot.words.map((word): ScoredWord => {
+        const postings = this.index.postings(word.id, bestOnly ? 'best' : 'all');
+        const df = Math.min(word.articles + postings.newer.length, total);
+        const typed = slot.term.prefix ? [...slot.term.text].length / [...word.term].length : 1;
+        // A completion of a half-typed word counts for less the more of it the agent has not typed.
+        const factor = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (typed === 1 ? 1 : COMPLETION_WEIGHT * typed);
+        return { id: word.id, postings, factor };
+      }),
+    );
+    const size = (slot: ScoredWord[]) => slot.reduce((n, w) => n + w.postings.ids.length + w.postings.newer.length, 0);
+    const order = scored.map((_, i) => i).sort((x, y) => size(scored[x]!) - size(scored[y]!));
+    const base = order.find((i) => scored[i]!.length > 0);
+    if (base === undefined) return [];
+
+    this.ensure(this.lastArticleId.get()! + 1);
+    const touched: number[] = [];
+    // Every article of the smallest term, then each other term's weight for those articles only.
+    const basePass = this.nextPass();
+    for (const w of scored[base]!) this.accumulate(w, basePass, touched, replaced, null);
+    const candidates = Int32Array.from(touched).sort();
+    for (const i of order) {
+      if (i === base) continue;
+      const pass = this.nextPass();
+      for (const w of scored[i]!) this.accumulate(w, pass, touched, replaced, candidates);
     }
-    return rows.map((r) => ({
-      id: r.external_id,
-      locale: r.locale,
-      title: r.title,
-      category: r.category,
-      snippet: makeSnippet(r.body, fts.words),
-      score: -r.rank,
-    }));
+
+    const { score, matched } = this;
+    const ranked: Ranked[] = best(
+      touched.filter((id) => matched[id] === slots.length),
+      score,
+      limit,
+    ).map((id) => ({ articleId: id, score: score[id]!, tier: 0 }));
+    if (ranked.length < limit && slots.length > 1) {
+      // To fill up: articles with some of the terms, from the smallest term's articles and every term's best.
+      const some = touched.filter((id) => matched[id]! < slots.length).map((id) => ({ id, score: score[id]! }));
+      const others = new Set<number>();
+      for (const i of order) {
+        if (i === base) continue;
+        for (const w of scored[i]!) {
+          for (const id of this.index.postings(w.id, 'best').ids.subarray(0, limit)) if (matched[id] === 0 && !replaced.has(id)) others.add(id);
+          for (const [id] of w.postings.newer) if (matched[id] === 0) others.add(id);
+        }
+      }
+      const filled = [...some, ...[...others].map((id) => ({ id, score: scoreOf(scored, id, replaced) }))]
+        .sort((x, y) => y.score - x.score || x.id - y.id)
+        .slice(0, limit - ranked.length);
+      for (const { id, score } of filled) ranked.push({ articleId: id, score, tier: 1 });
+    }
+    for (const id of touched) {
+      score[id] = 0;
+      matched[id] = 0;
+    }
+    return ranked;
+  }
+
+  /**
+   * Adds one indexed word's weights: for every article holding it, or with `only`, for those articles only
+   * (sorted ids, looked up in the word's sorted postings). An article counts once per query term, with its
+   * best-scoring completion.
+   */
+  private accumulate(word: ScoredWord, pass: number, touched: number[], replaced: Set<number>, only: Int32Array | null): void {
+    const { score, part, matched, mark } = this;
+    const { factor, postings } = word;
+    const visit = (id: number, weight: number) => {
+      const value = factor * weight;
+      if (mark[id] !== pass) {
+        mark[id] = pass;
+        part[id] = 0;
+        if (matched[id] === 0) touched.push(id);
+        matched[id] = matched[id]! + 1;
+      }
+      if (value > part[id]!) {
+        score[id] = score[id]! + value - part[id]!;
+        part[id] = value;
+      }
+    };
+    const { ids, weights, newer } = postings;
+    const live = (id: number) => replaced.size === 0 || !replaced.has(id);
+    if (only === null) {
+      for (let k = 0; k < ids.length; k++) if (live(ids[k]!)) visit(ids[k]!, weights[k]!);
+      for (const [id, weight] of newer) visit(id, weight);
+      return;
+    }
+    if (ids.length > 8 * only.length) {
+      for (const id of only) {
+        const at = indexOf(ids, id);
+        if (at !== -1 && live(id)) visit(id, weights[at]!);
+      }
+    } else {
+      for (let k = 0, j = 0; k < ids.length && j < only.length; ) {
+        if (ids[k]! < only[j]!) k++;
+        else if (ids[k]! > only[j]!) j++;
+        else {
+          if (live(ids[k]!)) visit(ids[k]!, weights[k]!);
+          k++;
+          j++;
+        }
+      }
+    }
+    for (const [id, weight] of newer) if (matched[id]! > 0) visit(id, weight);
+  }
+
+  /** Scratch arrays indexed by article id, zero between searches. */
+  private ensure(capacity: number): void {
+    if (this.score.length >= capacity) return;
+    const size = Math.max(capacity, this.score.length * 2);
+    this.score = new Float64Array(size);
+    this.part = new Float64Array(size);
+    this.matched = new Uint8Array(size);
+    this.mark = new Int32Array(size);
+    this.pass = 0;
+  }
+
+  private nextPass(): number {
+    if (this.pass === 0x7fffffff) {
+      this.mark.fill(0);
+      this.pass = 0;
+    }
+    return ++this.pass;
   }
 }

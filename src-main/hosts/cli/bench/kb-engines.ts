@@ -39,15 +39,16 @@ export function ourSearch(): KbEngine {
   const dir = mkdtempSync(join(tmpdir(), 'bench-kb-'));
   const cache = new Cache(join(dir, 'cache.sqlite'));
   return {
-    name: 'agent-desktop (SQLite FTS5 + Intl.Segmenter)',
+    name: 'agent-desktop (SQLite, bm25 postings + Intl.Segmenter)',
     build(articles) {
       const repo = new KbRepo(cache.db, Date.now, segmentOnce);
       cache.db.transaction(() => articles.forEach((a) => repo.upsert(a)))();
+      repo.mergeIndex();
       cache.db.pragma('optimize');
     },
     search: (query, locale, limit) => cache.kbSearch.search(query, { locale, limit }).map((h) => h.id),
     indexBytes() {
-      const row = cache.db.prepare("SELECT sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'kb_fts%'").get() as { bytes: number };
+      const row = cache.db.prepare("SELECT sum(pgsize) AS bytes FROM dbstat WHERE name IN ('kb_terms', 'sqlite_autoindex_kb_terms_1', 'kb_terms_by_start', 'kb_postings', 'kb_postings_new', 'kb_replaced', 'kb_index_stats')").get() as { bytes: number };
       return row.bytes;
     },
     close() {

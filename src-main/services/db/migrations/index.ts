@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import * as customers from './0001-customers';
 import * as cache from './0002-cache';
 import * as workOrderDrafts from './0003-work-order-drafts';
+import * as kbIndex from './0004-kb-index';
 
 export interface Migration {
   name: string;
@@ -13,4 +14,5 @@ export const migrations: Migration[] = [
   { name: '0001-customers', up: customers.up },
   { name: '0002-cache', up: cache.up },
   { name: '0003-work-order-drafts', up: workOrderDrafts.up },
+  { name: '0004-kb-index', up: kbIndex.up },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForSearch } from './fold';
-import { allOf, buildFtsQuery } from './fts-query';
+import { parseSearchQuery, searchTerms } from './search-query';
 import { tokenize } from './segment';
 
 describe('foldForSearch', () => {
@@ -32,30 +32,43 @@ describe('tokenize', () => {
   });
 });
 
-describe('buildFtsQuery', () => {
+describe('parseSearchQuery', () => {
+  const terms = (input: string, locale: 'en' | 'zh-CN' = 'en') =>
+    parseSearchQuery(input, locale)!.terms.map((t) => t.text + (t.prefix ? '*' : ''));
   it.each(['"', 'a-b', 'col:val', 'AND', '(', 'C++', '*', 'NEAR(a b)', "'; DROP TABLE kb_articles; --", 'OR NOT'])(
-    'keeps %j as quoted words only',
+    'keeps %j as plain words only',
     (input) => {
-      const q = buildFtsQuery(input, 'en');
+      const q = parseSearchQuery(input, 'en');
       if (q === null) return;
-      for (const term of q.terms) expect(term.expr).toMatch(/^"[^"]*(?:""[^"]*)*"\*?$/);
+      for (const term of q.terms) expect(term.text).toMatch(/^[\p{L}\p{N}\p{M}]+$/u);
     },
   );
+  it('reads syntax-looking input as the words in it', () => {
+    expect(terms('col:val')).toEqual(['col', 'val*']);
+    expect(terms("'; DROP TABLE kb_articles; --")).toEqual(['drop', 'table', 'kb', 'articles']);
+  });
   it('returns null for empty, whitespace-only and punctuation-only input', () => {
-    expect(buildFtsQuery('', 'en')).toBeNull();
-    expect(buildFtsQuery('   \t\n', 'en')).toBeNull();
-    expect(buildFtsQuery('"()*', 'en')).toBeNull();
+    expect(parseSearchQuery('', 'en')).toBeNull();
+    expect(parseSearchQuery('   \t\n', 'en')).toBeNull();
+    expect(parseSearchQuery('"()*', 'en')).toBeNull();
   });
   it('makes the half-typed last word a prefix, not a finished one', () => {
-    expect(allOf(buildFtsQuery('refund sta', 'en')!.terms)).toBe('"refund" AND "sta"*');
-    expect(allOf(buildFtsQuery('refund status ', 'en')!.terms)).toBe('"refund" AND "status"');
+    expect(terms('refund sta')).toEqual(['refund', 'sta*']);
+    expect(terms('refund status ')).toEqual(['refund', 'status']);
   });
   it('completes a single typed letter only in Chinese', () => {
-    expect(allOf(buildFtsQuery('refund t', 'en')!.terms)).toBe('"refund" AND "t"');
-    expect(allOf(buildFtsQuery('退', 'zh-CN')!.terms)).toBe('"退"*');
+    expect(terms('refund t')).toEqual(['refund', 't']);
+    expect(terms('退', 'zh-CN')).toEqual(['退*']);
   });
-  it('keeps characters the segmenter split apart as one phrase, and known words as separate terms', () => {
-    expect(allOf(buildFtsQuery('客诉 ', 'zh-CN')!.terms)).toBe('"客 诉"');
-    expect(allOf(buildFtsQuery('退款进度 ', 'zh-CN')!.terms)).toBe('"退款" AND "进度"');
+  it('searches characters the segmenter split apart by their pairs, and known words as separate terms', () => {
+    expect(terms('客诉 ', 'zh-CN')).toEqual(['客诉']);
+    expect(terms('退款进度 ', 'zh-CN')).toEqual(['退款', '进度']);
+  });
+});
+
+describe('searchTerms', () => {
+  it('adds the pairs of neighbouring single Chinese characters to the words', () => {
+    expect(searchTerms(['接到', '客', '诉', '时'])).toEqual(['接到', '客', '诉', '时', '客诉', '诉时']);
+    expect(searchTerms(['refund', 'a', 'b'])).toEqual(['refund', 'a', 'b']);
   });
 });

@@ -1,0 +1,227 @@
+import type { Db } from '../db/database';
+import type { Locale } from '../../../src-shared/domain/screen-pop';
+import { searchTerms } from '../../../src-shared/text/search-query';
+
+/** An article's words per field, as the segmenter found them (folded). */
+export interface ArticleWords {
+  title: string[];
+  body: string[];
+  tags: string[];
+}
+
+/** The articles holding a term: merged postings, then those written since the last merge. */
+export interface Postings {
+  ids: Int32Array;
+  weights: Float32Array;
+  newer: [articleId: number, weight: number][];
+}
+
+export interface IndexTerm {
+  id: number;
+  term: string;
+  /** Articles holding it, as of the last merge. */
+  articles: number;
+}
+
+/** How many of a term's postings are kept apart, best first: the most results a search returns. */
+export const BEST_POSTINGS = 100;
+
+/** bm25's parameters and the fields' weights. */
+const K1 = 1.2;
+const B = 0.75;
+const FIELD_WEIGHT = { title: 8, body: 1, tags: 3 } as const;
+
+interface Stats {
+  articles: number;
+  title_words: number;
+  body_words: number;
+  tag_words: number;
+}
+
+function count(words: string[]): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const t of searchTerms(words)) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return tf;
+}
+
+function decode(blob: Buffer | null): { ids: Int32Array; weights: Float32Array } {
+  if (!blob || blob.length === 0) return { ids: new Int32Array(0), weights: new Float32Array(0) };
+  // Typed arrays need 4-byte alignment; a blob in a shared pool may not have it.
+  const bytes = blob.byteOffset % 4 === 0 ? blob : Buffer.from(blob);
+  const n = bytes.length / 8;
+  return { ids: new Int32Array(bytes.buffer, bytes.byteOffset, n), weights: new Float32Array(bytes.buffer, bytes.byteOffset + n * 4, n) };
+}
+
+function encode(ids: ArrayLike<number>, weights: ArrayLike<number>): Buffer {
+  const n = ids.length;
+  const blob = Buffer.alloc(n * 8);
+  new Int32Array(blob.buffer, blob.byteOffset, n).set(ids);
+  new Float32Array(blob.buffer, blob.byteOffset + n * 4, n).set(weights);
+  return blob;
+}
+
+/**
+ * The knowledge base's inverted index in SQLite (tables in migration 0004). Each posting carries the term's bm25
+ * weight in that article (title weighted up, length normalised), so a search only sums weights times idf.
+ * Writes land in kb_postings_new; merge() folds them into the per-term blobs.
+ */
+export class KbIndex {
+  private readonly stats;
+  private readonly putStats;
+  private readonly newTerms;
+  private readonly putPostings;
+  private readonly dropPostings;
+  private readonly markReplaced;
+  private readonly term;
+  private readonly prefixed;
+  private readonly merged;
+  private readonly mergedBest;
+  private readonly newer;
+  private readonly replacedIds;
+
+  constructor(private readonly db: Db) {
+    this.stats = db.prepare<[string], Stats>('SELECT articles, title_words, body_words, tag_words FROM kb_index_stats WHERE locale = ?');
+    this.putStats = db.prepare<[string, number, number, number, number]>(
+      'INSERT OR REPLACE INTO kb_index_stats (locale, articles, title_words, body_words, tag_words) VALUES (?, ?, ?, ?, ?)',
+    );
+    // An article's terms go in as one JSON object of term → weight: two statements per article, not two per term.
+    this.newTerms = db.prepare<[{ locale: string; terms: string }]>(
+      'INSERT INTO kb_terms (locale, term) SELECT @locale, key FROM json_each(@terms) WHERE true ON CONFLICT DO NOTHING',
+    );
+    this.putPostings = db.prepare<[{ locale: string; terms: string; article: number }]>(`
+      INSERT OR REPLACE INTO kb_postings_new (term_id, article_id, weight)
+      SELECT t.id, @article, j.value FROM json_each(@terms) j CROSS JOIN kb_terms t ON t.locale = @locale AND t.term = j.key`);
+    this.dropPostings = db.prepare<[{ locale: string; terms: string; article: number }]>(`
+      DELETE FROM kb_postings_new WHERE article_id = @article
+        AND term_id IN (SELECT t.id FROM json_each(@terms) j CROSS JOIN kb_terms t ON t.locale = @locale AND t.term = j.value)`);
+    this.markReplaced = db.prepare<[number]>('INSERT OR IGNORE INTO kb_replaced (article_id) VALUES (?)');
+    this.term = db.prepare<[string, string], IndexTerm>('SELECT id, term, articles FROM kb_terms WHERE locale = ? AND term = ?');
+    this.prefixed = db.prepare<[string, string, string], IndexTerm>(
+      'SELECT id, term, articles FROM kb_terms INDEXED BY kb_terms_by_start WHERE locale = ? AND term >= ? AND term < ? LIMIT 5000',
+    );
+    this.merged = db.prepare<[number], Buffer>('SELECT postings FROM kb_postings WHERE term_id = ?').pluck();
+    this.mergedBest = db.prepare<[number], Buffer>('SELECT best FROM kb_postings WHERE term_id = ?').pluck();
+    this.newer = db.prepare<[number], [number, number]>('SELECT article_id, weight FROM kb_postings_new WHERE term_id = ?').raw();
+    this.replacedIds = db.prepare<[], number>('SELECT article_id FROM kb_replaced').pluck();
+  }
+
+  private statsOf(locale: Locale): Stats {
+    return this.stats.get(locale) ?? { articles: 0, title_words: 0, body_words: 0, tag_words: 0 };
+  }
+
+  private adjustStats(locale: Locale, words: ArticleWords, sign: 1 | -1): Stats {
+    const s = this.statsOf(locale);
+    const next = {
+      articles: s.articles + sign,
+      title_words: s.title_words + sign * words.title.length,
+      body_words: s.body_words + sign * words.body.length,
+      tag_words: s.tag_words + sign * words.tags.length,
+    };
+    this.putStats.run(locale, next.articles, next.title_words, next.body_words, next.tag_words);
+    return next;
+  }
+
+  /**
+   * Indexes an article's words: per term, bm25's saturated frequency in each field over the field's length, the
+   * fields weighted (a title match outweighs any number of body mentions, as an agent expects).
+   */
+  add(articleId: number, locale: Locale, words: ArticleWords): void {
+    const s = this.adjustStats(locale, words, 1);
+    const average = { title: s.title_words / s.articles, body: s.body_words / s.articles, tags: s.tag_words / s.articles };
+    const weight = new Map<string, number>();
+    for (const field of ['title', 'body', 'tags'] as const) {
+      const norm = K1 * (1 - B + (B * words[field].length) / Math.max(average[field], 1));
+      for (const [t, f] of count(words[field])) {
+        weight.set(t, (weight.get(t) ?? 0) + (FIELD_WEIGHT[field] * (f * (K1 + 1))) / (f + norm));
+      }
+    }
+    const terms = JSON.stringify(Object.fromEntries(weight));
+    this.newTerms.run({ locale, terms });
+    this.putPostings.run({ locale, terms, article: articleId });
+  }
+
+  /** Takes an article's previous words out of the index (before it is indexed again with its new ones). */
+  remove(articleId: number, locale: Locale, words: ArticleWords): void {
+    this.adjustStats(locale, words, -1);
+    this.markReplaced.run(articleId);
+    const terms = JSON.stringify([...new Set(searchTerms([...words.title, ...words.body, ...words.tags]))]);
+    this.dropPostings.run({ locale, terms, article: articleId });
+  }
+
+  /** Empties the index (before every article is indexed again). */
+  clear(): void {
+    this.db.exec('DELETE FROM kb_postings_new; DELETE FROM kb_replaced; DELETE FROM kb_postings; DELETE FROM kb_terms; DELETE FROM kb_index_stats;');
+  }
+
+  /** Folds the postings written since the last merge into the per-term blobs, dropping replaced articles. */
+  merge(): void {
+    this.db.transaction(() => {
+      const replaced = new Set(this.replacedIds.all());
+      const count = this.db.prepare<[number, number]>('UPDATE kb_terms SET articles = ? WHERE id = ?');
+      const write = this.db.prepare<[number, Buffer, Buffer]>('INSERT OR REPLACE INTO kb_postings (term_id, best, postings) VALUES (?, ?, ?)');
+      const fold = (termId: number, newer: [number, number][]) => {
+        const old = decode(this.merged.get(termId) ?? null);
+        const ids: number[] = [];
+        const weights: number[] = [];
+        let j = 0;
+        for (let i = 0; i <= old.ids.length; i++) {
+          const next = i < old.ids.length ? old.ids[i]! : Number.POSITIVE_INFINITY;
+          for (; j < newer.length && newer[j]![0] < next; j++) {
+            ids.push(newer[j]![0]);
+            weights.push(newer[j]![1]);
+          }
+          if (i < old.ids.length && !replaced.has(next)) {
+            ids.push(next);
+            weights.push(old.weights[i]!);
+          }
+        }
+        const best = ids
+          .map((_, i) => i)
+          .sort((a, b) => weights[b]! - weights[a]! || ids[a]! - ids[b]!)
+          .slice(0, BEST_POSTINGS);
+        count.run(ids.length, termId);
+        write.run(termId, encode(best.map((i) => ids[i]!), best.map((i) => weights[i]!)), encode(ids, weights));
+      };
+      // better-sqlite3 cannot write while a statement iterates: take the term ids first, then each term's rows.
+      const folded = this.db.prepare<[], number>('SELECT DISTINCT term_id FROM kb_postings_new').pluck().all();
+      for (const termId of folded) fold(termId, this.newer.all(termId));
+      if (replaced.size > 0) {
+        const all = this.db.prepare<[], number>('SELECT id FROM kb_terms').pluck().all();
+        const done = new Set(folded);
+        for (const id of all) if (!done.has(id)) fold(id, []);
+      }
+      this.db.exec(`
+        DELETE FROM kb_postings_new; DELETE FROM kb_replaced;
+        DELETE FROM kb_postings WHERE term_id IN (SELECT id FROM kb_terms WHERE articles = 0);
+        DELETE FROM kb_terms WHERE articles = 0;`);
+    })();
+  }
+
+  /** How many articles of a locale are indexed (bm25's N). */
+  articleCount(locale: Locale): number {
+    return this.statsOf(locale).articles;
+  }
+
+  lookup(locale: Locale, term: string): IndexTerm | undefined {
+    return this.term.get(locale, term);
+  }
+
+  /** Terms starting with `prefix`, those in most articles first. */
+  completions(locale: Locale, prefix: string, max: number): IndexTerm[] {
+    return this.prefixed
+      .all(locale, prefix, prefix + '\u{10FFFF}')
+      .sort((a, b) => b.articles - a.articles)
+      .slice(0, max);
+  }
+
+  /** All of a term's postings (merged ones by article id), or only its best merged ones (by weight, best first). */
+  postings(termId: number, which: 'all' | 'best' = 'all'): Postings {
+    const blob = (which === 'all' ? this.merged : this.mergedBest).get(termId) ?? null;
+    return { ...decode(blob), newer: this.newer.all(termId) };
+  }
+
+  /** Articles whose merged postings are out of date. */
+  replaced(): Set<number> {
+    return new Set(this.replacedIds.all());
+  }
+}
