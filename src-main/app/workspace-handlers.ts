@@ -78,7 +78,7 @@ export function workspaceHandlers(
           { path: 'number', message: 'customer.error.number' },
         ]);
       }
-      quickCreateCustomer(cache.customers, e164, { name, preferredLanguage, notes });
+      quickCreateCustomer(cache.customers, e164, { name, preferredLanguage, notes }, new Date(cache.now()));
       return app.screenPop.lookup(e164, null);
     },
   };

@@ -24,11 +24,29 @@ let traditionalToSimplified: Map<string, string> | null = null;
 export function foldForSearch(text: string): string {
   traditionalToSimplified ??= charMap(tsCharacters);
   let out = '';
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Most characters need little: ASCII only lowers, Thai stays as it is.
+    if (code < 0x80) {
+      out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 0x20) : text[i];
+      continue;
+    }
+    if (code >= 0x0e00 && code <= 0x0e7f) {
+      out += text[i];
+      continue;
+    }
+    // CJK has no case: only traditional to simplified.
+    if ((code >= 0x3000 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) {
+      out += traditionalToSimplified.get(text[i]!) ?? text[i];
+      continue;
+    }
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const ch = pair ? text.slice(i, i + 2) : text[i]!;
+    if (pair) i++;
     let c = traditionalToSimplified.get(ch) ?? ch;
-    const code = c.codePointAt(0)!;
+    const point = c.codePointAt(0)!;
     // Full-width ASCII (Ａ１＃) to ASCII, as CJK keyboards often type it.
-    if (code >= 0xff01 && code <= 0xff5e) c = String.fromCodePoint(code - 0xfee0);
+    if (point >= 0xff01 && point <= 0xff5e) c = String.fromCodePoint(point - 0xfee0);
     const lower = c.toLowerCase();
     out += lower.length === c.length ? lower : c;
   }

@@ -26,7 +26,11 @@ export class Cache {
   readonly followUps: FollowUpsRepo;
   readonly workOrderDrafts: WorkOrderDraftsRepo;
 
-  constructor(readonly path: string, now: () => number = Date.now) {
+  constructor(
+    readonly path: string,
+    /** The clock records are stamped with (tests fix it). */
+    readonly now: () => number = Date.now,
+  ) {
     this.db = openDatabase(path);
     this.workOrdersDb = openDatabase(path, { synchronous: 'FULL' });
     this.customers = new CustomersRepo(this.db, now);

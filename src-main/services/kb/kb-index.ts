@@ -26,6 +26,9 @@ export interface IndexTerm {
 /** How many of a term's postings are kept apart, best first: the most results a search returns. */
 export const BEST_POSTINGS = 100;
 
+/** A term in this many articles is in the index of common words (migration 0004), completed from first. */
+const COMMON_TERM = 10;
+
 /** bm25's parameters and the fields' weights. */
 const K1 = 1.2;
 const B = 0.75;
@@ -73,7 +76,8 @@ export class KbIndex {
   private readonly dropPostings;
   private readonly markReplaced;
   private readonly term;
-  private readonly prefixed;
+  private readonly commonStarting;
+  private readonly allStarting;
   private readonly merged;
   private readonly mergedBest;
   private readonly newer;
@@ -96,9 +100,13 @@ export class KbIndex {
         AND term_id IN (SELECT t.id FROM json_each(@terms) j CROSS JOIN kb_terms t ON t.locale = @locale AND t.term = j.value)`);
     this.markReplaced = db.prepare<[number]>('INSERT OR IGNORE INTO kb_replaced (article_id) VALUES (?)');
     this.term = db.prepare<[string, string], IndexTerm>('SELECT id, term, articles FROM kb_terms WHERE locale = ? AND term = ?');
-    this.prefixed = db.prepare<[string, string, string], IndexTerm>(
-      'SELECT id, term, articles FROM kb_terms INDEXED BY kb_terms_by_start WHERE locale = ? AND term >= ? AND term < ? LIMIT 5000',
-    );
+    const starting = (common: boolean) =>
+      db.prepare<[string, string, string, number], IndexTerm>(`
+        SELECT id, term, articles FROM kb_terms ${common ? 'INDEXED BY kb_terms_common' : ''}
+        WHERE locale = ? AND term >= ? AND term < ? ${common ? `AND articles >= ${COMMON_TERM}` : ''}
+        ORDER BY articles DESC, term LIMIT ?`);
+    this.commonStarting = starting(true);
+    this.allStarting = starting(false);
     this.merged = db.prepare<[number], Buffer>('SELECT postings FROM kb_postings WHERE term_id = ?').pluck();
     this.mergedBest = db.prepare<[number], Buffer>('SELECT best FROM kb_postings WHERE term_id = ?').pluck();
     this.newer = db.prepare<[number], [number, number]>('SELECT article_id, weight FROM kb_postings_new WHERE term_id = ?').raw();
@@ -206,12 +214,14 @@ export class KbIndex {
     return this.term.get(locale, term);
   }
 
-  /** Terms starting with `prefix`, those in most articles first. */
+  /**
+   * Terms starting with `prefix`, those in most articles first: common ones when there are any (the many words
+   * a large knowledge base holds once or twice are not read then), else any.
+   */
   completions(locale: Locale, prefix: string, max: number): IndexTerm[] {
-    return this.prefixed
-      .all(locale, prefix, prefix + '\u{10FFFF}')
-      .sort((a, b) => b.articles - a.articles)
-      .slice(0, max);
+    const end = prefix + '\u{10FFFF}';
+    const common = this.commonStarting.all(locale, prefix, end, max);
+    return common.length > 0 ? common : this.allStarting.all(locale, prefix, end, max);
   }
 
   /** All of a term's postings (merged ones by article id), or only its best merged ones (by weight, best first). */

@@ -157,9 +157,11 @@ export class KbSearch {
       for (let cut = chars.length - 1; cut > 0; cut--) {
         const head = this.index.lookup(locale, chars.slice(0, cut).join(''));
         if (!head) continue;
+        const known: Slot = { term: { text: head.term, prefix: false }, words: [head] };
+        // One typed letter is not yet a word to complete (as in parseSearchQuery).
+        if (chars.length - cut < 2) return [known];
         const rest = { text: chars.slice(cut).join(''), prefix: true };
-        const completions = this.index.completions(locale, rest.text, COMPLETIONS);
-        if (completions.length > 0) return [{ term: { text: head.term, prefix: false }, words: [head] }, { term: rest, words: completions }];
+        return [known, { term: rest, words: this.index.completions(locale, rest.text, COMPLETIONS) }];
       }
       return [{ term, words }];
     });

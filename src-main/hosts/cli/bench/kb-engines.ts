@@ -48,7 +48,7 @@ export function ourSearch(): KbEngine {
     },
     search: (query, locale, limit) => cache.kbSearch.search(query, { locale, limit }).map((h) => h.id),
     indexBytes() {
-      const row = cache.db.prepare("SELECT sum(pgsize) AS bytes FROM dbstat WHERE name IN ('kb_terms', 'sqlite_autoindex_kb_terms_1', 'kb_terms_by_start', 'kb_postings', 'kb_postings_new', 'kb_replaced', 'kb_index_stats')").get() as { bytes: number };
+      const row = cache.db.prepare("SELECT sum(pgsize) AS bytes FROM dbstat WHERE name IN ('kb_terms', 'sqlite_autoindex_kb_terms_1', 'kb_terms_common', 'kb_postings', 'kb_postings_new', 'kb_replaced', 'kb_index_stats')").get() as { bytes: number };
       return row.bytes;
     },
     close() {

@@ -10,8 +10,9 @@ export function up(db: Database.Database): void {
   db.exec(`
     DROP TABLE kb_vocab;
     DROP TABLE kb_fts;
-    -- Every word of a locale's articles; articles: how many hold it, as of the last merge. The second index
-    -- answers "words starting with …" (a half-typed word) from the index alone.
+    -- Every word of a locale's articles; articles: how many hold it, as of the last merge. The partial index
+    -- lists the words in 10 or more articles: a half-typed word is completed from those first, without reading
+    -- the many words a large knowledge base holds only once or twice.
     CREATE TABLE kb_terms (
       id INTEGER PRIMARY KEY,
       locale TEXT NOT NULL,
@@ -19,7 +20,7 @@ export function up(db: Database.Database): void {
       articles INTEGER NOT NULL DEFAULT 0,
       UNIQUE (locale, term)
     ) STRICT;
-    CREATE INDEX kb_terms_by_start ON kb_terms(locale, term, articles);
+    CREATE INDEX kb_terms_common ON kb_terms(locale, term, articles) WHERE articles >= 10;
     -- A term's merged postings: article ids (int32, ascending) then their weights (float32), in the machine's byte
     -- order; best: the same for the 100 of highest weight, best first, enough for a one-word search's results.
     -- best comes first in the row so reading it never walks the long blob's pages.
