@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { Cache } from '../db/cache';
+import { migrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/database';
 import { KbRepo, type KbArticle } from './kb-repo';
 import { KbSearch } from './kb-search';
@@ -88,17 +90,17 @@ describe.each([
   });
 });
 
-describe('KbSearch on a database indexed before this index existed', () => {
-  it('indexes the articles again when the cache opens it', () => {
+describe('KbSearch on a database written before this index existed (schema 3, FTS5)', () => {
+  it('indexes the articles again when the cache opens and migrates it', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'kb-')), 'cache.sqlite');
-    const db = openDatabase(path);
-    const repo = new KbRepo(db);
-    for (const a of articles) repo.upsert(a);
-    db.exec('DELETE FROM kb_postings; DELETE FROM kb_terms; DELETE FROM kb_postings_new; DELETE FROM kb_index_stats;');
-    expect(new KbSearch(db).search('退款', { locale: 'zh-CN' })).toEqual([]);
-    db.close();
+    const old = new Database(path);
+    for (const m of migrations.slice(0, 3)) m.up(old);
+    old.pragma('user_version = 3');
+    old.prepare("INSERT INTO kb_articles (external_id, locale, title, body, tags, updated_at) VALUES ('refund-cn', 'zh-CN', '退款进度查询', '原路退回', '[]', 1)").run();
+    old.close();
     const cache = new Cache(path);
     expect(cache.kbSearch.search('退款', { locale: 'zh-CN' })[0]?.id).toBe('refund-cn');
+    expect(cache.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'kb_fts'").pluck().get()).toBe(0);
     cache.close();
   });
 });
