@@ -38,6 +38,7 @@ export class LabKamailio {
   private stderr = '';
   /** Call-ID → when its first INVITE reached the PBX (epoch ms, microsecond precision), from the PBX's own log. */
   private readonly arrivals = new Map<string, number>();
+  private readonly relays = new Map<string, number>();
   sipPort = 0;
   wsPort = 0;
   trunkPort = 0;
@@ -53,6 +54,11 @@ export class LabKamailio {
   /** When the INVITE with this Call-ID reached the PBX (epoch ms), once Kamailio has logged it. */
   inviteArrivedAt(callId: string): number | null {
     return this.arrivals.get(callId) ?? null;
+  }
+
+  /** When the PBX handed that INVITE on towards the agent (epoch ms), once Kamailio has logged it. */
+  inviteRelayedAt(callId: string): number | null {
+    return this.relays.get(callId) ?? null;
   }
 
   /** What Kamailio logged lately, for a failing test to show. */
@@ -117,9 +123,10 @@ export class LabKamailio {
     const stderrTail = () => this.stderr;
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-100_000);
-      for (const m of chunk.matchAll(/invite-arrived (\S+) (\d+)\.(\d{6})/g)) {
-        if (this.arrivals.size > 10_000) this.arrivals.clear();
-        this.arrivals.set(m[1]!, Number(m[2]) * 1000 + Number(m[3]) / 1000);
+      for (const m of chunk.matchAll(/invite-(arrived|relayed) (\S+) (\d+)\.(\d{6})/g)) {
+        const seen = m[1] === 'arrived' ? this.arrivals : this.relays;
+        if (seen.size > 10_000) seen.clear();
+        seen.set(m[2]!, Number(m[3]) * 1000 + Number(m[4]) / 1000);
       }
     });
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));

@@ -7,6 +7,7 @@ import type { SoftphoneStatus } from '../../../src-shared/domain/softphone';
 import { ContractError } from '../../../src-shared/contract';
 import type { Logger } from '../../app/logger';
 import { CallLeg } from './call-leg';
+import { warmUpSipParser } from './parser-warmup';
 import { PlainSdpHandler } from './plain-sdp';
 import { PresencePublisher } from './presence-publisher';
 import { SignalingLink, type LinkConfig } from './signaling-link';
@@ -123,6 +124,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
   }
 
   start(): Promise<void> {
+    warmUpSipParser();
     return this.link.start();
   }
 

@@ -45,6 +45,7 @@ export async function benchSip(ctx: CommandContext, scale: 'small' | 'full') {
     const toEvent: number[] = [];
     const toPop: number[] = [];
     const sippLoggedToEvent: number[] = [];
+    const inPbx: number[] = [];
     for (let i = 0; i < CALLS[scale]; i++) {
       const messageLog = join(dir, `call-${i}.log`);
       let eventAt = 0;
@@ -72,6 +73,8 @@ export async function benchSip(ctx: CommandContext, scale: 'small' | 'full') {
       }
       if (arrivedAt === null) throw new Error('the lab PBX did not log the INVITE arriving');
       toEvent.push(eventAt - arrivedAt);
+      const relayedAt = pbx.inviteRelayedAt(callId);
+      if (relayedAt !== null) inPbx.push(relayedAt - arrivedAt);
       toPop.push(popAt - arrivedAt);
       sippLoggedToEvent.push(eventAt - inviteSentAt(log));
     }
@@ -99,6 +102,8 @@ export async function benchSip(ctx: CommandContext, scale: 'small' | 'full') {
       inviteToIncomingEventMs: stats(toEvent),
       inviteToScreenPopMs: stats(toPop),
       sippLoggedInviteToIncomingEventMs: stats(sippLoggedToEvent),
+      // Of the first figure, the time inside the PBX: INVITE arrived → handed on towards the agent.
+      inviteInsidePbxMs: stats(inPbx),
       reRegisterAfterPbxRestartMs: round(reRegisterMs, 1),
       goals: {
         eventP95AtMost15ms: { value: round(percentile(toEvent, 95)), met: percentile(toEvent, 95) <= 15 },
