@@ -67,6 +67,7 @@ export class AgentDesktop {
       () => this.slaHours(),
     );
     this.reminders = new FollowUpReminders(this.cache, this.events, () => this.agentId());
+    this.indexKnowledgeBase();
     this.router = createRouter(
       {
         getAppInfo: () => this.appInfo(),
@@ -173,6 +174,20 @@ export class AgentDesktop {
       // Subscriptions ride on the registration: started once the phone is registered.
       void phone.waitUntilRegistered().then(() => (this.floor === floor ? floor.start() : undefined)).catch((err: Error) => log.warn('floor: not started', { error: err.message }));
     }
+  }
+
+  /** A knowledge base written before the search index existed is indexed again, off the main thread. */
+  private indexKnowledgeBase(): void {
+    if (!this.cache.kb.needsIndexing()) return;
+    const log = this.options.logger;
+    const worker = this.options.importWorker;
+    const indexed = worker
+      ? importInWorker(worker, { kind: 'kb-index', dbPath: this.cache.path }).then((r) => r.updated)
+      : Promise.resolve(this.cache.kb.ensureIndexed());
+    indexed.then(
+      (articles) => log.info('knowledge base indexed for search', { articles }),
+      (err: Error) => log.error('knowledge base could not be indexed', { error: err.message }),
+    );
   }
 
   /** Bulk import off the main thread, so SIP signaling never waits on it. */

@@ -64,7 +64,13 @@ async function main(argv: string[]): Promise<number> {
   const dbPath = parsed.values.db ?? join(defaultDataDir(), 'cache.sqlite');
   let cache: Cache | null = null;
   const ctx = {
-    cache: () => (cache ??= new Cache(dbPath)),
+    cache: () => {
+      if (cache) return cache;
+      cache = new Cache(dbPath);
+      // A batch tool: a database written before the KB search index existed is indexed here and now.
+      cache.kb.ensureIndexed();
+      return cache;
+    },
     dbPath,
     region: region as CountryCode,
     args,

@@ -37,7 +37,6 @@ export class Cache {
     this.contacts = new ContactsRepo(this.db);
     this.workOrders = new WorkOrdersRepo(this.workOrdersDb, now);
     this.kb = new KbRepo(this.db, now);
-    this.kb.ensureIndexed();
     this.kbSearch = new KbSearch(this.db);
     this.kbFeedback = new KbFeedbackRepo(this.db, now);
     this.templates = new TemplatesRepo(this.db, now);

@@ -9,13 +9,21 @@ export interface ImportJob {
   region: CountryCode;
 }
 
+/** Indexing a knowledge base written before the search index existed (see KbRepo.needsIndexing). */
+export interface KbIndexJob {
+  dbPath: string;
+  kind: 'kb-index';
+}
+
+export type WorkerJob = ImportJob | KbIndexJob;
+
 export type WorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; result: ImportResult }
   | { type: 'failed'; message: string };
 
-/** Runs an import in a worker thread (the built import-worker.js) and reports its progress. */
-export function importInWorker(workerScript: string, job: ImportJob, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
+/** Runs an import (or the KB's indexing) in a worker thread (the built import-worker.js) and reports its progress. */
+export function importInWorker(workerScript: string, job: WorkerJob, onProgress?: (p: ImportProgress) => void): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript, { workerData: job });
     let settled = false;

@@ -5,16 +5,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Cache } from '../db/cache';
 import { importFile } from './importer';
-import type { ImportJob, WorkerMessage } from './import-job';
+import type { WorkerJob, WorkerMessage } from './import-job';
 
-const job = workerData as ImportJob;
+const job = workerData as WorkerJob;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 const cache = new Cache(job.dbPath);
 try {
-  const result = importFile(cache, job.kind, job.path, {
-    region: job.region,
-    onProgress: (progress) => post({ type: 'progress', progress }),
-  });
+  const result =
+    job.kind === 'kb-index'
+      ? { imported: 0, updated: cache.kb.ensureIndexed(), rejected: [] }
+      : importFile(cache, job.kind, job.path, { region: job.region, onProgress: (progress) => post({ type: 'progress', progress }) });
   post({ type: 'done', result });
 } catch (err) {
   post({ type: 'failed', message: (err as Error).message });

@@ -26,6 +26,9 @@ export interface IndexTerm {
 /** How many of a term's postings are kept apart, best first: the most results a search returns. */
 export const BEST_POSTINGS = 100;
 
+/** Terms folded per transaction when merging. */
+const MERGE_BATCH = 2000;
+
 /** A term in this many articles is in the index of common words (migration 0004), completed from first. */
 const COMMON_TERM = 10;
 
@@ -82,6 +85,10 @@ export class KbIndex {
   private readonly mergedBest;
   private readonly newer;
   private readonly replacedIds;
+  private readonly countArticles;
+  private readonly writePostings;
+  private readonly dropNewer;
+  private readonly newerCount;
 
   constructor(private readonly db: Db) {
     this.stats = db.prepare<[string], Stats>('SELECT articles, title_words, body_words, tag_words FROM kb_index_stats WHERE locale = ?');
@@ -111,6 +118,10 @@ export class KbIndex {
     this.mergedBest = db.prepare<[number], Buffer>('SELECT best FROM kb_postings WHERE term_id = ?').pluck();
     this.newer = db.prepare<[number], [number, number]>('SELECT article_id, weight FROM kb_postings_new WHERE term_id = ?').raw();
     this.replacedIds = db.prepare<[], number>('SELECT article_id FROM kb_replaced').pluck();
+    this.countArticles = db.prepare<[number, number]>('UPDATE kb_terms SET articles = ? WHERE id = ?');
+    this.writePostings = db.prepare<[number, Buffer, Buffer]>('INSERT OR REPLACE INTO kb_postings (term_id, best, postings) VALUES (?, ?, ?)');
+    this.dropNewer = db.prepare<[number]>('DELETE FROM kb_postings_new WHERE term_id = ?');
+    this.newerCount = db.prepare<[number], number>('SELECT count(*) FROM kb_postings_new WHERE term_id = ?').pluck();
   }
 
   private statsOf(locale: Locale): Stats {
@@ -161,48 +172,55 @@ export class KbIndex {
     this.db.exec('DELETE FROM kb_postings_new; DELETE FROM kb_replaced; DELETE FROM kb_postings; DELETE FROM kb_terms; DELETE FROM kb_index_stats;');
   }
 
-  /** Folds the postings written since the last merge into the per-term blobs, dropping replaced articles. */
+  /**
+   * Folds the postings written since the last merge into the per-term blobs. Each term is folded with its new
+   * rows in one step, a few thousand terms per transaction, so other writers (a work order being filed) never
+   * wait long. When articles were replaced, every blob must drop their old postings at once: one transaction.
+   */
   merge(): void {
-    this.db.transaction(() => {
-      const replaced = new Set(this.replacedIds.all());
-      const count = this.db.prepare<[number, number]>('UPDATE kb_terms SET articles = ? WHERE id = ?');
-      const write = this.db.prepare<[number, Buffer, Buffer]>('INSERT OR REPLACE INTO kb_postings (term_id, best, postings) VALUES (?, ?, ?)');
-      const fold = (termId: number, newer: [number, number][]) => {
-        const old = decode(this.merged.get(termId) ?? null);
-        const ids: number[] = [];
-        const weights: number[] = [];
-        let j = 0;
-        for (let i = 0; i <= old.ids.length; i++) {
-          const next = i < old.ids.length ? old.ids[i]! : Number.POSITIVE_INFINITY;
-          for (; j < newer.length && newer[j]![0] < next; j++) {
-            ids.push(newer[j]![0]);
-            weights.push(newer[j]![1]);
-          }
-          if (i < old.ids.length && !replaced.has(next)) {
-            ids.push(next);
-            weights.push(old.weights[i]!);
-          }
-        }
-        const best = ids
-          .map((_, i) => i)
-          .sort((a, b) => weights[b]! - weights[a]! || ids[a]! - ids[b]!)
-          .slice(0, BEST_POSTINGS);
-        count.run(ids.length, termId);
-        write.run(termId, encode(best.map((i) => ids[i]!), best.map((i) => weights[i]!)), encode(ids, weights));
-      };
-      // better-sqlite3 cannot write while a statement iterates: take the term ids first, then each term's rows.
-      const folded = this.db.prepare<[], number>('SELECT DISTINCT term_id FROM kb_postings_new').pluck().all();
-      for (const termId of folded) fold(termId, this.newer.all(termId));
-      if (replaced.size > 0) {
-        const all = this.db.prepare<[], number>('SELECT id FROM kb_terms').pluck().all();
-        const done = new Set(folded);
-        for (const id of all) if (!done.has(id)) fold(id, []);
+    const replaced = new Set(this.replacedIds.all());
+    const pending = this.db.prepare<[], number>('SELECT DISTINCT term_id FROM kb_postings_new').pluck().all();
+    if (replaced.size === 0) {
+      for (let i = 0; i < pending.length; i += MERGE_BATCH) {
+        this.db.transaction(() => pending.slice(i, i + MERGE_BATCH).forEach((termId) => this.fold(termId, replaced)))();
       }
-      this.db.exec(`
-        DELETE FROM kb_postings_new; DELETE FROM kb_replaced;
-        DELETE FROM kb_postings WHERE term_id IN (SELECT id FROM kb_terms WHERE articles = 0);
-        DELETE FROM kb_terms WHERE articles = 0;`);
-    })();
+    } else {
+      this.db.transaction(() => {
+        const all = this.db.prepare<[], number>('SELECT id FROM kb_terms').pluck().all();
+        for (const termId of all) this.fold(termId, replaced);
+        this.db.exec('DELETE FROM kb_replaced');
+      })();
+    }
+    this.db.exec(`
+      DELETE FROM kb_postings WHERE term_id IN (SELECT id FROM kb_terms WHERE articles = 0);
+      DELETE FROM kb_terms WHERE articles = 0 AND NOT EXISTS (SELECT 1 FROM kb_postings_new WHERE term_id = kb_terms.id);`);
+  }
+
+  /** One term's merged postings and its new ones as one blob (without replaced articles), its new rows gone. */
+  private fold(termId: number, replaced: Set<number>): void {
+    const old = decode(this.merged.get(termId) ?? null);
+    const newer = this.newer.all(termId);
+    const ids: number[] = [];
+    const weights: number[] = [];
+    let j = 0;
+    for (let i = 0; i <= old.ids.length; i++) {
+      const next = i < old.ids.length ? old.ids[i]! : Number.POSITIVE_INFINITY;
+      for (; j < newer.length && newer[j]![0] < next; j++) {
+        ids.push(newer[j]![0]);
+        weights.push(newer[j]![1]);
+      }
+      if (i < old.ids.length && !replaced.has(next)) {
+        ids.push(next);
+        weights.push(old.weights[i]!);
+      }
+    }
+    const best = ids
+      .map((_, i) => i)
+      .sort((a, b) => weights[b]! - weights[a]! || ids[a]! - ids[b]!)
+      .slice(0, BEST_POSTINGS);
+    this.countArticles.run(ids.length, termId);
+    this.writePostings.run(termId, encode(best.map((i) => ids[i]!), best.map((i) => weights[i]!)), encode(ids, weights));
+    this.dropNewer.run(termId);
   }
 
   /** How many articles of a locale are indexed (bm25's N). */
@@ -222,6 +240,11 @@ export class KbIndex {
     const end = prefix + '\u{10FFFF}';
     const common = this.commonStarting.all(locale, prefix, end, max);
     return common.length > 0 ? common : this.allStarting.all(locale, prefix, end, max);
+  }
+
+  /** How many articles hold a term: merged, and written since. */
+  articlesWith(term: IndexTerm): number {
+    return term.articles + this.newerCount.get(term.id)!;
   }
 
   /** All of a term's postings (merged ones by article id), or only its best merged ones (by weight, best first). */

@@ -3,6 +3,9 @@ import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { indexText } from '../../../src-shared/text/segment';
 import { KbIndex, type ArticleWords } from './kb-index';
 
+/** Articles indexed per transaction by reindex(), as an import stores them. */
+const REINDEX_BATCH = 500;
+
 /** How article text becomes index text; the benchmark passes a memoised one so every engine segments once. */
 export type Segment = (text: string, locale: Locale) => string;
 
@@ -100,12 +103,17 @@ export class KbRepo {
     })();
   }
 
-  /** Indexes the articles of a database whose index is empty (one written before the index existed). */
-  ensureIndexed(): void {
-    const unindexed = this.db
-      .prepare('SELECT EXISTS (SELECT 1 FROM kb_articles) AND NOT EXISTS (SELECT 1 FROM kb_index_stats) AS yes')
-      .get() as { yes: number };
-    if (unindexed.yes) this.reindex();
+  /**
+   * Whether the search index does not hold every article: a database written before the index existed, or a
+   * reindex that was cut short.
+   */
+  needsIndexing(): boolean {
+    return this.db.prepare('SELECT (SELECT count(*) FROM kb_articles) != (SELECT ifnull(sum(articles), 0) FROM kb_index_stats)').pluck().get() === 1;
+  }
+
+  /** Indexes every article when needsIndexing(); returns how many were indexed. Bulk work: run it off the main thread. */
+  ensureIndexed(): number {
+    return this.needsIndexing() ? this.reindex() : 0;
   }
 
   /** Folds what was written since the last merge into the index's blobs (imports call it when they end). */
@@ -113,21 +121,26 @@ export class KbRepo {
     this.searchIndex.merge();
   }
 
-  /** Rebuilds the whole index from kb_articles (after a segmentation change, or on a database indexed before). */
+  /**
+   * Rebuilds the whole index from kb_articles (after a segmentation change, or on a database indexed before), a
+   * batch of articles per transaction like an import, so other writers never wait long.
+   */
   reindex(): number {
-    return this.db.transaction(() => {
-      this.searchIndex.clear();
-      const rows = this.db.prepare('SELECT id, locale, title, body, tags FROM kb_articles').all() as {
-        id: number;
-        locale: Locale;
-        title: string;
-        body: string;
-        tags: string;
-      }[];
-      for (const r of rows) this.searchIndex.add(r.id, r.locale, this.words(r.locale, r.title, r.body, JSON.parse(r.tags) as string[]));
-      this.searchIndex.merge();
-      return rows.length;
-    })();
+    this.searchIndex.clear();
+    const ids = this.db.prepare('SELECT id FROM kb_articles ORDER BY id').pluck().all() as number[];
+    const article = this.db.prepare<[number], { locale: Locale; title: string; body: string; tags: string }>(
+      'SELECT locale, title, body, tags FROM kb_articles WHERE id = ?',
+    );
+    for (let i = 0; i < ids.length; i += REINDEX_BATCH) {
+      this.db.transaction(() => {
+        for (const id of ids.slice(i, i + REINDEX_BATCH)) {
+          const r = article.get(id);
+          if (r) this.searchIndex.add(id, r.locale, this.words(r.locale, r.title, r.body, JSON.parse(r.tags) as string[]));
+        }
+      })();
+    }
+    this.searchIndex.merge();
+    return ids.length;
   }
 
   private words(locale: Locale, title: string, body: string, tags: string[]): ArticleWords {

@@ -173,7 +173,9 @@ export class KbSearch {
     let slots = this.slots(terms, locale);
     // Words in most articles ("the", "客户", "ที่") rank nothing apart when the query has better ones, and summing
     // them over every article is most of a search's work: leave them out then.
-    const informative = slots.filter((s) => s.words.length === 0 || Math.max(...s.words.map((w) => w.articles)) <= total * COMMON_SHARE);
+    const informative = slots.filter(
+      (s) => s.words.length === 0 || Math.max(...s.words.map((w) => this.index.articlesWith(w))) <= total * COMMON_SHARE,
+    );
     if (informative.length > 0) slots = informative;
     // One term: its best postings hold the answer (an article's best completion is among that completion's best).
     const bestOnly = slots.length === 1 && replaced.size === 0 && limit <= BEST_POSTINGS;
