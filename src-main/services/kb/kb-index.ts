@@ -88,6 +88,7 @@ export class KbIndex {
   private readonly countArticles;
   private readonly writePostings;
   private readonly dropNewer;
+  private readonly dropPosting;
   private readonly newerCount;
 
   constructor(private readonly db: Db) {
@@ -121,6 +122,7 @@ export class KbIndex {
     this.countArticles = db.prepare<[number, number]>('UPDATE kb_terms SET articles = ? WHERE id = ?');
     this.writePostings = db.prepare<[number, Buffer, Buffer]>('INSERT OR REPLACE INTO kb_postings (term_id, best, postings) VALUES (?, ?, ?)');
     this.dropNewer = db.prepare<[number]>('DELETE FROM kb_postings_new WHERE term_id = ?');
+    this.dropPosting = db.prepare<[number, number]>('DELETE FROM kb_postings_new WHERE term_id = ? AND article_id = ?');
     this.newerCount = db.prepare<[number], number>('SELECT count(*) FROM kb_postings_new WHERE term_id = ?').pluck();
   }
 
@@ -173,33 +175,36 @@ export class KbIndex {
   }
 
   /**
-   * Folds the postings written since the last merge into the per-term blobs. Each term is folded with its new
-   * rows in one step, a few thousand terms per transaction, so other writers (a work order being filed) never
-   * wait long. When articles were replaced, every blob must drop their old postings at once: one transaction.
+   * Folds the postings written since the last merge into the per-term blobs, a few thousand terms per
+   * transaction, so other writers (a work order being filed) never wait long. Articles replaced since the last
+   * merge first have their old postings dropped from every blob (their new ones stay new until that is done);
+   * every state in between, even after a crash, searches correctly.
    */
   merge(): void {
-    const replaced = new Set(this.replacedIds.all());
-    const pending = this.db.prepare<[], number>('SELECT DISTINCT term_id FROM kb_postings_new').pluck().all();
-    if (replaced.size === 0) {
-      for (let i = 0; i < pending.length; i += MERGE_BATCH) {
-        this.db.transaction(() => pending.slice(i, i + MERGE_BATCH).forEach((termId) => this.fold(termId, replaced)))();
-      }
-    } else {
-      this.db.transaction(() => {
-        const all = this.db.prepare<[], number>('SELECT id FROM kb_terms').pluck().all();
-        for (const termId of all) this.fold(termId, replaced);
-        this.db.exec('DELETE FROM kb_replaced');
-      })();
+    const replaced = this.replacedIds.all();
+    if (replaced.length > 0) {
+      this.inBatches(this.db.prepare<[], number>('SELECT id FROM kb_terms').pluck().all(), (termId) => this.fold(termId, new Set(replaced)));
+      const done = this.db.prepare<[number]>('DELETE FROM kb_replaced WHERE article_id = ?');
+      this.db.transaction(() => replaced.forEach((id) => done.run(id)))();
     }
+    this.inBatches(this.db.prepare<[], number>('SELECT DISTINCT term_id FROM kb_postings_new').pluck().all(), (termId) => this.fold(termId, new Set()));
     this.db.exec(`
       DELETE FROM kb_postings WHERE term_id IN (SELECT id FROM kb_terms WHERE articles = 0);
       DELETE FROM kb_terms WHERE articles = 0 AND NOT EXISTS (SELECT 1 FROM kb_postings_new WHERE term_id = kb_terms.id);`);
   }
 
-  /** One term's merged postings and its new ones as one blob (without replaced articles), its new rows gone. */
+  private inBatches(termIds: number[], each: (termId: number) => void): void {
+    for (let i = 0; i < termIds.length; i += MERGE_BATCH) this.db.transaction(() => termIds.slice(i, i + MERGE_BATCH).forEach(each))();
+  }
+
+  /**
+   * One term's blob: its merged postings without the replaced articles', and its new postings except the
+   * replaced articles' (which stay new until the replaced list is cleared).
+   */
   private fold(termId: number, replaced: Set<number>): void {
     const old = decode(this.merged.get(termId) ?? null);
-    const newer = this.newer.all(termId);
+    const rows = this.newer.all(termId);
+    const newer = rows.filter(([id]) => !replaced.has(id));
     const ids: number[] = [];
     const weights: number[] = [];
     let j = 0;
@@ -220,7 +225,8 @@ export class KbIndex {
       .slice(0, BEST_POSTINGS);
     this.countArticles.run(ids.length, termId);
     this.writePostings.run(termId, encode(best.map((i) => ids[i]!), best.map((i) => weights[i]!)), encode(ids, weights));
-    this.dropNewer.run(termId);
+    if (newer.length === rows.length) this.dropNewer.run(termId);
+    else for (const [id] of newer) this.dropPosting.run(termId, id);
   }
 
   /** How many articles of a locale are indexed (bm25's N). */

@@ -127,20 +127,27 @@ describe('KbSearch ranks from merged postings exactly as from every posting', ()
     category: null,
   }));
   const queries = [...vocabulary.slice(0, 12), 'wa', 'wb0', 'wc0x wd0x', 'we0x wf', 'wa0x wb0x wc0x', 'wz0x wa1x', 'own17x3 wa0x', 'own3'];
-  const results = (merge: boolean) => {
+  // Then a tenth of them rewritten, as a second import would.
+  const rewritten = corpus.filter((_, i) => i % 10 === 3).map((a) => ({ ...a, title: `${word()} ${word()}`, body: Array.from({ length: 20 }, word).join(' ') }));
+  const results = (mergeFirst: boolean, mergeAfter: boolean) => {
     const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'kb-')), 'cache.sqlite'));
     const repo = new KbRepo(db);
     db.transaction(() => corpus.forEach((a) => repo.upsert(a)))();
-    if (merge) repo.mergeIndex();
+    if (mergeFirst) repo.mergeIndex();
+    db.transaction(() => rewritten.forEach((a) => repo.upsert(a)))();
+    if (mergeAfter) repo.mergeIndex();
     const search = new KbSearch(db);
     const out = queries.map((q) => search.search(q, { locale: 'en', limit: 8 }).map((h) => `${h.id} ${h.score.toFixed(4)}`));
+    expect(repo.needsIndexing()).toBe(false);
     db.close();
     return out;
   };
-  it('for one word, a half-typed word, and words that must all match', () => {
-    const merged = results(true);
-    expect(merged.slice(0, -2).every((r) => r.length === 8)).toBe(true);
-    expect(merged.at(-2)![0]).toMatch(/^a17 /);
-    expect(merged).toEqual(results(false));
+  it('for one word, a half-typed word, and words that must all match, before and after articles are rewritten', () => {
+    const unmerged = results(false, false);
+    expect(unmerged.slice(0, -2).every((r) => r.length === 8)).toBe(true);
+    expect(unmerged.at(-2)![0]).toMatch(/^a17 /);
+    expect(results(true, false)).toEqual(unmerged);
+    expect(results(true, true)).toEqual(unmerged);
+    expect(results(false, true)).toEqual(unmerged);
   });
 });

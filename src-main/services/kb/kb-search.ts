@@ -57,6 +57,13 @@ interface ScoredWord {
   factor: number;
 }
 
+/** How many articles hold a term, its replaced articles' old postings not counted. */
+function liveCount(postings: Postings, replaced: Set<number>): number {
+  let stale = 0;
+  for (const id of postings.ids) if (replaced.has(id)) stale++;
+  return postings.ids.length - stale + postings.newer.length;
+}
+
 /** Where an article is in sorted ids, or -1. */
 function indexOf(ids: Int32Array, id: number): number {
   let lo = 0;
@@ -173,16 +180,20 @@ export class KbSearch {
     let slots = this.slots(terms, locale);
     // Words in most articles ("the", "客户", "ที่") rank nothing apart when the query has better ones, and summing
     // them over every article is most of a search's work: leave them out then.
-    const informative = slots.filter(
-      (s) => s.words.length === 0 || Math.max(...s.words.map((w) => this.index.articlesWith(w))) <= total * COMMON_SHARE,
-    );
+    const counts = new Map<number, number>();
+    const articlesWith = (w: IndexTerm) => {
+      let n = counts.get(w.id);
+      if (n === undefined) counts.set(w.id, (n = replaced.size === 0 ? this.index.articlesWith(w) : liveCount(this.index.postings(w.id), replaced)));
+      return n;
+    };
+    const informative = slots.filter((s) => s.words.length === 0 || Math.max(...s.words.map(articlesWith)) <= total * COMMON_SHARE);
     if (informative.length > 0) slots = informative;
     // One term: its best postings hold the answer (an article's best completion is among that completion's best).
     const bestOnly = slots.length === 1 && replaced.size === 0 && limit <= BEST_POSTINGS;
     const scored = slots.map((slot) =>
       slot.words.map((word): ScoredWord => {
         const postings = this.index.postings(word.id, bestOnly ? 'best' : 'all');
-        const df = Math.min(word.articles + postings.newer.length, total);
+        const df = Math.min(articlesWith(word), total);
         const typed = slot.term.prefix ? [...slot.term.text].length / [...word.term].length : 1;
         // A completion of a half-typed word counts for less the more of it the agent has not typed.
         const factor = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (typed === 1 ? 1 : COMPLETION_WEIGHT * typed);
