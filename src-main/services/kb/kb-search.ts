@@ -180,10 +180,17 @@ export class KbSearch {
     let slots = this.slots(terms, locale);
     // Words in most articles ("the", "客户", "ที่") rank nothing apart when the query has better ones, and summing
     // them over every article is most of a search's work: leave them out then.
+    // Each term's postings are read once per search (all of them, or only its best).
+    const read = new Map<string, Postings>();
+    const postings = (id: number, which: 'all' | 'best') => {
+      let p = read.get(`${which}:${id}`);
+      if (!p) read.set(`${which}:${id}`, (p = this.index.postings(id, which)));
+      return p;
+    };
     const counts = new Map<number, number>();
     const articlesWith = (w: IndexTerm) => {
       let n = counts.get(w.id);
-      if (n === undefined) counts.set(w.id, (n = replaced.size === 0 ? this.index.articlesWith(w) : liveCount(this.index.postings(w.id), replaced)));
+      if (n === undefined) counts.set(w.id, (n = replaced.size === 0 ? this.index.articlesWith(w) : liveCount(postings(w.id, 'all'), replaced)));
       return n;
     };
     const informative = slots.filter((s) => s.words.length === 0 || Math.max(...s.words.map(articlesWith)) <= total * COMMON_SHARE);
@@ -192,12 +199,12 @@ export class KbSearch {
     const bestOnly = slots.length === 1 && replaced.size === 0 && limit <= BEST_POSTINGS;
     const scored = slots.map((slot) =>
       slot.words.map((word): ScoredWord => {
-        const postings = this.index.postings(word.id, bestOnly ? 'best' : 'all');
+        const found = postings(word.id, bestOnly ? 'best' : 'all');
         const df = Math.min(articlesWith(word), total);
         const typed = slot.term.prefix ? [...slot.term.text].length / [...word.term].length : 1;
         // A completion of a half-typed word counts for less the more of it the agent has not typed.
         const factor = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (typed === 1 ? 1 : COMPLETION_WEIGHT * typed);
-        return { id: word.id, postings, factor };
+        return { id: word.id, postings: found, factor };
       }),
     );
     const size = (slot: ScoredWord[]) => slot.reduce((n, w) => n + w.postings.ids.length + w.postings.newer.length, 0);
@@ -230,7 +237,7 @@ export class KbSearch {
       for (const i of order) {
         if (i === base) continue;
         for (const w of scored[i]!) {
-          for (const id of this.index.postings(w.id, 'best').ids.subarray(0, limit)) if (matched[id] === 0 && !replaced.has(id)) others.add(id);
+          for (const id of postings(w.id, 'best').ids.subarray(0, limit)) if (matched[id] === 0 && !replaced.has(id)) others.add(id);
           for (const [id] of w.postings.newer) if (matched[id] === 0) others.add(id);
         }
       }
