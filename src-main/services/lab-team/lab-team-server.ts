@@ -1,0 +1,96 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from '../lab-pbx/ports';
+
+export interface LabPerson {
+  username: string;
+  password: string;
+  role: 'agent' | 'specialist' | 'lead' | 'admin';
+  team?: string;
+  name?: string;
+  queues?: string[];
+}
+
+/**
+ * One team-server process (the built out/server/server.js) on a free loopback port, for the demo and the tests.
+ * The token secret travels in the environment, never on the command line. Several may run on one database.
+ */
+export class LabTeamServer {
+  private child: ChildProcess | null = null;
+  private exited: Promise<void> = Promise.resolve();
+  port = 0;
+  log = '';
+
+  constructor(
+    private readonly root: string,
+    readonly databaseUrl: string,
+    private readonly tokenSecret: string,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  static secret(): string {
+    return randomBytes(32).toString('base64url');
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(): Promise<void> {
+    const entry = join(this.root, 'out/server/server.js');
+    if (!existsSync(entry)) throw new Error('the team server is not built: run npm run build');
+    if (!this.port) this.port = await freePort();
+    const child = spawn(process.execPath, [entry], {
+      env: { PATH: process.env.PATH ?? '', AGENT_SERVER_DATABASE_URL: this.databaseUrl, AGENT_SERVER_TOKEN_SECRET: this.tokenSecret, AGENT_SERVER_PORT: String(this.port), ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', () => {
+      if (this.child === child) this.child = null;
+      resolve();
+    }));
+    await new Promise<void>((resolve, reject) => {
+      const onData = (d: Buffer) => {
+        this.log += d.toString();
+        if (this.log.length > 1_000_000) this.log = this.log.slice(-500_000);
+        if (this.log.includes('Server listening')) resolve();
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`team server exited (${code}) before listening: ${this.log.slice(-2000)}`)));
+    });
+  }
+
+  kill(): Promise<void> {
+    this.child?.kill('SIGKILL');
+    return this.exited;
+  }
+
+  async stop(): Promise<void> {
+    this.child?.kill('SIGTERM');
+    await this.exited;
+  }
+
+  /** Creates teams and people with the admin CLI (passwords through its standard input). */
+  addPeople(people: LabPerson[]): void {
+    const admin = join(this.root, 'out/server/admin.js');
+    const env = { PATH: process.env.PATH ?? '', AGENT_SERVER_DATABASE_URL: this.databaseUrl };
+    const run = (args: string[], input = '') => {
+      const r = spawnSync(process.execPath, [admin, ...args], { env, input, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`admin ${args[0]} failed: ${r.stderr}`);
+    };
+    for (const team of new Set(people.flatMap((p) => (p.team ? [p.team] : [])))) run(['create-team', team]);
+    for (const p of people) {
+      const args = ['create-user', p.username, '--role', p.role, '--name', p.name ?? p.username];
+      if (p.team) args.push('--team', p.team);
+      for (const q of p.queues ?? []) args.push('--queue', q);
+      run(args, `${p.password}\n`);
+    }
+  }
+}

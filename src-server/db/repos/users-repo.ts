@@ -1,0 +1,72 @@
+import type { Pool } from 'pg';
+import type { Role, SessionUser } from '../../../src-shared/sync/contract';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  team_id: number | null;
+  password_hash: string;
+  disabled: boolean;
+}
+
+/** Teams, people, the queues they serve. Bound parameters only. */
+export class UsersRepo {
+  constructor(private readonly pool: Pool) {}
+
+  async createTeam(name: string): Promise<number> {
+    const r = await this.pool.query<{ id: number }>('INSERT INTO teams (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id', [name]);
+    return r.rows[0]!.id;
+  }
+
+  async teamId(name: string): Promise<number | null> {
+    const r = await this.pool.query<{ id: number }>('SELECT id FROM teams WHERE name = $1', [name]);
+    return r.rows[0]?.id ?? null;
+  }
+
+  async create(u: { username: string; displayName: string; role: Role; teamId: number | null; passwordHash: string; queues: string[] }): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const r = await client.query<{ id: number }>(
+        'INSERT INTO users (username, display_name, role, team_id, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [u.username, u.displayName, u.role, u.teamId, u.passwordHash],
+      );
+      const id = r.rows[0]!.id;
+      for (const q of u.queues) await client.query('INSERT INTO user_queues (user_id, queue) VALUES ($1, $2)', [id, q]);
+      await client.query('COMMIT');
+      return id;
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async setPassword(username: string, passwordHash: string): Promise<boolean> {
+    const r = await this.pool.query('UPDATE users SET password_hash = $2 WHERE username = $1', [username, passwordHash]);
+    if (r.rowCount === 1) await this.pool.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE username = $1) AND revoked_at IS NULL', [username]);
+    return r.rowCount === 1;
+  }
+
+  async byName(username: string): Promise<UserRow | null> {
+    const r = await this.pool.query<UserRow>('SELECT id, username, display_name, role, team_id, password_hash, disabled FROM users WHERE username = $1', [username]);
+    return r.rows[0] ?? null;
+  }
+
+  async byId(id: number): Promise<UserRow | null> {
+    const r = await this.pool.query<UserRow>('SELECT id, username, display_name, role, team_id, password_hash, disabled FROM users WHERE id = $1', [id]);
+    return r.rows[0] ?? null;
+  }
+
+  async queuesOf(userId: number): Promise<string[]> {
+    const r = await this.pool.query<{ queue: string }>('SELECT queue FROM user_queues WHERE user_id = $1 ORDER BY queue', [userId]);
+    return r.rows.map((x) => x.queue);
+  }
+
+  async sessionUser(row: UserRow): Promise<SessionUser> {
+    return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, teamId: row.team_id, queues: await this.queuesOf(row.id) };
+  }
+}

@@ -1,0 +1,31 @@
+import { buildApp } from '../app';
+import { loadServerConfig } from '../config';
+import { migrate } from '../db/migrate';
+import { sweepDueCallbacks } from '../services/routing/callback-sweep';
+
+/** The team server process: configuration, migrations, the HTTP/WebSocket service, the callback sweep. */
+async function main(): Promise<void> {
+  const config = loadServerConfig();
+  const { app, services } = await buildApp(config);
+  const { applied } = await migrate(services.pool);
+  if (applied.length) app.log.info({ applied }, 'database migrated');
+  await services.notifier.start();
+  await app.listen({ host: config.host, port: config.port });
+  const sweep = setInterval(() => {
+    sweepDueCallbacks(services.pool, config.offlineAfterSeconds).then(
+      (n) => n && app.log.info({ callbacks: n }, 'due callbacks fell to the team queue'),
+      (err: Error) => app.log.warn({ error: err.message }, 'callback sweep failed; trying again'),
+    );
+  }, 2000);
+  const stop = () => {
+    clearInterval(sweep);
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(JSON.stringify({ level: 60, msg: 'team server could not start', error: err.message }) + '\n');
+  process.exit(1);
+});

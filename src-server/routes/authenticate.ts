@@ -1,0 +1,23 @@
+import type { FastifyRequest } from 'fastify';
+import type { UsersRepo } from '../db/repos/users-repo';
+import { HttpError } from '../http-error';
+import type { AccessTokens } from '../services/auth/access-tokens';
+import type { Viewer } from '../services/auth/policy';
+
+/** The viewer behind a request's bearer token; a missing, forged or expired token is 401 and logged. */
+export async function authenticate(req: FastifyRequest, tokens: AccessTokens, users: UsersRepo): Promise<Viewer> {
+  const header = req.headers.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+  const principal = token ? await tokens.verify(token) : null;
+  if (!principal) {
+    req.log.warn({ from: req.ip, url: req.url, hadToken: token !== '' }, 'request refused: missing, forged or expired token');
+    throw new HttpError(401, 'UNAUTHENTICATED', 'Sign in again: your session is missing or has expired.');
+  }
+  // Role and team are read again: a person moved to another team or disabled loses access at once.
+  const user = await users.byId(principal.userId);
+  if (!user || user.disabled || user.team_id !== principal.teamId || user.role !== principal.role) {
+    req.log.warn({ from: req.ip, user: principal.username }, 'request refused: the token no longer matches the account');
+    throw new HttpError(401, 'UNAUTHENTICATED', 'Sign in again: your account has changed.');
+  }
+  return { userId: user.id, username: user.username, role: user.role, teamId: user.team_id, queues: await users.queuesOf(user.id) };
+}

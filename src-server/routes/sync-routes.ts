@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import { PullQuery, PushRequest } from '../../src-shared/sync/contract';
+import type { Services } from '../services';
+import { authenticate } from './authenticate';
+import { validate } from './validate';
+
+export function syncRoutes(app: FastifyInstance, s: Services): void {
+  app.post('/v1/sync/push', async (req) => {
+    const v = await authenticate(req, s.tokens, s.users);
+    const body = validate(PushRequest, req.body, 'push');
+    await s.sessions.seen(v.userId);
+    return s.push.push(v, body);
+  });
+
+  app.get('/v1/sync/pull', async (req) => {
+    const v = await authenticate(req, s.tokens, s.users);
+    const q = validate(PullQuery, req.query, 'pull query');
+    await s.sessions.seen(v.userId);
+    return s.pull.pull(v, q.after, q.limit, q.clientId);
+  });
+
+  // The live channel: a wake-up whenever the team's feed moves on. The desktop then pulls.
+  const sockets = new Map<WebSocket, number>();
+  s.notifier.on('changed', (teamId, seq) => {
+    for (const [ws, team] of sockets) if (team === teamId) ws.send(JSON.stringify({ type: 'changed', seq }));
+  });
+  s.notifier.on('all', () => {
+    for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'changed', seq: -1 }));
+  });
+  app.get('/v1/sync/live', { websocket: true }, (socket, req) => {
+    authenticate(req, s.tokens, s.users).then(
+      (v) => {
+        if (v.teamId === null) return socket.close(4403, 'no team');
+        sockets.set(socket, v.teamId);
+        void s.sessions.seen(v.userId);
+        socket.on('message', () => void s.sessions.seen(v.userId).catch(() => undefined));
+        socket.on('close', () => sockets.delete(socket));
+        socket.send(JSON.stringify({ type: 'changed', seq: -1 }));
+      },
+      () => socket.close(4401, 'sign in again'),
+    );
+  });
+  app.addHook('onClose', async () => {
+    for (const ws of sockets.keys()) ws.close(1001, 'server stopping');
+  });
+}

@@ -1,0 +1,46 @@
+import pg from 'pg';
+import type { ServerConfig } from './config';
+import { SessionsRepo } from './db/repos/sessions-repo';
+import { UsersRepo } from './db/repos/users-repo';
+import { AccessTokens } from './services/auth/access-tokens';
+import { AuthService } from './services/auth/auth-service';
+import { PullService } from './services/sync/pull-service';
+import { PushService } from './services/sync/push-service';
+import { TeamNotifier } from './services/sync/team-notifier';
+
+export interface Log {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** Every service of one server process, built from configuration. Nothing here is shared between processes. */
+export interface Services {
+  pool: pg.Pool;
+  users: UsersRepo;
+  sessions: SessionsRepo;
+  tokens: AccessTokens;
+  auth: AuthService;
+  push: PushService;
+  pull: PullService;
+  notifier: TeamNotifier;
+}
+
+export function buildServices(config: ServerConfig, log: Log): Services {
+  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+  // A connection that dies while idle (PostgreSQL restarted) must not crash the process.
+  pool.on('error', (err) => log.warn({ error: err.message }, 'idle database connection lost'));
+  const users = new UsersRepo(pool);
+  const sessions = new SessionsRepo(pool);
+  const tokens = new AccessTokens(config.tokenSecret, config.accessTokenSeconds);
+  return {
+    pool,
+    users,
+    sessions,
+    tokens,
+    auth: new AuthService(users, sessions, tokens, config, log),
+    push: new PushService(pool, config, log),
+    pull: new PullService(pool),
+    notifier: new TeamNotifier(config.databaseUrl, log),
+  };
+}

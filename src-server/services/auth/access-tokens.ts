@@ -1,0 +1,46 @@
+import { SignJWT, jwtVerify } from 'jose';
+import { Role } from '../../../src-shared/sync/contract';
+import { z } from 'zod';
+
+/** What a verified access token says: who, which team, which role. */
+export interface Principal {
+  userId: number;
+  username: string;
+  role: Role;
+  teamId: number | null;
+}
+
+const Claims = z.object({ sub: z.string().regex(/^\d+$/), name: z.string(), role: Role, team: z.number().int().nullable() });
+
+/** Short-lived HS256 access tokens (jose); the refresh token is what lasts, and it is revocable. */
+export class AccessTokens {
+  private readonly key: Uint8Array;
+  constructor(secret: string, private readonly seconds: number) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  get lifetimeSeconds(): number {
+    return this.seconds;
+  }
+
+  issue(p: Principal): Promise<string> {
+    return new SignJWT({ name: p.username, role: p.role, team: p.teamId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(String(p.userId))
+      .setIssuedAt()
+      .setExpirationTime(`${this.seconds}s`)
+      .setAudience('agent-desktop-team-server')
+      .sign(this.key);
+  }
+
+  /** The principal, or null for a forged, expired or malformed token. */
+  async verify(token: string): Promise<Principal | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], audience: 'agent-desktop-team-server' });
+      const c = Claims.parse(payload);
+      return { userId: Number(c.sub), username: c.name, role: c.role, teamId: c.team };
+    } catch {
+      return null;
+    }
+  }
+}

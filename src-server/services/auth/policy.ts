@@ -1,0 +1,60 @@
+import type { Role } from '../../../src-shared/sync/contract';
+
+/** Who is asking: from a verified token, with the queues she serves read from the database for this request. */
+export interface Viewer {
+  userId: number;
+  username: string;
+  role: Role;
+  teamId: number | null;
+  queues: readonly string[];
+}
+
+export interface WorkOrderScope {
+  teamId: number;
+  queue: string | null;
+  assigneeId: number | null;
+  createdBy: number;
+}
+
+/**
+ * Every authorisation decision of the server, in one place. Nobody sees or touches another team's data; agents
+ * and team leads see their team's; a specialist sees what is routed to the queues she serves, what she was
+ * given and what she filed herself. Routes never decide on their own.
+ */
+export const policy = {
+  canSeeTeam(v: Viewer, teamId: number): boolean {
+    return v.teamId === teamId;
+  },
+
+  canSeeWorkOrder(v: Viewer, w: WorkOrderScope): boolean {
+    if (v.teamId !== w.teamId) return false;
+    if (v.role !== 'specialist') return true;
+    return (w.queue !== null && v.queues.includes(w.queue)) || w.assigneeId === v.userId || w.createdBy === v.userId;
+  },
+
+  canFile(v: Viewer): boolean {
+    return v.teamId !== null && v.role !== 'admin';
+  },
+
+  canChangeStatus(v: Viewer, w: WorkOrderScope): boolean {
+    return this.canSeeWorkOrder(v, w);
+  },
+
+  /** Claiming is taking a work order from a queue one serves (a lead may claim for her team too). */
+  canClaim(v: Viewer, w: WorkOrderScope): boolean {
+    if (v.teamId !== w.teamId) return false;
+    return v.role === 'lead' || (v.role === 'specialist' && w.queue !== null && v.queues.includes(w.queue));
+  },
+
+  canAssign(v: Viewer, w: WorkOrderScope): boolean {
+    return v.role === 'lead' && v.teamId === w.teamId;
+  },
+
+  canCompleteFollowUp(v: Viewer, f: { teamId: number }): boolean {
+    return v.teamId === f.teamId && v.role !== 'admin';
+  },
+
+  isAdmin(v: Viewer): boolean {
+    return v.role === 'admin';
+  },
+};

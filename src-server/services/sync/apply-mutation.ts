@@ -1,0 +1,152 @@
+import type { PoolClient } from 'pg';
+import type { Mutation, PushResult } from '../../../src-shared/sync/contract';
+import { DEFAULT_SLA_HOURS, routeFor } from '../../../src-shared/workorders/complaint';
+import { canMove, isReopen } from '../../../src-shared/workorders/status-moves';
+import { appendToFeed } from '../../db/repos/feed';
+import { WORK_ORDER_COLUMNS, WORK_ORDER_FROM, scopeOf, toWorkOrder, type WorkOrderRow } from '../../db/repos/work-rows';
+import type { ServerConfig } from '../../config';
+import { policy, type Viewer } from '../auth/policy';
+
+/** A mutation that can never apply: recorded, shown to the person, and the desktop's queue moves on. */
+export class Rejection extends Error {}
+
+type Outcome = Pick<PushResult, 'outcome' | 'current'>;
+const APPLIED: Outcome = { outcome: 'applied' };
+
+type Routing = Pick<ServerConfig, 'routeQueues'>;
+
+async function lockWorkOrder(tx: PoolClient, id: string): Promise<WorkOrderRow> {
+  const r = await tx.query<WorkOrderRow>(`SELECT ${WORK_ORDER_COLUMNS} FROM ${WORK_ORDER_FROM} WHERE w.id = $1 FOR UPDATE OF w`, [id]);
+  if (!r.rows[0]) throw new Rejection(`work order ${id} does not exist on the server`);
+  return r.rows[0];
+}
+
+async function addEvent(tx: PoolClient, w: { id: string; team_id: number }, kind: string, actor: string, data: object): Promise<void> {
+  const seq = await appendToFeed(tx, w.team_id, 'workOrderEvent', '');
+  const r = await tx.query<{ id: string }>(
+    'INSERT INTO work_order_events (work_order_id, team_id, kind, actor, data, feed_seq) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+    [w.id, w.team_id, kind, actor, JSON.stringify(data), seq],
+  );
+  await tx.query('UPDATE feed SET entity_id = $3 WHERE team_id = $1 AND seq = $2', [w.team_id, seq, r.rows[0]!.id]);
+}
+
+async function touchWorkOrder(tx: PoolClient, w: WorkOrderRow, set: string, params: unknown[]): Promise<void> {
+  const seq = await appendToFeed(tx, w.team_id, 'workOrder', w.id);
+  await tx.query(`UPDATE work_orders SET ${set}, version = version + 1, updated_at = now(), feed_seq = $2 WHERE id = $1`, [w.id, seq, ...params]);
+}
+
+/** Stale: based on a version someone else already changed. Not applied; the person decides. */
+function stale(w: WorkOrderRow, baseVersion: number): Outcome | null {
+  return w.version === baseVersion ? null : { outcome: 'conflict', current: toWorkOrder(w) };
+}
+
+function visible(v: Viewer, w: WorkOrderRow): void {
+  if (!policy.canSeeWorkOrder(v, scopeOf(w))) throw new Rejection(`work order ${w.display_id} is not yours or your team's`);
+}
+
+/** Applies one mutation inside the push's transaction. Authorisation is checked here, per row, by the policy. */
+export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, routing: Routing): Promise<Outcome> {
+  switch (m.kind) {
+    case 'workOrder.file': {
+      if (!policy.canFile(v) || v.teamId === null) throw new Rejection('only a team member can file a work order');
+      const w = m.workOrder;
+      const existing = await tx.query<{ created_by: number }>('SELECT created_by FROM work_orders WHERE id = $1', [w.id]);
+      if (existing.rows[0]) {
+        if (existing.rows[0].created_by !== v.userId) throw new Rejection(`work order ${w.id} already exists`);
+        return APPLIED;
+      }
+      const route = routeFor(w.severity);
+      const queue = route === 'first-contact' ? null : routing.routeQueues[route];
+      const seq = await appendToFeed(tx, v.teamId, 'workOrder', w.id);
+      // The SLA clock is the server's: the deadline is now() on the server plus the severity's hours.
+      await tx.query(
+        `INSERT INTO work_orders (id, display_id, team_id, customer, complaint_type, severity, route, queue, created_by, summary, details,
+           due_at, feed_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(secs => $12), $13)`,
+        [w.id, w.displayId, v.teamId, JSON.stringify(w.customer), w.complaintType, w.severity, route, queue, v.userId, w.summary,
+          JSON.stringify(w.details), DEFAULT_SLA_HOURS[w.severity] * 3600, seq],
+      );
+      await addEvent(tx, { id: w.id, team_id: v.teamId }, 'created', v.username, { severity: w.severity, route, queue });
+      for (const f of m.followUps) {
+        const fseq = await appendToFeed(tx, v.teamId, 'followUp', f.id);
+        await tx.query(
+          `INSERT INTO follow_ups (id, team_id, work_order_id, kind, owner_id, number, due_at, window_end, note, feed_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7 / 1000.0), to_timestamp($8 / 1000.0), $9, $10) ON CONFLICT (id) DO NOTHING`,
+          [f.id, v.teamId, w.id, f.kind, v.userId, f.number, f.dueAt, f.windowEnd, f.note, fseq],
+        );
+      }
+      return APPLIED;
+    }
+    case 'workOrder.setStatus': {
+      const w = await lockWorkOrder(tx, m.id);
+      visible(v, w);
+      if (w.status === m.status) return APPLIED;
+      const conflict = stale(w, m.baseVersion);
+      if (conflict) return conflict;
+      if (!canMove(w.status, m.status)) throw new Rejection(`a work order cannot go from ${w.status} to ${m.status}`);
+      const reopen = isReopen(w.status, m.status);
+      await touchWorkOrder(tx, w, `status = $3, reopened_count = reopened_count + $4`, [m.status, reopen ? 1 : 0]);
+      await addEvent(tx, w, reopen ? 'reopened' : 'status', v.username, { status: m.status, from: w.status, note: m.note });
+      return APPLIED;
+    }
+    case 'workOrder.claim': {
+      const w = await lockWorkOrder(tx, m.id);
+      if (!policy.canClaim(v, scopeOf(w))) throw new Rejection(`work order ${w.display_id} is not in a queue you serve`);
+      if (w.assignee_id === v.userId) return APPLIED;
+      const conflict = stale(w, m.baseVersion);
+      if (conflict) return conflict;
+      const status = w.status === 'open' ? 'in_progress' : w.status;
+      await touchWorkOrder(tx, w, 'assignee_id = $3, status = $4', [v.userId, status]);
+      await addEvent(tx, w, 'claimed', v.username, { assignee: v.username });
+      return APPLIED;
+    }
+    case 'workOrder.assign': {
+      const w = await lockWorkOrder(tx, m.id);
+      if (!policy.canAssign(v, scopeOf(w))) throw new Rejection('only the team lead can reassign a work order');
+      const conflict = stale(w, m.baseVersion);
+      if (conflict) return conflict;
+      const to = await tx.query<{ id: number }>('SELECT id FROM users WHERE username = $1 AND team_id = $2 AND NOT disabled', [m.assignee, w.team_id]);
+      if (!to.rows[0]) throw new Rejection(`${m.assignee} is not on this team`);
+      await touchWorkOrder(tx, w, 'assignee_id = $3', [to.rows[0].id]);
+      await addEvent(tx, w, 'assigned', v.username, { assignee: m.assignee });
+      return APPLIED;
+    }
+    case 'followUp.complete': {
+      const r = await tx.query<{ team_id: number; status: string; work_order_id: string | null }>(
+        'SELECT team_id, status, work_order_id FROM follow_ups WHERE id = $1 FOR UPDATE',
+        [m.id],
+      );
+      const f = r.rows[0];
+      if (!f) throw new Rejection(`follow-up ${m.id} does not exist on the server`);
+      if (!policy.canCompleteFollowUp(v, { teamId: f.team_id })) throw new Rejection('this follow-up is not your team\'s');
+      if (f.status !== 'pending') return APPLIED;
+      const seq = await appendToFeed(tx, f.team_id, 'followUp', m.id);
+      await tx.query("UPDATE follow_ups SET status = 'done', csat = $2, done_at = now(), done_by = $3, version = version + 1, feed_seq = $4 WHERE id = $1", [
+        m.id, m.csat, v.userId, seq,
+      ]);
+      if (m.csat !== null && f.work_order_id) {
+        const w = await lockWorkOrder(tx, f.work_order_id);
+        await touchWorkOrder(tx, w, 'csat = $3', [m.csat]);
+        await addEvent(tx, w, 'rated', v.username, { csat: m.csat });
+      }
+      return APPLIED;
+    }
+    case 'contact.record': {
+      if (v.teamId === null) throw new Rejection('only a team member records calls');
+      const c = m.contact;
+      const exists = await tx.query('SELECT 1 FROM contacts WHERE id = $1', [c.id]);
+      if (exists.rowCount) return APPLIED;
+      const seq = await appendToFeed(tx, v.teamId, 'contact', c.id);
+      await tx.query(
+        `INSERT INTO contacts (id, team_id, agent_id, started_at, direction, customer, queue, duration_s, hold_s, disposition, feed_seq)
+         VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), $5, $6, $7, $8, $9, $10, $11)`,
+        [c.id, v.teamId, v.userId, c.startedAt, c.direction, JSON.stringify(c.customer), c.queue, c.durationS, c.holdS, c.disposition, seq],
+      );
+      return APPLIED;
+    }
+    case 'agentState.change': {
+      await tx.query('INSERT INTO agent_states (user_id, state, reason, at) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))', [v.userId, m.state, m.reason, m.at]);
+      return APPLIED;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+
+interface Log {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+/**
+ * LISTENs on the team feed channel with a connection of its own and re-emits "team N moved to seq S". It is
+ * only a wake-up: desktops pull from the tables. When PostgreSQL restarts, it listens again with backoff and
+ * emits a wake-up for every team, since notifications sent meanwhile were lost.
+ */
+export class TeamNotifier extends EventEmitter<{ changed: [teamId: number, seq: number]; all: [] }> {
+  private client: pg.Client | null = null;
+  private stopped = false;
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(private readonly databaseUrl: string, private readonly log: Log) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    client.on('notification', (n) => {
+      const [team, seq] = (n.payload ?? '').split(':').map(Number);
+      if (Number.isInteger(team) && Number.isInteger(seq)) this.emit('changed', team!, seq!);
+    });
+    client.on('error', (err) => this.lost(client, err));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
+    await client.connect();
+    await client.query('LISTEN team_feed');
+    this.client = client;
+  }
+
+  private lost(client: pg.Client, err: Error): void {
+    if (this.client !== client || this.stopped) return;
+    this.client = null;
+    this.log.warn({ error: err.message }, 'team feed listener lost its database connection; listening again');
+    let delay = 250;
+    const again = () => {
+      this.retry = setTimeout(() => {
+        this.connect().then(
+          () => {
+            this.log.info({}, 'team feed listener connected again');
+            this.emit('all');
+          },
+          () => {
+            delay = Math.min(delay * 2, 5000);
+            again();
+          },
+        );
+      }, delay);
+    };
+    again();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    await this.client?.end().catch(() => undefined);
+  }
+}

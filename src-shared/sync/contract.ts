@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import { Severity, WorkOrderStatus } from '../domain/screen-pop';
+import { Route } from '../workorders/complaint';
+
+/**
+ * The sync contract between a desktop and the team server, used by both sides: every request body and every
+ * response is checked against these schemas. Strings are capped here, where they enter the server.
+ */
+
+export const Role = z.enum(['agent', 'specialist', 'lead', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+const Uuid = z.uuid();
+const Text = (max: number) => z.string().max(max);
+/** A user name or extension: letters, digits and . _ - only, so it is safe in logs and URLs. */
+export const UserName = z.string().regex(/^[0-9A-Za-z_.-]{1,64}$/, 'a user name is 1–64 letters, digits, dots, dashes or underscores');
+
+export const LoginRequest = z.object({
+  username: UserName,
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const RefreshRequest = z.object({ refreshToken: z.string().min(20).max(200) });
+
+export const SessionUser = z.object({
+  id: z.number().int(),
+  username: UserName,
+  displayName: Text(100),
+  role: Role,
+  teamId: z.number().int().nullable(),
+  queues: z.array(Text(64)),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const TokenResponse = z.object({
+  accessToken: z.string(),
+  /** Seconds the access token is good for. */
+  expiresIn: z.number().int(),
+  refreshToken: z.string(),
+  user: SessionUser,
+});
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+/** A customer as the work order names them: the CRM's id when known, else the number on the call. */
+export const CustomerRef = z.object({
+  externalId: Text(64).nullable(),
+  name: Text(200).nullable(),
+  number: Text(40).nullable(),
+});
+export type CustomerRef = z.infer<typeof CustomerRef>;
+
+export const FollowUpKind = z.enum(['callback', 'follow-up']);
+
+const NewFollowUp = z.object({
+  id: Uuid,
+  kind: FollowUpKind,
+  number: Text(40).nullable(),
+  dueAt: z.number().int().nonnegative(),
+  windowEnd: z.number().int().nonnegative().nullable(),
+  note: Text(2000),
+});
+
+/** What the agent filed; the server computes the deadline (in server time) and the route. */
+const FileWorkOrder = z.object({
+  kind: z.literal('workOrder.file'),
+  workOrder: z.object({
+    id: Uuid,
+    displayId: Text(40),
+    customer: CustomerRef,
+    complaintType: Text(64).nullable(),
+    severity: Severity,
+    summary: Text(200),
+    /** The form beyond the columns (what happened, why-tags, resolution, callback): shown, never interpreted. */
+    details: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 20_000, 'work-order details are over 20,000 characters'),
+  }),
+  followUps: z.array(NewFollowUp).max(5),
+});
+
+const SetWorkOrderStatus = z.object({
+  kind: z.literal('workOrder.setStatus'),
+  id: Uuid,
+  status: WorkOrderStatus,
+  baseVersion: z.number().int().positive(),
+  note: Text(2000).default(''),
+});
+
+const ClaimWorkOrder = z.object({ kind: z.literal('workOrder.claim'), id: Uuid, baseVersion: z.number().int().positive() });
+
+const AssignWorkOrder = z.object({
+  kind: z.literal('workOrder.assign'),
+  id: Uuid,
+  assignee: UserName,
+  baseVersion: z.number().int().positive(),
+});
+
+const CompleteFollowUp = z.object({
+  kind: z.literal('followUp.complete'),
+  id: Uuid,
+  csat: z.number().int().min(1).max(5).nullable(),
+});
+
+const RecordContact = z.object({
+  kind: z.literal('contact.record'),
+  contact: z.object({
+    id: Uuid,
+    startedAt: z.number().int().nonnegative(),
+    direction: z.enum(['inbound', 'outbound']),
+    customer: CustomerRef,
+    queue: Text(64).nullable(),
+    durationS: z.number().int().nonnegative().max(86_400),
+    holdS: z.number().int().nonnegative().max(86_400),
+    disposition: Text(64).nullable(),
+  }),
+});
+
+const ChangeAgentState = z.object({
+  kind: z.literal('agentState.change'),
+  state: z.enum(['ready', 'not-ready', 'after-call-work', 'offline']),
+  reason: Text(64).nullable(),
+  at: z.number().int().nonnegative(),
+});
+
+export const Mutation = z.discriminatedUnion('kind', [
+  FileWorkOrder,
+  SetWorkOrderStatus,
+  ClaimWorkOrder,
+  AssignWorkOrder,
+  CompleteFollowUp,
+  RecordContact,
+  ChangeAgentState,
+]);
+export type Mutation = z.infer<typeof Mutation>;
+
+/** One entry of a desktop's outbox: its place in the desktop's order and the change itself. */
+export const PushedMutation = z.object({
+  seq: z.number().int().positive(),
+  /** Client-generated idempotency key, logged with every outcome. */
+  key: Uuid,
+  mutation: Mutation,
+});
+export type PushedMutation = z.infer<typeof PushedMutation>;
+
+export const MAX_PUSH = 100;
+export const PushRequest = z.object({
+  clientId: Uuid,
+  mutations: z.array(PushedMutation).min(1).max(MAX_PUSH),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/**
+ * applied: done now; duplicate: done before (a retry); conflict: based on an old version, not applied — the
+ * person decides (current holds the server's version); rejected: can never apply (reason says why).
+ */
+export const PushOutcome = z.enum(['applied', 'duplicate', 'conflict', 'rejected']);
+export const PushResult = z.object({
+  seq: z.number().int(),
+  outcome: PushOutcome,
+  reason: z.string().optional(),
+  current: z.unknown().optional(),
+});
+export type PushResult = z.infer<typeof PushResult>;
+export const PushResponse = z.object({ results: z.array(PushResult), lastSeq: z.number().int() });
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const ServerWorkOrder = z.object({
+  id: Uuid,
+  displayId: z.string(),
+  teamId: z.number().int(),
+  customer: CustomerRef,
+  complaintType: z.string().nullable(),
+  severity: Severity,
+  status: WorkOrderStatus,
+  route: Route,
+  queue: z.string().nullable(),
+  assignee: z.string().nullable(),
+  createdBy: z.string(),
+  summary: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  dueAt: z.number(),
+  reopenedCount: z.number().int(),
+  csat: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type ServerWorkOrder = z.infer<typeof ServerWorkOrder>;
+
+export const ServerWorkOrderEvent = z.object({
+  id: z.number().int(),
+  workOrderId: Uuid,
+  at: z.number(),
+  kind: z.string(),
+  actor: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type ServerWorkOrderEvent = z.infer<typeof ServerWorkOrderEvent>;
+
+export const ServerFollowUp = z.object({
+  id: Uuid,
+  teamId: z.number().int(),
+  workOrderId: Uuid.nullable(),
+  kind: FollowUpKind,
+  owner: z.string(),
+  /** 'team' once a due callback fell to the team's queue (its owner signed out or offline). */
+  queue: z.enum(['owner', 'team']),
+  number: z.string().nullable(),
+  dueAt: z.number(),
+  windowEnd: z.number().nullable(),
+  note: z.string(),
+  status: z.enum(['pending', 'done', 'cancelled']),
+  csat: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type ServerFollowUp = z.infer<typeof ServerFollowUp>;
+
+export const ServerContact = z.object({
+  id: Uuid,
+  teamId: z.number().int(),
+  agent: z.string(),
+  startedAt: z.number(),
+  direction: z.enum(['inbound', 'outbound']),
+  customer: CustomerRef,
+  queue: z.string().nullable(),
+  durationS: z.number().int(),
+  holdS: z.number().int(),
+  disposition: z.string().nullable(),
+});
+export type ServerContact = z.infer<typeof ServerContact>;
+
+export const Change = z.discriminatedUnion('entity', [
+  z.object({ seq: z.number().int(), entity: z.literal('workOrder'), data: ServerWorkOrder }),
+  z.object({ seq: z.number().int(), entity: z.literal('workOrderEvent'), data: ServerWorkOrderEvent }),
+  z.object({ seq: z.number().int(), entity: z.literal('followUp'), data: ServerFollowUp }),
+  z.object({ seq: z.number().int(), entity: z.literal('contact'), data: ServerContact }),
+]);
+export type Change = z.infer<typeof Change>;
+
+export const PullQuery = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  clientId: Uuid.optional(),
+});
+export const PullResponse = z.object({
+  changes: z.array(Change),
+  /** Pull again after this sequence. */
+  cursor: z.number().int(),
+  more: z.boolean(),
+  /** The last of this desktop's mutations the server applied: the acknowledgement travels with the data. */
+  clientLastSeq: z.number().int().nullable(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+/** Pushed over the live WebSocket when the desktop's team feed moved on: pull after your cursor. */
+export const LiveMessage = z.object({ type: z.literal('changed'), seq: z.number().int() });
+
+export const ErrorBody = z.object({ error: z.string(), message: z.string() });
