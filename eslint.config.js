@@ -53,6 +53,19 @@ export default tseslint.config(
     },
   },
   {
+    // The team server: Node over PostgreSQL. It shares the sync contract (src-shared) and nothing else.
+    files: ['src-server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The team server is plain Node: no electron.' }],
+          patterns: [{ group: ['**/src-main/**', '**/src-main', '**/src-renderer/**', '**/src-renderer'], message: 'src-server imports src-shared only, never the desktop.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/hosts/electron/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

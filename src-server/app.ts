@@ -16,12 +16,12 @@ export async function buildApp(config: ServerConfig): Promise<{ app: FastifyInst
   const services = buildServices(config, app.log);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     if (err instanceof HttpError) {
       void reply.status(err.status).headers(err.headers).send({ error: err.code, message: err.message });
       return;
     }
-    const status = (err as { statusCode?: number }).statusCode;
+    const status = err.statusCode;
     if (status && status >= 400 && status < 500) {
       req.log.warn({ error: err.message }, 'request refused');
       const message = status === 413 ? `The request is larger than ${config.bodyLimitBytes} bytes: send fewer changes at once.` : err.message;

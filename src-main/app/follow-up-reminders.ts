@@ -30,7 +30,7 @@ export class FollowUpReminders {
   }
 
   due(): FollowUpReminder[] {
-    return this.cache.followUps.dueReminders();
+    return this.cache.followUps.dueReminders(undefined, this.agent());
   }
 
   /** Marks a reminder done; for a follow-up with a CSAT, rates its work order and reads the score back. */
@@ -41,7 +41,7 @@ export class FollowUpReminders {
       throw new ContractError('INVALID_REQUEST', 'This reminder has no work order to record a CSAT score on.');
     }
     if (csat !== undefined && item.workOrderId !== null) this.cache.workOrders.rate(item.workOrderId, csat, this.agent());
-    this.cache.followUps.markDone(id);
+    this.cache.followUps.markDone(id, csat ?? null);
     this.check();
     const order = item.workOrderId === null ? null : this.cache.workOrders.csatOf(item.workOrderId);
     return { workOrderId: order?.externalId ?? null, csat: order?.csat ?? null };

@@ -10,6 +10,7 @@ export class LinkRelay {
   private server: Server | null = null;
   private readonly pairs = new Set<[Socket, Socket]>();
   private readonly frozen: Socket[] = [];
+  private partitioned = false;
 
   constructor(private readonly upstreamPort: () => number) {}
 
@@ -20,6 +21,12 @@ export class LinkRelay {
   async start(): Promise<void> {
     this.port = await freePort();
     this.server = createServer((client) => {
+      // A network partition: the connection goes nowhere and nothing comes back, as with packets dropped.
+      if (this.partitioned) {
+        client.pause();
+        this.frozen.push(client);
+        return;
+      }
       const upstream = connect(this.upstreamPort(), '127.0.0.1');
       const pair: [Socket, Socket] = [client, upstream];
       this.pairs.add(pair);
@@ -47,6 +54,18 @@ export class LinkRelay {
       this.pairs.delete(pair);
       this.frozen.push(client, upstream);
     }
+  }
+
+  /** A partition: current links go silent and new ones reach nothing, until heal(). */
+  partition(): void {
+    this.partitioned = true;
+    this.freeze();
+  }
+
+  /** The network is back: silent links are dropped (as TCP would after its retries), new ones pass. */
+  heal(): void {
+    this.partitioned = false;
+    for (const socket of this.frozen.splice(0)) socket.destroy();
   }
 
   async stop(): Promise<void> {

@@ -36,4 +36,11 @@ describe('layer rules', () => {
   it('services do not reach into a host', async () => {
     expect(await lintAs('src-main/services/x.ts', "import { startWebShell } from '../hosts/web/web-shell';\nexport const a = startWebShell;\n")).toHaveLength(1);
   });
+
+  it('the team server imports src-shared only: never src-main, the renderer or electron', async () => {
+    expect(await lintAs('src-server/x.ts', "import { Cache } from '../src-main/services/db/cache';\nexport const a = Cache;\n")).toHaveLength(1);
+    expect(await lintAs('src-server/routes/x.ts', "import { App } from '../../src-renderer/App';\nexport const a = App;\n")).toHaveLength(1);
+    expect(await lintAs('src-server/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
+    expect(await lintAs('src-server/x.ts', "import { Mutation } from '../src-shared/sync/contract';\nimport pg from 'pg';\nexport const a = [Mutation, pg];\n")).toEqual([]);
+  });
 });

@@ -38,7 +38,9 @@ export class CallRecorder {
       transferTarget: call.transfer?.progress === 'succeeded' ? call.transfer.target : null,
       workOrderId: null,
     };
-    this.contacts.upsert(record);
+    // An unanswered call is finished now; an answered one when its disposition is chosen.
+    if (answered) this.contacts.upsert(record);
+    else this.contacts.recordCall(record as ContactRecord & { externalId: string });
     this.recent.set(call.callId, record);
     if (this.recent.size > KEEP_FOR_DISPOSITION) this.recent.delete(this.recent.keys().next().value!);
     return record;
@@ -48,7 +50,7 @@ export class CallRecorder {
     const record = this.recent.get(callId);
     if (!record) return;
     const updated = { ...record, disposition };
-    this.contacts.upsert(updated);
+    this.contacts.recordCall(updated as ContactRecord & { externalId: string });
     this.recent.set(callId, updated);
   }
 }

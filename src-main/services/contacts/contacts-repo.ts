@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
+import type { Outbox } from '../sync/outbox';
+import { customerRef } from '../sync/customer-ref';
 import type { ContactSummary } from '../../../src-shared/domain/screen-pop';
 
 export interface ContactRecord {
@@ -43,7 +46,7 @@ export class ContactsRepo {
   readonly recentByCustomer;
   readonly recentByNumber;
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: Db, private readonly outbox: Outbox | null = null) {
     this.upsertStatement = db.prepare(`
       INSERT INTO contacts (external_id, customer_id, started_at, direction, number, queue, ivr_path, duration_s, hold_s,
         disposition, agent, transfer_target, work_order_id)
@@ -68,6 +71,33 @@ export class ContactsRepo {
     const created = record.externalId === null || !this.existing.get(record.externalId);
     this.upsertStatement.run(record);
     return { created };
+  }
+
+  /**
+   * A call of this desktop's agent, finished with its disposition: written, and shared with the team in the same
+   * transaction when the desktop syncs. The row's uuid is made once, so a later update shares the same record.
+   */
+  recordCall(record: ContactRecord & { externalId: string }): void {
+    this.db.transaction(() => {
+      this.upsertStatement.run(record);
+      if (!this.outbox?.enabled) return;
+      const row = this.db.prepare<[string], { id: number; uuid: string | null }>('SELECT id, uuid FROM contacts WHERE external_id = ?').get(record.externalId)!;
+      const uuid = row.uuid ?? randomUUID();
+      if (!row.uuid) this.db.prepare('UPDATE contacts SET uuid = ? WHERE id = ?').run(uuid, row.id);
+      this.outbox.add(uuid, {
+        kind: 'contact.record',
+        contact: {
+          id: uuid,
+          startedAt: record.startedAt,
+          direction: record.direction,
+          customer: customerRef(this.db, record.customerId, record.number),
+          queue: record.queue?.slice(0, 64) ?? null,
+          durationS: Math.min(record.durationS, 86_400),
+          holdS: Math.min(record.holdS, 86_400),
+          disposition: record.disposition?.slice(0, 64) ?? null,
+        },
+      });
+    })();
   }
 
   recentForCustomer(customerId: number, limit = 5): ContactSummary[] {

@@ -1,10 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { FollowUpsRepo } from '../followups/follow-ups-repo';
 import { routeFor, slaDeadline, type Route, type SlaHours } from '../../../src-shared/workorders/complaint';
 import type { WorkOrderSubmission } from '../../../src-shared/workorders/work-order-form';
 import type { WorkOrderDraftsRepo } from './work-order-drafts-repo';
 import type { WorkOrdersRepo } from './work-orders-repo';
+import type { Outbox } from '../sync/outbox';
+import { customerRef } from '../sync/customer-ref';
 
 export interface FiledWorkOrder {
   id: string;
@@ -26,6 +28,7 @@ export class WorkOrderFiling {
     private readonly drafts: WorkOrderDraftsRepo,
     private readonly slaHours: () => SlaHours,
     private readonly now: () => number = Date.now,
+    private readonly outbox: Outbox | null = null,
   ) {}
 
   file(agent: string, form: WorkOrderSubmission): FiledWorkOrder {
@@ -34,8 +37,20 @@ export class WorkOrderFiling {
       const externalId = `WO-${new Date(createdAt).toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
       const dueAt = slaDeadline(form.severity, createdAt, this.slaHours());
       const route = routeFor(form.severity);
+      const uuid = randomUUID();
+      const details = {
+        whatHappened: form.whatHappened,
+        whyTags: form.whyTags,
+        fairResolution: form.fairResolution,
+        extraOffered: form.extraOffered,
+        callback: form.callback,
+        followUpAt: form.followUpAt,
+        route,
+        callId: form.callId,
+      };
       const id = this.workOrders.create({
         externalId,
+        uuid,
         customerId: form.customerId,
         kind: 'complaint',
         complaintType: form.complaintType,
@@ -44,17 +59,10 @@ export class WorkOrderFiling {
         createdAt,
         dueAt,
         actor: agent,
-        data: {
-          whatHappened: form.whatHappened,
-          whyTags: form.whyTags,
-          fairResolution: form.fairResolution,
-          extraOffered: form.extraOffered,
-          callback: form.callback,
-          followUpAt: form.followUpAt,
-          route,
-          callId: form.callId,
-        },
+        data: details,
       });
+      const callbackUuid = form.callback ? randomUUID() : null;
+      const followUpUuid = randomUUID();
       const callbackId = form.callback
         ? this.followUps.add({
             kind: 'callback',
@@ -64,6 +72,7 @@ export class WorkOrderFiling {
             dueAt: form.callback.from,
             windowEnd: form.callback.to,
             note: form.whatHappened.slice(0, 200),
+            uuid: callbackUuid,
           })
         : null;
       const followUpId = this.followUps.add({
@@ -74,6 +83,25 @@ export class WorkOrderFiling {
         dueAt: form.followUpAt,
         windowEnd: null,
         note: form.whatHappened.slice(0, 200),
+        uuid: followUpUuid,
+      });
+      this.outbox?.add(uuid, {
+        kind: 'workOrder.file',
+        workOrder: {
+          id: uuid,
+          displayId: externalId,
+          customer: customerRef(this.db, form.customerId, form.callback?.number ?? null),
+          complaintType: form.complaintType,
+          severity: form.severity,
+          summary: form.whatHappened.slice(0, 200),
+          details,
+        },
+        followUps: [
+          ...(form.callback && callbackUuid
+            ? [{ id: callbackUuid, kind: 'callback' as const, number: form.callback.number, dueAt: form.callback.from, windowEnd: form.callback.to, note: form.whatHappened.slice(0, 200) }]
+            : []),
+          { id: followUpUuid, kind: 'follow-up' as const, number: form.callback?.number ?? null, dueAt: form.followUpAt, windowEnd: null, note: form.whatHappened.slice(0, 200) },
+        ],
       });
       this.drafts.discard(agent);
       return { id: externalId, dueAt, route, callbackId, followUpId };

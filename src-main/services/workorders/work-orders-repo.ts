@@ -1,8 +1,11 @@
 import type { Db } from '../db/database';
+import type { Outbox } from '../sync/outbox';
 import type { ServiceRecoveryWarning, WorkOrderSummary } from '../../../src-shared/domain/screen-pop';
 
 export interface NewWorkOrder {
   externalId: string;
+  /** The id every desktop and the team server know it by (filed work orders; imported ones have none). */
+  uuid?: string | null;
   customerId: number | null;
   kind: WorkOrderSummary['kind'];
   complaintType: string | null;
@@ -56,10 +59,10 @@ export class WorkOrdersRepo {
   readonly failedRecovery;
   private readonly byExternalId;
 
-  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
+  constructor(private readonly db: Db, private readonly now: () => number = Date.now, private readonly outbox: Outbox | null = null) {
     this.insertOrder = db.prepare(`
-      INSERT INTO work_orders (external_id, customer_id, kind, complaint_type, severity, summary, data, created_at, updated_at, due_at)
-      VALUES (@externalId, @customerId, @kind, @complaintType, @severity, @summary, @data, @createdAt, @createdAt, @dueAt)
+      INSERT INTO work_orders (external_id, uuid, customer_id, kind, complaint_type, severity, summary, data, created_at, updated_at, due_at, created_by)
+      VALUES (@externalId, @uuid, @customerId, @kind, @complaintType, @severity, @summary, @data, @createdAt, @createdAt, @dueAt, @actor)
       RETURNING id`);
     this.insertEvent = db.prepare<[number, number, string, string, string]>(
       'INSERT INTO work_order_events (work_order_id, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)',
@@ -92,26 +95,51 @@ export class WorkOrdersRepo {
   create(order: NewWorkOrder): number {
     return this.db.transaction(() => {
       const { data, ...columns } = order;
-      const { id } = this.insertOrder.get({ ...columns, data: JSON.stringify(data ?? {}) }) as { id: number };
+      const { id } = this.insertOrder.get({ uuid: null, ...columns, data: JSON.stringify(data ?? {}) }) as { id: number };
       this.insertEvent.run(id, order.createdAt, 'created', order.actor, JSON.stringify({ severity: order.severity }));
       return id;
     })();
   }
 
   setStatus(id: number, status: WorkOrderSummary['status'], actor: string): void {
-    this.change(id, actor, 'status', { status }, 'UPDATE work_orders SET status = ?, updated_at = ? WHERE id = ?', [status]);
+    this.db.transaction(() => {
+      const base = this.share(id);
+      this.change(id, actor, 'status', { status }, 'UPDATE work_orders SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status]);
+      if (base) this.outbox!.add(base.uuid, { kind: 'workOrder.setStatus', id: base.uuid, status, baseVersion: base.version, note: '' });
+    })();
   }
 
   /** The customer came back: the fix did not hold. */
   reopen(id: number, actor: string, reason: string): void {
-    this.change(id, actor, 'reopened', { reason },
-      "UPDATE work_orders SET status = 'open', reopened_count = reopened_count + 1, updated_at = ? WHERE id = ?", []);
+    this.db.transaction(() => {
+      const base = this.share(id);
+      this.change(id, actor, 'reopened', { reason },
+        "UPDATE work_orders SET status = 'open', reopened_count = reopened_count + 1, version = version + 1, updated_at = ? WHERE id = ?", []);
+      if (base) this.outbox!.add(base.uuid, { kind: 'workOrder.setStatus', id: base.uuid, status: 'open', baseVersion: base.version, note: reason.slice(0, 2000) });
+    })();
+  }
+
+  /** A specialist takes a work order from her queue: hers, in progress. */
+  claim(id: number, actor: string): void {
+    this.db.transaction(() => {
+      const base = this.share(id);
+      this.change(id, actor, 'claimed', { assignee: actor },
+        "UPDATE work_orders SET assignee = ?, status = CASE status WHEN 'open' THEN 'in_progress' ELSE status END, version = version + 1, updated_at = ? WHERE id = ?", [actor]);
+      if (base) this.outbox!.add(base.uuid, { kind: 'workOrder.claim', id: base.uuid, baseVersion: base.version });
+    })();
+  }
+
+  /** The uuid and version the team server knows, when this desktop syncs and the row is shared. */
+  private share(id: number): { uuid: string; version: number } | null {
+    if (!this.outbox?.enabled) return null;
+    const row = this.db.prepare<[number], { uuid: string | null; version: number }>('SELECT uuid, version FROM work_orders WHERE id = ?').get(id);
+    return row?.uuid ? { uuid: row.uuid, version: row.version } : null;
   }
 
   /** CSAT recorded at follow-up, 1 (very unhappy) to 5. */
   rate(id: number, csat: number, actor: string): void {
     if (!Number.isInteger(csat) || csat < 1 || csat > 5) throw new Error('CSAT must be a whole number from 1 to 5');
-    this.change(id, actor, 'rated', { csat }, 'UPDATE work_orders SET csat = ?, updated_at = ? WHERE id = ?', [csat]);
+    this.change(id, actor, 'rated', { csat }, 'UPDATE work_orders SET csat = ?, version = version + 1, updated_at = ? WHERE id = ?', [csat]);
   }
 
   /** The work-order list: the given statuses, the nearest deadline first (no deadline last). */

@@ -3,6 +3,7 @@ import * as customers from './0001-customers';
 import * as cache from './0002-cache';
 import * as workOrderDrafts from './0003-work-order-drafts';
 import * as kbIndex from './0004-kb-index';
+import * as teamSync from './0005-team-sync';
 
 export interface Migration {
   name: string;
@@ -15,4 +16,5 @@ export const migrations: Migration[] = [
   { name: '0002-cache', up: cache.up },
   { name: '0003-work-order-drafts', up: workOrderDrafts.up },
   { name: '0004-kb-index', up: kbIndex.up },
+  { name: '0005-team-sync', up: teamSync.up },
 ];

@@ -1,0 +1,130 @@
+import type { z } from 'zod';
+import {
+  PullResponse, PushResponse, TokenResponse,
+  type PushRequest, type SessionUser,
+} from '../../../src-shared/sync/contract';
+
+/** Where the refresh token lives: Electron safeStorage on a desktop, memory only in the web shell. */
+export interface RefreshTokenStore {
+  load(): Promise<string | null>;
+  save(token: string | null): Promise<void>;
+}
+
+export const memoryTokenStore = (): RefreshTokenStore => {
+  let token: string | null = null;
+  return { load: async () => token, save: async (t) => void (token = t) };
+};
+
+/** A failed request: the status (0 when the server could not be reached) and how long the server asked us to wait. */
+export class TeamServerError extends Error {
+  constructor(readonly status: number, message: string, readonly retryAfterMs: number | null = null, readonly code = '') {
+    super(message);
+  }
+
+  /** Worth trying again later (network, overload, server restart), as opposed to a refusal. */
+  get transient(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+/**
+ * The desktop's HTTP client of the team server: signs in, keeps a short-lived access token and refreshes it
+ * with the refresh token, and checks every response against the sync contract.
+ */
+export class TeamClient {
+  private accessToken: string | null = null;
+  user: SessionUser | null = null;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly username: string,
+    private readonly tokens: RefreshTokenStore,
+    private password: string | null,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  get token(): string | null {
+    return this.accessToken;
+  }
+
+  /** Signs in with the refresh token when there is one, else with the password (used once, then forgotten). */
+  async signIn(): Promise<SessionUser> {
+    const refresh = await this.tokens.load();
+    if (refresh) {
+      try {
+        return await this.accept(await this.request('POST', '/v1/auth/refresh', TokenResponse, { refreshToken: refresh }, false));
+      } catch (err) {
+        if (err instanceof TeamServerError && err.transient) throw err;
+        await this.tokens.save(null);
+      }
+    }
+    if (!this.password) throw new TeamServerError(401, 'Sign in to the team server: your session has ended.', null, 'SIGNED_OUT');
+    const t = await this.request('POST', '/v1/auth/sign-in', TokenResponse, { username: this.username, password: this.password }, false);
+    this.password = null;
+    return this.accept(t);
+  }
+
+  async signOut(): Promise<void> {
+    if (this.accessToken) await this.request('POST', '/v1/auth/sign-out', null, {}).catch(() => undefined);
+    this.accessToken = null;
+    await this.tokens.save(null);
+  }
+
+  push(body: PushRequest): Promise<PushResponse> {
+    return this.authed('POST', '/v1/sync/push', PushResponse, body);
+  }
+
+  pull(after: number, clientId: string): Promise<PullResponse> {
+    return this.authed('GET', `/v1/sync/pull?after=${after}&clientId=${clientId}`, PullResponse);
+  }
+
+  private async accept(t: TokenResponse): Promise<SessionUser> {
+    this.accessToken = t.accessToken;
+    this.user = t.user;
+    await this.tokens.save(t.refreshToken);
+    return t.user;
+  }
+
+  /** One retry after signing in again when the access token expired. */
+  private async authed<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+    if (!this.accessToken) await this.signIn();
+    try {
+      return await this.request(method, path, schema, body);
+    } catch (err) {
+      if (!(err instanceof TeamServerError) || err.status !== 401) throw err;
+      this.accessToken = null;
+      await this.signIn();
+      return this.request(method, path, schema, body);
+    }
+  }
+
+  private async request<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown, auth = true): Promise<z.infer<S>> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(path, this.baseUrl), {
+        method,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(auth && this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw new TeamServerError(0, `The team server cannot be reached (${(err as Error).message}).`);
+    }
+    const text = await res.text().catch(() => '');
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // A proxy's HTML error page: reported by status below.
+    }
+    if (!res.ok) {
+      const retry = Number(res.headers.get('retry-after'));
+      const message = (json as { message?: string } | null)?.message ?? `The team server answered ${res.status}.`;
+      throw new TeamServerError(res.status, message.slice(0, 300), Number.isFinite(retry) && retry > 0 ? retry * 1000 : null, (json as { error?: string } | null)?.error ?? '');
+    }
+    if (!schema) return json as z.infer<S>;
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new TeamServerError(502, `The team server sent an answer this desktop does not understand (${parsed.error.issues[0]?.message}).`);
+    return parsed.data;
+  }
+}

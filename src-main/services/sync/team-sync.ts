@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+import type { Db } from '../db/database';
+import type { Logger } from '../../app/logger';
+import { reconnectDelay } from '../softphone/backoff';
+import type { PushResult } from '../../../src-shared/sync/contract';
+import type { SyncStatus } from '../../../src-shared/domain/sync-status';
+import { ChangeApplier } from './apply-changes';
+import { outboxWrites, type Outbox } from './outbox';
+import { TeamServerError, type TeamClient } from './team-client';
+
+const BATCH = 100;
+
+/** Attempts counted for capped exponential backoff with jitter (the softphone's policy, other limits). */
+class Backoff {
+  private attempt = 0;
+  constructor(private readonly initialMs: number, private readonly maxMs: number) {}
+  next(): number {
+    return reconnectDelay(++this.attempt, { initialMs: this.initialMs, maxMs: this.maxMs });
+  }
+  reset(): void {
+    this.attempt = 0;
+  }
+}
+const POLL_MS = 30_000;
+
+/**
+ * The desktop's sync worker: pushes the outbox in order (at most once each, thanks to the server's per-desktop
+ * sequence), pulls the team's changes after its cursor, and listens on the live channel for a wake-up. Failures
+ * are retried on a timer with capped backoff that honours Retry-After; nothing waits for the next local write.
+ */
+export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ workOrders: string[] }] }> {
+  private readonly applier: ChangeApplier;
+  private readonly backoff = new Backoff(250, 30_000);
+  private running = false;
+  private dirty = false;
+  private stopped = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private live: WebSocket | null = null;
+  private liveRetry: NodeJS.Timeout | null = null;
+  private readonly liveBackoff = new Backoff(250, 15_000);
+  private lastSyncedAt: number | null = null;
+  private state: SyncStatus['state'] = 'connecting';
+  private message: string | null = null;
+  private readonly onWrite = () => this.kick();
+
+  constructor(
+    private readonly db: Db,
+    private readonly outbox: Outbox,
+    private readonly client: TeamClient,
+    private readonly log: Logger,
+    private readonly me: () => string,
+  ) {
+    super();
+    this.applier = new ChangeApplier(db, outbox, me);
+  }
+
+  get clientId(): string {
+    const row = this.db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'sync.clientId'").get();
+    if (row) return row.value;
+    const id = randomUUID();
+    this.db.prepare("INSERT INTO settings (key, value) VALUES ('sync.clientId', ?)").run(id);
+    return id;
+  }
+
+  private get cursor(): number {
+    return Number(this.db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'sync.cursor'").get()?.value ?? 0);
+  }
+
+  status(): SyncStatus {
+    return { state: this.state, waiting: this.outbox.count(), lastSyncedAt: this.lastSyncedAt, decisions: this.decisionCount(), message: this.message, user: this.client.user };
+  }
+
+  start(): void {
+    outboxWrites.on('written', this.onWrite);
+    this.pollTimer = setInterval(() => this.kick(), POLL_MS);
+    this.pollTimer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    outboxWrites.off('written', this.onWrite);
+    for (const t of [this.retryTimer, this.liveRetry]) if (t) clearTimeout(t);
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.live?.terminate();
+    this.live = null;
+  }
+
+  /** Something may need sending or fetching: run now, or once the run in progress ends. */
+  kick(): void {
+    if (this.stopped) return;
+    this.dirty = true;
+    if (!this.running) void this.run();
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.dirty && !this.stopped) {
+        this.dirty = false;
+        this.setState(this.outbox.count() ? 'syncing' : this.state === 'synced' ? 'synced' : 'syncing');
+        await this.pushAll();
+        await this.pullAll();
+        if (!this.live) this.connectLive();
+        this.backoff.reset();
+        this.lastSyncedAt = Date.now();
+        this.message = null;
+        this.setState('synced');
+      }
+    } catch (err) {
+      this.failed(err as Error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private failed(err: Error): void {
+    const e = err instanceof TeamServerError ? err : new TeamServerError(0, err.message);
+    this.message = e.message;
+    if (!e.transient && e.status === 401) {
+      this.log.warn('team sync: signed out', { error: e.message });
+      this.setState('signed-out');
+      return;
+    }
+    const delay = Math.max(this.backoff.next(), e.retryAfterMs ?? 0);
+    this.log.warn('team sync: will retry', { error: e.message, status: e.status, retryInMs: delay });
+    this.setState(e.transient ? 'offline' : 'error');
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.kick(), delay);
+    this.retryTimer.unref();
+  }
+
+  private async pushAll(): Promise<void> {
+    for (;;) {
+      const batch = this.outbox.pending(BATCH);
+      if (!batch.length) return;
+      let results: PushResult[];
+      let lastSeq: number;
+      try {
+        ({ results, lastSeq } = await this.client.push({ clientId: this.clientId, mutations: batch }));
+      } catch (err) {
+        if (err instanceof TeamServerError && err.status === 409) {
+          // The server already has more than we think (its answer was lost): the pull tells us how far.
+          await this.pullAll();
+          if (this.outbox.pending(1)[0]?.seq === batch[0]!.seq) throw err;
+          continue;
+        }
+        this.outbox.failed(batch.map((b) => b.seq), (err as Error).message);
+        throw err;
+      }
+      this.db.transaction(() => {
+        for (const r of results) if (r.outcome === 'conflict' || r.outcome === 'rejected') this.needsDecision(r, batch.find((b) => b.seq === r.seq)?.mutation);
+        this.outbox.acknowledgeThrough(lastSeq);
+      })();
+      this.emitStatus();
+      if (!results.length) return;
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    for (;;) {
+      const page = await this.client.pull(this.cursor, this.clientId);
+      const { workOrders } = this.applier.apply(page.changes, () => {
+        this.db.prepare("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(page.cursor));
+        // The acknowledgement travels with the data: what the server applied leaves the outbox with it.
+        if (page.clientLastSeq !== null) this.outbox.acknowledgeThrough(page.clientLastSeq);
+      });
+      if (workOrders.length) this.emit('pulled', { workOrders });
+      if (!page.more) return;
+    }
+  }
+
+  private needsDecision(r: PushResult, mutation: unknown): void {
+    this.db.prepare('INSERT INTO sync_decisions (outcome, mutation, reason, server_version, at) VALUES (?, ?, ?, ?, ?)')
+      .run(r.outcome, JSON.stringify(mutation ?? null), r.reason ?? '', r.current === undefined ? null : JSON.stringify(r.current), Date.now());
+    this.log.warn('team sync: a change needs the agent\'s decision', { outcome: r.outcome, reason: r.reason });
+  }
+
+  private decisionCount(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_decisions WHERE decided_at IS NULL').get()!.n;
+  }
+
+  private connectLive(): void {
+    const token = this.client.token;
+    if (!token || this.stopped) return;
+    const url = new URL('/v1/sync/live', this.client.baseUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, maxPayload: 64 * 1024 });
+    this.live = ws;
+    const ping = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"ping"}'), 20_000);
+    ping.unref();
+    ws.on('open', () => this.liveBackoff.reset());
+    ws.on('message', () => this.kick());
+    ws.on('error', () => undefined);
+    ws.on('close', () => {
+      clearInterval(ping);
+      if (this.live !== ws || this.stopped) return;
+      this.live = null;
+      this.liveRetry = setTimeout(() => this.kick(), this.liveBackoff.next());
+      this.liveRetry.unref();
+    });
+  }
+
+  private setState(state: SyncStatus['state']): void {
+    this.state = state;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    this.emit('status', this.status());
+  }
+}
