@@ -33,8 +33,10 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
       (v) => {
         if (v.teamId === null) return socket.close(4403, 'no team');
         sockets.set(socket, v.teamId);
-        void s.sessions.seen(v.userId);
-        socket.on('message', () => void s.sessions.seen(v.userId).catch(() => undefined));
+        // Being connected is being seen (a callback stays with its agent while her desktop is here).
+        const seen = () => void s.sessions.seen(v.userId).catch((err: Error) => req.log.warn({ error: err.message }, 'could not note the desktop as seen'));
+        seen();
+        socket.on('message', seen);
         socket.on('close', () => sockets.delete(socket));
         socket.send(JSON.stringify({ type: 'changed', seq: -1 }));
       },
