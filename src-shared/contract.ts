@@ -16,6 +16,7 @@ import { SoftphoneStatus } from './domain/softphone';
 import { NewCustomer } from './domain/new-customer';
 import { MediaCommand, MediaResult } from './domain/media';
 import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
+import { SyncDecision, SyncStatus } from './domain/sync-status';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -118,9 +119,23 @@ export const requests = {
     response: z.object({ id: z.string(), status: WorkOrderStatus }),
   },
   listWorkOrders: {
-    request: z.object({ statuses: z.array(WorkOrderStatus).min(1).max(4) }).strict(),
-    response: z.object({ workOrders: z.array(WorkOrderSummary.extend({ customerName: z.string().nullable() })) }),
+    request: z.object({
+      statuses: z.array(WorkOrderStatus).min(1).max(4),
+      /** 'queues': only what is routed to the queues this specialist serves (team server). */
+      scope: z.enum(['all', 'queues']).default('all'),
+    }).strict(),
+    response: z.object({
+      workOrders: z.array(WorkOrderSummary.extend({ customerName: z.string().nullable(), queue: z.string().nullable(), assignee: z.string().nullable() })),
+    }),
   },
+  /** A specialist takes a work order from her queue (team server): hers, in progress. */
+  claimWorkOrder: { request: z.object({ id: z.string().min(1).max(100) }).strict(), response: z.object({ id: z.string(), status: WorkOrderStatus }) },
+
+  // Team server: how this desktop stands ("3 waiting · synced 12:04") and the changes that need a decision.
+  getSyncStatus: { request: Empty, response: SyncStatus },
+  listSyncDecisions: { request: Empty, response: z.object({ decisions: z.array(SyncDecision) }) },
+  /** The agent saw the other person's version and keeps it (her own change is set aside, still on record). */
+  acceptSyncDecision: { request: z.object({ id: z.number().int().positive() }).strict(), response: Empty },
 
   // Reminders: callbacks promised and follow-ups planned, when they fall due; CSAT recorded at follow-up.
   listDueFollowUps: { request: Empty, response: z.object({ reminders: z.array(FollowUpReminder) }) },
@@ -141,6 +156,9 @@ export const events = {
   mediaCommand: MediaCommand,
   /** Team lead: one team member changed (presence or dialog state). */
   floorChanged: FloorMember,
+  syncStatusChanged: SyncStatus,
+  /** Work orders changed on other desktops arrived: lists and pops read again. */
+  teamWorkChanged: z.object({ workOrders: z.array(z.string()) }),
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -20,6 +20,9 @@ import type { Logger } from './logger';
 import { createRouter, type ContractRouter } from './router';
 import { workspaceHandlers } from './workspace-handlers';
 import { FollowUpReminders } from './follow-up-reminders';
+import { TeamClient, type RefreshTokenStore } from '../services/sync/team-client';
+import { TeamSync } from '../services/sync/team-sync';
+import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-status';
 
 export interface AgentDesktopOptions {
   config: AppConfig;
@@ -29,6 +32,11 @@ export interface AgentDesktopOptions {
   demo: boolean;
   /** The SIP password, read from the secret store by the host; never from a file. */
   sipPassword: string | null;
+  /**
+   * With a team section in config.json: the password for the first sign-in (used once, then forgotten) and where
+   * the refresh token is kept (Electron safeStorage; the web shell's memory).
+   */
+  team?: { password: string | null; refreshTokens: RefreshTokenStore };
   logger: Logger;
   /** The built import-worker.js; without it (unit tests) imports run on the calling thread. */
   importWorker: string | null;
@@ -53,10 +61,19 @@ export class AgentDesktop {
   readonly media = new MediaBridge((command) => this.events.emit('mediaCommand', command));
   /** The team lead's floor board (null for an agent). */
   floor: FloorWatch | null = null;
+  /** Sync with the team server (null: this desktop works alone). */
+  readonly teamSync: TeamSync | null = null;
 
   constructor(private readonly options: AgentDesktopOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    this.cache = new Cache(join(options.dataDir, 'cache.sqlite'));
+    const team = options.config.team;
+    this.cache = new Cache(join(options.dataDir, 'cache.sqlite'), Date.now, { teamSync: team !== null });
+    if (team && options.team) {
+      const client = new TeamClient(team.server, team.username, options.team.refreshTokens, options.team.password);
+      this.teamSync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, options.logger, () => this.agentId());
+      this.teamSync.on('status', (status) => this.events.emit('syncStatusChanged', status));
+      this.teamSync.on('pulled', ({ workOrders }) => this.events.emit('teamWorkChanged', { workOrders }));
+    }
     this.screenPop = new ScreenPopService(this.cache, options.config.defaultRegion as CountryCode);
     this.kbSuggestions = new KbSuggestions(this.cache.kbSearch, this.cache.kb);
     this.workOrderFiling = new WorkOrderFiling(
@@ -65,6 +82,8 @@ export class AgentDesktop {
       this.cache.followUps,
       this.cache.workOrderDrafts,
       () => this.slaHours(),
+      Date.now,
+      this.cache.outbox,
     );
     this.reminders = new FollowUpReminders(this.cache, this.events, () => this.agentId());
     this.indexKnowledgeBase();
@@ -119,16 +138,50 @@ export class AgentDesktop {
         // Knowledge panel, reply composer and complaint work orders.
         ...workspaceHandlers(this),
         listDueFollowUps: () => ({ reminders: this.reminders.due() }),
+        getSyncStatus: () => this.syncStatus(),
+        listSyncDecisions: () => ({ decisions: this.syncDecisions() }),
+        acceptSyncDecision: ({ id }) => {
+          this.cache.workOrdersDb.prepare('UPDATE sync_decisions SET decided_at = ? WHERE id = ? AND decided_at IS NULL').run(Date.now(), id);
+          this.events.emit('syncStatusChanged', this.syncStatus());
+          return {};
+        },
         completeFollowUp: ({ id, csat }) => this.reminders.complete(id, csat),
       },
       options.logger,
     );
     this.reminders.start();
+    this.teamSync?.start();
   }
 
-  /** Who the drafts and filed work orders belong to: the agent's extension (one agent per desktop). */
+  /**
+   * Who the drafts and filed work orders belong to: the team-server user name when the desktop syncs (the name
+   * the team knows her by), else the agent's extension (one agent per desktop).
+   */
   agentId(): string {
-    return this.options.config.pbx?.extension ?? 'local';
+    return this.options.config.team?.username ?? this.options.config.pbx?.extension ?? 'local';
+  }
+
+  /** The specialist queues this person serves, as the team server said at sign-in (none when alone). */
+  myQueues(): string[] {
+    return this.teamSync?.status().user?.queues ?? [];
+  }
+
+  syncStatus(): SyncStatus {
+    return this.teamSync?.status() ?? { state: 'alone', waiting: 0, lastSyncedAt: null, decisions: 0, message: null, user: null };
+  }
+
+  private syncDecisions(): SyncDecision[] {
+    const rows = this.cache.workOrdersDb
+      .prepare<[], { id: number; outcome: 'conflict' | 'rejected'; mutation: string; reason: string; at: number }>(
+        'SELECT id, outcome, mutation, reason, at FROM sync_decisions WHERE decided_at IS NULL ORDER BY id LIMIT 50',
+      )
+      .all();
+    return rows.map((r) => {
+      const m = JSON.parse(r.mutation) as { kind?: string; id?: string; workOrder?: { id: string } } | null;
+      const uuid = m?.workOrder?.id ?? m?.id ?? null;
+      const displayId = uuid ? this.cache.workOrdersDb.prepare<[string], { external_id: string }>('SELECT external_id FROM work_orders WHERE uuid = ?').get(uuid)?.external_id ?? null : null;
+      return { id: r.id, outcome: r.outcome, kind: m?.kind ?? 'unknown', workOrderId: displayId, reason: r.reason, at: r.at };
+    });
   }
 
   slaHours(): AppConfig['workOrders']['slaHours'] {
@@ -207,6 +260,7 @@ export class AgentDesktop {
 
   async stop(): Promise<void> {
     this.reminders.stop();
+    await this.teamSync?.stop();
     this.workflow?.dispose();
     // Unsubscribed first, or the PBX keeps sending NOTIFYs into a closing phone.
     await this.floor?.stop();

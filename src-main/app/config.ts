@@ -31,6 +31,18 @@ export const AppConfig = z.object({
     .default({ slaHours: {} })
     .transform((w) => ({ slaHours: { ...DEFAULT_SLA_HOURS, ...w.slaHours } })),
   /**
+   * The team server this desktop syncs with (absent: the desktop works alone, everything local). The password is
+   * never here: it is asked for at sign-in; the refresh token is kept with the OS keychain (web shell: memory).
+   */
+  team: z
+    .object({
+      server: z.string().refine((u) => /^https:\/\/[^\s]+$/.test(u) || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/[^\s]*)?$/.test(u),
+        'team.server must be an https:// address (http:// only on this computer, for the lab)'),
+      username: z.string().regex(/^[0-9A-Za-z_.-]{1,64}$/, 'team.username is 1–64 letters, digits, dots, dashes or underscores'),
+    })
+    .nullable()
+    .default(null),
+  /**
    * Present for a team lead: the floor board watches these team members. monitorPreset picks the PBX dialect's
    * feature codes (asterisk: *222/*223/*224, freeswitch: eavesdrop); monitorCodes overrides them one by one.
    */
@@ -77,6 +89,9 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
     };
   }
   if (env.AGENT_DESKTOP_LOCALE) raw.uiLocale = env.AGENT_DESKTOP_LOCALE;
+  if (env.AGENT_DESKTOP_TEAM_SERVER) {
+    raw.team = { ...(raw.team as object | undefined), server: env.AGENT_DESKTOP_TEAM_SERVER, username: env.AGENT_DESKTOP_TEAM_USER ?? (raw.team as { username?: string } | undefined)?.username };
+  }
   const parsed = AppConfig.safeParse(raw);
   if (!parsed.success) {
     throw new Error(`Configuration in ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -53,6 +53,10 @@ function handlers(): Handlers {
     monitorAgent: vi.fn(never),
     listDueFollowUps: vi.fn(never),
     completeFollowUp: vi.fn(never),
+    claimWorkOrder: vi.fn(never),
+    getSyncStatus: vi.fn(never),
+    listSyncDecisions: vi.fn(never),
+    acceptSyncDecision: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

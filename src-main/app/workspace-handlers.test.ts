@@ -24,6 +24,7 @@ describe('workspace handlers on a real SQLite file: quick create and work-order 
       agentId: () => '1001',
       slaHours: () => DEFAULT_SLA_HOURS,
       screenPop: new ScreenPopService(cache, 'TH'),
+      myQueues: () => [],
     });
   });
   afterEach(() => cache.close());

@@ -18,6 +18,7 @@ type WorkspaceChannel =
   | 'submitWorkOrder'
   | 'listWorkOrders'
   | 'setWorkOrderStatus'
+  | 'claimWorkOrder'
   | 'createCustomer';
 
 /**
@@ -25,7 +26,7 @@ type WorkspaceChannel =
  * composition root so it stays a list of services.
  */
 export function workspaceHandlers(
-  app: Pick<AgentDesktop, 'cache' | 'kbSuggestions' | 'workOrderFiling' | 'agentId' | 'slaHours' | 'screenPop'>,
+  app: Pick<AgentDesktop, 'cache' | 'kbSuggestions' | 'workOrderFiling' | 'agentId' | 'slaHours' | 'screenPop' | 'myQueues'>,
 ): Pick<Handlers, WorkspaceChannel> {
   const { cache } = app;
   return {
@@ -60,7 +61,14 @@ export function workspaceHandlers(
       const { id, dueAt, route } = app.workOrderFiling.file(app.agentId(), form);
       return { id, dueAt, route };
     },
-    listWorkOrders: ({ statuses }) => ({ workOrders: cache.workOrders.list(statuses) }),
+    listWorkOrders: ({ statuses, scope }) => ({ workOrders: cache.workOrders.list(statuses, 100, scope === 'queues' ? app.myQueues() : null) }),
+    claimWorkOrder: ({ id }) => {
+      const current = cache.workOrders.statusOf(id);
+      if (!current) throw new ContractError('NOT_FOUND', `Work order ${id} is not in the records; reload the list.`);
+      if (!app.myQueues().length) throw new ContractError('UNAVAILABLE', 'Claiming is for specialists signed in to the team server.');
+      cache.workOrders.claim(current.id, app.agentId());
+      return { id, status: cache.workOrders.statusOf(id)!.status };
+    },
     setWorkOrderStatus: ({ id, status }) => {
       const current = cache.workOrders.statusOf(id);
       if (!current) throw new ContractError('NOT_FOUND', `Work order ${id} is not in the records; reload the list.`);

@@ -52,6 +52,16 @@ export const ServiceRecoveryWarning = z.object({
 });
 export type ServiceRecoveryWarning = z.infer<typeof ServiceRecoveryWarning>;
 
+/** What a teammate (a specialist, the team lead) last did on one of this customer's work orders. */
+export const TeamUpdate = z.object({
+  workOrderId: z.string(),
+  status: WorkOrderStatus,
+  kind: z.string(),
+  by: z.string(),
+  at: z.number(),
+});
+export type TeamUpdate = z.infer<typeof TeamUpdate>;
+
 /** What the agent sees while the phone rings, before answering. */
 export const ScreenPop = z.discriminatedUnion('kind', [
   z.object({
@@ -61,6 +71,8 @@ export const ScreenPop = z.discriminatedUnion('kind', [
     recentContacts: z.array(ContactSummary),
     openWorkOrders: z.array(WorkOrderSummary),
     serviceRecovery: ServiceRecoveryWarning.nullable(),
+    /** The team's latest work on this customer's complaints (team server), newest first. */
+    teamUpdates: z.array(TeamUpdate).optional(),
   }),
   z.object({ kind: z.literal('unknown'), number: z.string().nullable(), recentContacts: z.array(ContactSummary) }),
 ]);

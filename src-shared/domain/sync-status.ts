@@ -16,3 +16,15 @@ export const SyncStatus = z.object({
   user: SessionUser.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** A change of this agent's that the team server did not apply as it was, and why. */
+export const SyncDecision = z.object({
+  id: z.number().int(),
+  outcome: z.enum(['conflict', 'rejected']),
+  /** What the change was, in words the renderer translates: the mutation kind and its work order. */
+  kind: z.string(),
+  workOrderId: z.string().nullable(),
+  reason: z.string(),
+  at: z.number(),
+});
+export type SyncDecision = z.infer<typeof SyncDecision>;

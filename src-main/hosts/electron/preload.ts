@@ -55,6 +55,10 @@ const api: BridgeApi = {
   setWorkOrderStatus: (request) => ipcRenderer.invoke('setWorkOrderStatus', request),
   listDueFollowUps: (request) => ipcRenderer.invoke('listDueFollowUps', request),
   completeFollowUp: (request) => ipcRenderer.invoke('completeFollowUp', request),
+  claimWorkOrder: (request) => ipcRenderer.invoke('claimWorkOrder', request),
+  getSyncStatus: (request) => ipcRenderer.invoke('getSyncStatus', request),
+  listSyncDecisions: (request) => ipcRenderer.invoke('listSyncDecisions', request),
+  acceptSyncDecision: (request) => ipcRenderer.invoke('acceptSyncDecision', request),
   onSoftphoneStatusChanged: (listener) => subscribe('softphoneStatusChanged', listener),
   onIncomingCall: (listener) => subscribe('incomingCall', listener),
   onCallUpdated: (listener) => subscribe('callUpdated', listener),
@@ -62,6 +66,8 @@ const api: BridgeApi = {
   onFollowUpsDue: (listener) => subscribe('followUpsDue', listener),
   onMediaCommand: (listener) => subscribe('mediaCommand', listener),
   onFloorChanged: (listener) => subscribe('floorChanged', listener),
+  onSyncStatusChanged: (listener) => subscribe('syncStatusChanged', listener),
+  onTeamWorkChanged: (listener) => subscribe('teamWorkChanged', listener),
 };
 
 contextBridge.exposeInMainWorld('agentDesktop', api);

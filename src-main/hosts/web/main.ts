@@ -14,10 +14,18 @@ import { withDemoTeam } from '../../app/demo-team';
 import { createLogger } from '../../app/logger';
 import { openInChromiumAppMode } from './open-browser';
 import { startWebShell } from './web-shell';
+import { memoryTokenStore } from '../../services/sync/team-client';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
 const logger = createLogger('web');
+
+/** The team-server password, read once and removed from the environment so no child process inherits it. */
+function takeTeamPassword(): string | null {
+  const password = process.env.AGENT_DESKTOP_TEAM_PASSWORD ?? null;
+  delete process.env.AGENT_DESKTOP_TEAM_PASSWORD;
+  return password;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -35,6 +43,7 @@ async function main(): Promise<void> {
     version,
     demo,
     sipPassword: process.env.AGENT_DESKTOP_SIP_PASSWORD ?? null,
+    team: { password: takeTeamPassword(), refreshTokens: memoryTokenStore() },
     logger,
     importWorker: join(here, 'import-worker.js'),
     media: 'renderer',

@@ -47,6 +47,7 @@ export class ScreenPopService {
       recentContacts: contacts.recentForCustomer(customer.id),
       openWorkOrders: workOrders.openFor(customer.id),
       serviceRecovery: workOrders.failedRecoveryFor(customer.id),
+      teamUpdates: workOrders.teamUpdatesFor(customer.id),
     };
   }
 }

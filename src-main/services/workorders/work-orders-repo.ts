@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { Outbox } from '../sync/outbox';
-import type { ServiceRecoveryWarning, WorkOrderSummary } from '../../../src-shared/domain/screen-pop';
+import type { ServiceRecoveryWarning, TeamUpdate, WorkOrderSummary } from '../../../src-shared/domain/screen-pop';
 
 export interface NewWorkOrder {
   externalId: string;
@@ -20,6 +20,9 @@ export interface NewWorkOrder {
 
 export interface ListedWorkOrder extends WorkOrderSummary {
   customerName: string | null;
+  /** The specialist queue it is routed to, and who took it (team server). */
+  queue: string | null;
+  assignee: string | null;
 }
 
 interface Row {
@@ -142,21 +145,38 @@ export class WorkOrdersRepo {
     this.change(id, actor, 'rated', { csat }, 'UPDATE work_orders SET csat = ?, version = version + 1, updated_at = ? WHERE id = ?', [csat]);
   }
 
-  /** The work-order list: the given statuses, the nearest deadline first (no deadline last). */
-  list(statuses: readonly WorkOrderSummary['status'][], limit = 100): ListedWorkOrder[] {
+  /**
+   * The work-order list: the given statuses, the nearest deadline first (no deadline last); with queues, only
+   * what is routed to those specialist queues (a specialist's own work view).
+   */
+  list(statuses: readonly WorkOrderSummary['status'][], limit = 100, queues: readonly string[] | null = null): ListedWorkOrder[] {
     const rows = this.db
-      .prepare<[string, number], Row & { customer_name: string | null }>(`
+      .prepare<[string, number, string, number], Row & { customer_name: string | null; queue: string | null; assignee: string | null }>(`
         SELECT w.id, w.external_id, w.kind, w.complaint_type, w.severity, w.status, w.summary, w.created_at, w.due_at,
-          c.name AS customer_name
+          coalesce(c.name, json_extract(w.data, '$.customer.name')) AS customer_name, w.queue, w.assignee
         FROM work_orders w LEFT JOIN customers c ON c.id = w.customer_id
-        WHERE w.status IN (SELECT value FROM json_each(?))
+        WHERE w.status IN (SELECT value FROM json_each(?)) AND (? = 0 OR w.queue IN (SELECT value FROM json_each(?)))
         ORDER BY w.due_at IS NULL, w.due_at, w.id DESC LIMIT ?`)
-      .all(JSON.stringify(statuses), limit);
-    return rows.map((r) => ({ ...toSummary(r), customerName: r.customer_name }));
+      .all(JSON.stringify(statuses), queues === null ? 0 : 1, JSON.stringify(queues ?? []), limit);
+    return rows.map((r) => ({ ...toSummary(r), customerName: r.customer_name, queue: r.queue, assignee: r.assignee }));
   }
 
   openFor(customerId: number): WorkOrderSummary[] {
     return this.openForCustomer.all(customerId).map(toSummary);
+  }
+
+  /**
+   * What teammates last did on this customer's work orders in the last 30 days (events that came from the team
+   * server), so the agent who filed a complaint sees on the next pop what the specialist did.
+   */
+  teamUpdatesFor(customerId: number): TeamUpdate[] {
+    return this.db
+      .prepare<[number, number], TeamUpdate>(`
+        SELECT w.external_id AS workOrderId, w.status, e.kind, e.actor AS "by", e.at
+        FROM work_orders w JOIN work_order_events e ON e.id = (
+          SELECT max(id) FROM work_order_events WHERE work_order_id = w.id AND server_id IS NOT NULL)
+        WHERE w.customer_id = ? AND e.at >= ? ORDER BY e.at DESC LIMIT 5`)
+      .all(customerId, this.now() - 30 * 24 * 3600 * 1000);
   }
 
   /** A complaint of the last 90 days that was reopened or rated low, if any. */

@@ -6,6 +6,7 @@ import { CallTools, CallWaiting, DialForm, TransferProgress } from './CallTools'
 import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
 import { CallTimer } from './CallTimer';
 import { AudioStatus, DevicesPanel } from '../media';
+import { SyncBadge } from '../sync';
 
 function ConnectionBadge() {
   const t = useT();
@@ -49,6 +50,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
     <header className="call-bar" data-testid="call-bar" aria-label={t('app.title')}>
       <h1>{t('app.title')}</h1>
       <ConnectionBadge />
+      <SyncBadge />
       <div className="call-state" data-testid="call-state" aria-live="polite">
         {call ? (
           <>

@@ -21,8 +21,21 @@ export function CustomerHistory({ pop }: { pop: Known }) {
   const t = useT();
   const locale = useWorkspace((s) => s.locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const updates = pop.teamUpdates ?? [];
   return (
     <>
+      {updates.length > 0 && (
+        <>
+          <h3>{t('pop.teamUpdates')}</h3>
+          <ul data-testid="team-updates">
+            {updates.map((u) => (
+              <li key={`${u.workOrderId}-${u.at}`}>
+                {t('pop.teamUpdate', { id: u.workOrderId, status: t(`wo.status.${u.status}`), by: u.by, time: date.format(u.at) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>{t('pop.openWorkOrders')}</h3>
       <ul data-testid="open-work-orders">
         {pop.openWorkOrders.length === 0 && <li>{t('pop.none')}</li>}

@@ -4,17 +4,23 @@ import { slaLeft } from '../../../src-shared/workorders/complaint';
 import { statusMoves } from '../../../src-shared/workorders/status-moves';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
-import { loadWorkOrders, moveWorkOrder } from './actions';
+import { claimWorkOrder, loadWorkOrders, moveWorkOrder } from './actions';
+import { SyncDecisions, useSync } from '../sync';
 import { useWorkOrder, type Status } from './store';
 import { useNow } from '../../lib/use-now';
+import { subscribe } from '../../api/client';
 
 /** The agent's work orders with status filters and a live SLA countdown (overdue ones counted up, in red). */
 export function WorkOrderList() {
   const t = useT();
-  const { list, filter, moveError } = useWorkOrder();
+  const { list, filter, scope, moveError } = useWorkOrder();
+  const queues = useSync((s) => s.status?.user?.queues ?? []);
+  const team = useSync((s) => (s.status ? s.status.state !== 'alone' : false));
   const now = useNow(30_000);
   useEffect(() => {
     void loadWorkOrders();
+    // Teammates' changes (a specialist claimed or resolved one) show without a reload.
+    return subscribe('teamWorkChanged', () => void loadWorkOrders());
   }, []);
   const toggle = (status: Status) => {
     const next = filter.includes(status) ? filter.filter((s) => s !== status) : [...filter, status];
@@ -31,6 +37,18 @@ export function WorkOrderList() {
           </label>
         ))}
       </fieldset>
+      {queues.length > 0 && (
+        <fieldset className="scope-filter">
+          <legend className="visually-hidden">{t('wo.filter')}</legend>
+          {(['all', 'queues'] as const).map((s) => (
+            <label key={s}>
+              <input type="radio" name="wo-scope" checked={scope === s} onChange={() => void loadWorkOrders(filter, s)} />
+              {t(`wo.scope.${s}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <SyncDecisions />
       {moveError && (
         <p className="field-error" role="alert">
           {t('wo.moveFailed', { id: moveError.id, message: moveError.message })}
@@ -48,6 +66,8 @@ export function WorkOrderList() {
               <th scope="col">{t('wo.severity')}</th>
               <th scope="col">{t('wo.statusLabel')}</th>
               <th scope="col">{t('wo.sla')}</th>
+              {team && <th scope="col">{t('wo.queue')}</th>}
+              {team && <th scope="col">{t('wo.assignee')}</th>}
               <th scope="col">
                 <span className="visually-hidden">{t('wo.statusLabel')}</span>
               </th>
@@ -69,8 +89,15 @@ export function WorkOrderList() {
                       ? '—'
                       : t(left.overdue ? 'wo.slaOverdue' : 'wo.slaLeft', { hours: left.hours, minutes: String(left.minutes).padStart(2, '0') })}
                   </td>
+                  {team && <td>{w.queue ?? '—'}</td>}
+                  {team && <td data-testid="assignee">{w.assignee ?? '—'}</td>}
                   <td>
                     <div className="status-moves">
+                      {w.queue && queues.includes(w.queue) && !w.assignee && !done && (
+                        <button type="button" aria-label={`${t('wo.claim')} ${w.id}`} onClick={() => void claimWorkOrder(w.id)}>
+                          {t('wo.claim')}
+                        </button>
+                      )}
                       {statusMoves[w.status].map((to) => (
                         <button key={to} type="button" aria-label={`${t(`wo.move.${to}`)} ${w.id}`} onClick={() => void moveWorkOrder(w.id, to)}>
                           {t(`wo.move.${to}`)}

@@ -92,10 +92,10 @@ export async function submitWorkOrder(): Promise<boolean> {
   }
 }
 
-export async function loadWorkOrders(filter: Status[] = useWorkOrder.getState().filter): Promise<void> {
-  useWorkOrder.getState().set({ filter });
+export async function loadWorkOrders(filter: Status[] = useWorkOrder.getState().filter, scope = useWorkOrder.getState().scope): Promise<void> {
+  useWorkOrder.getState().set({ filter, scope });
   try {
-    const { workOrders } = await request('listWorkOrders', { statuses: filter });
+    const { workOrders } = await request('listWorkOrders', { statuses: filter, scope });
     useWorkOrder.getState().set({ list: workOrders });
   } catch {
     useWorkOrder.getState().set({ list: [] });
@@ -106,6 +106,17 @@ export async function loadWorkOrders(filter: Status[] = useWorkOrder.getState().
 export async function moveWorkOrder(id: string, status: Status): Promise<void> {
   try {
     await request('setWorkOrderStatus', { id, status });
+    useWorkOrder.getState().set({ moveError: null });
+  } catch (err) {
+    useWorkOrder.getState().set({ moveError: { id, message: err instanceof Error ? err.message : String(err) } });
+  }
+  await loadWorkOrders();
+}
+
+/** A specialist takes a work order from her queue; the list reloads with her name on it. */
+export async function claimWorkOrder(id: string): Promise<void> {
+  try {
+    await request('claimWorkOrder', { id });
     useWorkOrder.getState().set({ moveError: null });
   } catch (err) {
     useWorkOrder.getState().set({ moveError: { id, message: err instanceof Error ? err.message : String(err) } });

@@ -18,6 +18,8 @@ export interface WorkOrderState {
   filed: { id: string; dueAt: number } | null;
   list: ListedWorkOrder[];
   filter: Status[];
+  /** 'queues': a specialist's view of the queues she serves. */
+  scope: 'all' | 'queues';
   /** Why the last status change from the list was refused, shown above the list. */
   moveError: { id: string; message: string } | null;
   set(partial: Partial<Omit<WorkOrderState, 'set'>>): void;
@@ -35,5 +37,6 @@ export const useWorkOrder = create<WorkOrderState>((set) => ({
   list: [],
   moveError: null,
   filter: ['open', 'in_progress'],
+  scope: 'all',
   set: (partial) => set(partial),
 }));

@@ -1,0 +1,2 @@
+export { SyncBadge, SyncDecisions } from './SyncBadge';
+export { useSync } from './store';
