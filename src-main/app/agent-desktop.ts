@@ -260,7 +260,8 @@ export class AgentDesktop {
 
   async stop(): Promise<void> {
     this.reminders.stop();
-    await this.teamSync?.stop();
+    // The web shell keeps its session in memory only, so closing it is signing out; Electron keeps hers.
+    await this.teamSync?.stop(this.options.host === 'web');
     this.workflow?.dispose();
     // Unsubscribed first, or the PBX keeps sending NOTIFYs into a closing phone.
     await this.floor?.stop();

@@ -59,7 +59,7 @@ export class FollowUpsRepo {
     this.complete = db.prepare<[number, number]>("UPDATE follow_ups SET status = 'done', done_at = ? WHERE id = ? AND status = 'pending'");
     this.workOrderId = db.prepare<[string], { id: number }>('SELECT id FROM work_orders WHERE external_id = ?');
     this.dueWithNames = db.prepare<[number, string], FollowUpReminder>(`
-      SELECT f.id, f.kind, c.name AS customerName, f.number, w.external_id AS workOrderId, f.due_at AS dueAt,
+      SELECT f.id, f.kind, coalesce(c.name, json_extract(w.data, '$.customer.name')) AS customerName, f.number, w.external_id AS workOrderId, f.due_at AS dueAt,
         f.window_end AS windowEnd, f.note
       FROM follow_ups f LEFT JOIN customers c ON c.id = f.customer_id LEFT JOIN work_orders w ON w.id = f.work_order_id
       WHERE f.status = 'pending' AND f.due_at <= ? AND (f.owner IS NULL OR f.owner = ? OR f.queue = 'team') ORDER BY f.due_at LIMIT 50`);

@@ -80,8 +80,10 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     this.kick();
   }
 
-  async stop(): Promise<void> {
+  /** Stops syncing; with signOut the session ends on the server too (her due callbacks then fall to the team). */
+  async stop(signOut = false): Promise<void> {
     this.stopped = true;
+    if (signOut) await this.client.signOut().catch((err: Error) => this.log.warn('team sync: could not sign out', { error: err.message }));
     outboxWrites.off('written', this.onWrite);
     for (const t of [this.retryTimer, this.liveRetry]) if (t) clearTimeout(t);
     if (this.pollTimer) clearInterval(this.pollTimer);
