@@ -10,7 +10,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 DEBIAN_PACKAGES=(
   kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules kamailio-utils-modules
-  sip-tester rtpengine-daemon chromium fonts-noto-cjk fonts-thai-tlwg sqlite3 xvfb
+  sip-tester rtpengine-daemon chromium fonts-noto-cjk fonts-thai-tlwg sqlite3 xvfb postgresql-15
 )
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do
@@ -21,9 +21,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# The lab PBX is started by the project on its own loopback ports; a system Kamailio service is not used.
-if command -v systemctl >/dev/null && systemctl is-active --quiet kamailio 2>/dev/null; then
-  as_root systemctl disable --now kamailio >/dev/null 2>&1 || true
+# The lab PBX and the team server's PostgreSQL are started by the project on its own loopback ports (a
+# throwaway cluster per run); the system's Kamailio and PostgreSQL services are not used.
+if command -v systemctl >/dev/null; then
+  for service in kamailio postgresql; do
+    if systemctl is-active --quiet "$service" 2>/dev/null; then as_root systemctl disable --now "$service" >/dev/null 2>&1 || true; fi
+  done
 fi
 
 stamp=node_modules/.agent-desktop-setup
@@ -48,5 +51,5 @@ else
 fi
 
 say "Building"
-npx electron-vite build >/dev/null
+npm run build >/dev/null
 echo "Setup complete." >&2

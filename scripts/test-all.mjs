@@ -67,6 +67,8 @@ step('typecheck: main + tests', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'
 step('typecheck: renderer', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.renderer.json']);
 step('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
 vitest('unit');
+// The lab starts real team-server processes: built first.
+step('build: team server', 'npx', ['vite', 'build', '-c', 'vite.server.config.ts']);
 vitest('lab');
 if (step('build', 'npx', ['electron-vite', 'build'])) {
   playwright();

@@ -63,3 +63,23 @@ test('demo: the demo agent leads a small team, and the floor board shows it live
   // The demo lead's threshold for Not Ready is 30 s: สมหญิง's meal break raises an alert on the board.
   await expect(board.getByTestId('floor-alerts')).toContainText('สมหญิง ใจดี: Not Ready for 0 min', { timeout: 40_000 });
 });
+
+test("demo: the demo agent's difficult complaint reaches the demo specialist through the team server", async ({ page }) => {
+  await page.goto(shell.url);
+  await expect(page.getByTestId('sync-status')).toContainText('Synced');
+  await expect(page.getByTestId('hotkey-hint')).toBeVisible();
+  await page.keyboard.press('Alt+N');
+  const form = page.getByTestId('work-order-form');
+  await form.getByRole('combobox', { name: 'Complaint type' }).selectOption('refund');
+  await form.getByRole('textbox', { name: 'What happened' }).fill('Refund promised twice, still not paid');
+  await form.getByRole('radio', { name: /Difficult/ }).check();
+  await form.getByRole('button', { name: 'File work order' }).click();
+  await expect(form.getByTestId('work-order-filed')).toContainText('Filed as WO-');
+  const id = /WO-\d{8}-[0-9A-F]{6}/.exec(await form.getByTestId('work-order-filed').innerText())![0];
+  await page.keyboard.press('Alt+L');
+  const row = page.getByTestId('work-order-list').getByTestId('work-order-row').filter({ hasText: id });
+  await expect(row).toContainText('specialists');
+  // The specialist's desktop (headless, in the demo process) got it from the server and claims it.
+  await expect(row.getByTestId('assignee')).toHaveText('wang.fang', { timeout: 30_000 });
+  await expect(row).toContainText('In progress');
+});

@@ -9,7 +9,9 @@ import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import { AgentDesktop } from '../../app/agent-desktop';
 import { loadConfig } from '../../app/config';
 import { withDemoTeam } from '../../app/demo-team';
-import { Demo } from '../../app/demo';
+import { Demo, DEMO_AGENT } from '../../app/demo';
+import { DemoTeamServer } from '../../app/demo-team-server';
+import { memoryTokenStore } from '../../services/sync/team-client';
 import { createLogger } from '../../app/logger';
 import { forwardEvents, handleContractRequests } from './ipc';
 import { bringToFront, openMainWindow } from './main-window';
@@ -55,6 +57,9 @@ async function start(): Promise<void> {
 
   const userData = app.getPath('userData');
   const config = demoMode ? withDemoTeam(loadConfig(userData)) : loadConfig(userData);
+  // The demo's team server starts first: the desktop signs in to it.
+  const teamServer = demoMode ? new DemoTeamServer(app.getAppPath(), join(userData, 'demo', 'lab-run'), log) : null;
+  if (teamServer) config.team = await teamServer.start(DEMO_AGENT.extension);
   const agentDesktop = new AgentDesktop({
     config,
     dataDir: demoMode ? join(userData, 'demo') : userData,
@@ -65,6 +70,9 @@ async function start(): Promise<void> {
     logger: log,
     importWorker: join(outDir, 'main', 'import-worker.js'),
     media: 'renderer',
+    // The refresh token lives in this process's memory: signing in to a team server from the settings screen
+    // (with the token kept by safeStorage) is not built yet; the demo signs in with its own password.
+    team: { password: teamServer?.agentPassword ?? null, refreshTokens: memoryTokenStore() },
   });
   const demo = demoMode
     ? new Demo(agentDesktop, { repoRoot: app.getAppPath(), runDir: join(userData, 'demo', 'lab-run'), logger: log })
@@ -81,6 +89,7 @@ async function start(): Promise<void> {
     stopHandlingRequests();
     await agentDesktop.stop();
     await demo?.stop();
+    await teamServer?.stop();
   });
 
   if (demo) await demo.start().catch((err: unknown) => log.error('demo could not start', { error: String(err) }));

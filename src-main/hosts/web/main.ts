@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AgentDesktop } from '../../app/agent-desktop';
 import { defaultDataDir, loadConfig } from '../../app/config';
-import { Demo } from '../../app/demo';
+import { Demo, DEMO_AGENT } from '../../app/demo';
+import { DemoTeamServer } from '../../app/demo-team-server';
 import { withDemoTeam } from '../../app/demo-team';
 import { createLogger } from '../../app/logger';
 import { openInChromiumAppMode } from './open-browser';
@@ -35,6 +36,13 @@ async function main(): Promise<void> {
   const baseDir = process.env.AGENT_DESKTOP_DATA_DIR || defaultDataDir();
   const dataDir = demo ? join(baseDir, 'demo') : baseDir;
   const config = demo ? withDemoTeam(loadConfig(baseDir)) : loadConfig(baseDir);
+  // The demo's team server (PostgreSQL + one server process) starts first: the desktop signs in to it.
+  const teamServer = demo ? new DemoTeamServer(repoRoot, join(dataDir, 'lab-run'), logger) : null;
+  let teamPassword = takeTeamPassword();
+  if (teamServer) {
+    config.team = await teamServer.start(DEMO_AGENT.extension);
+    teamPassword = teamServer.agentPassword;
+  }
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const app = new AgentDesktop({
     config,
@@ -43,7 +51,7 @@ async function main(): Promise<void> {
     version,
     demo,
     sipPassword: process.env.AGENT_DESKTOP_SIP_PASSWORD ?? null,
-    team: { password: takeTeamPassword(), refreshTokens: memoryTokenStore() },
+    team: { password: teamPassword, refreshTokens: memoryTokenStore() },
     logger,
     importWorker: join(here, 'import-worker.js'),
     media: 'renderer',
@@ -60,6 +68,7 @@ async function main(): Promise<void> {
     await shell.close();
     await app.stop();
     await demoRun?.stop();
+    await teamServer?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

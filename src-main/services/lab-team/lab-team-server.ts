@@ -47,7 +47,8 @@ export class LabTeamServer {
     if (!existsSync(entry)) throw new Error('the team server is not built: run npm run build');
     if (!this.port) this.port = await freePort();
     const child = spawn(process.execPath, [entry], {
-      env: { PATH: process.env.PATH ?? '', AGENT_SERVER_DATABASE_URL: this.databaseUrl, AGENT_SERVER_TOKEN_SECRET: this.tokenSecret, AGENT_SERVER_PORT: String(this.port), ...this.env },
+      // Its log stays in this.log (not printed); 'info' is needed, the ready line is an info line.
+      env: { PATH: process.env.PATH ?? '', AGENT_SERVER_LOG_LEVEL: 'info', AGENT_SERVER_DATABASE_URL: this.databaseUrl, AGENT_SERVER_TOKEN_SECRET: this.tokenSecret, AGENT_SERVER_PORT: String(this.port), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

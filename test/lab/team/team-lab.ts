@@ -10,7 +10,7 @@ export async function startTeamLab(people: LabPerson[], servers = 1): Promise<{ 
   const pg = new LabPostgres();
   await pg.start();
   const secret = LabTeamServer.secret();
-  const list = Array.from({ length: servers }, () => new LabTeamServer(ROOT, pg.url, secret, { AGENT_SERVER_LOG_LEVEL: 'info' }));
+  const list = Array.from({ length: servers }, () => new LabTeamServer(ROOT, pg.url, secret));
   await list[0]!.start();
   list[0]!.addPeople(people);
   for (const s of list.slice(1)) await s.start();

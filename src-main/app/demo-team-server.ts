@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+import { Cache } from '../services/db/cache';
+import { LabPostgres } from '../services/lab-team/lab-postgres';
+import { LabTeamServer } from '../services/lab-team/lab-team-server';
+import { memoryTokenStore, TeamClient } from '../services/sync/team-client';
+import { TeamSync } from '../services/sync/team-sync';
+
+export const DEMO_SPECIALIST = { username: 'wang.fang', name: '王芳 (specialist)' };
+
+/**
+ * Demo mode's team server: a throwaway PostgreSQL cluster and one team-server process on loopback, the demo agent
+ * and a demo specialist as its people, and the specialist's desktop running headless in this process: her queue
+ * receives the demo agent's difficult complaints, she claims each a few seconds later and resolves it, so the
+ * agent sees the team at work (and the customer's next pop says what was done).
+ */
+export class DemoTeamServer {
+  private readonly pg = new LabPostgres();
+  private server: LabTeamServer | null = null;
+  private specialist: { cache: Cache; sync: TeamSync } | null = null;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  readonly agentPassword = randomBytes(12).toString('hex');
+  private readonly specialistPassword = randomBytes(12).toString('hex');
+
+  constructor(private readonly repoRoot: string, private readonly runDir: string, private readonly logger: Logger) {}
+
+  /** Starts PostgreSQL and the server; returns the config the demo agent's desktop syncs with. */
+  async start(agentUsername: string): Promise<NonNullable<AppConfig['team']>> {
+    await this.pg.start();
+    const server = new LabTeamServer(this.repoRoot, this.pg.url, LabTeamServer.secret());
+    this.server = server;
+    await server.start();
+    server.addPeople([
+      { username: agentUsername, password: this.agentPassword, role: 'agent', team: 'demo-floor', name: 'Demo Agent' },
+      { username: DEMO_SPECIALIST.username, password: this.specialistPassword, role: 'specialist', team: 'demo-floor', name: DEMO_SPECIALIST.name, queues: ['specialists', 'complaints-lead'] },
+    ]);
+    this.logger.info('demo: team server running', { url: server.url, database: 'throwaway PostgreSQL 15 cluster' });
+    this.startSpecialist(server.url);
+    return { server: server.url, username: agentUsername };
+  }
+
+  private startSpecialist(url: string): void {
+    const dir = join(this.runDir, 'specialist');
+    mkdirSync(dir, { recursive: true });
+    const cache = new Cache(join(dir, 'cache.sqlite'), Date.now, { teamSync: true });
+    const client = new TeamClient(url, DEMO_SPECIALIST.username, memoryTokenStore(), this.specialistPassword);
+    const sync = new TeamSync(cache.workOrdersDb, cache.outbox, client, this.logger, () => DEMO_SPECIALIST.username);
+    const handled = new Set<string>();
+    sync.on('pulled', () => {
+      for (const w of cache.workOrders.list(['open'], 20, ['specialists', 'complaints-lead'])) {
+        if (w.assignee || handled.has(w.id)) continue;
+        handled.add(w.id);
+        this.logger.info("demo: the specialist's queue shows a new work order", { workOrder: w.id, severity: w.severity });
+        this.later(8_000, () => {
+          const row = cache.workOrders.statusOf(w.id);
+          if (row) cache.workOrders.claim(row.id, DEMO_SPECIALIST.username);
+        });
+        this.later(30_000, () => {
+          const row = cache.workOrders.statusOf(w.id);
+          if (row?.status === 'in_progress') cache.workOrders.setStatus(row.id, 'resolved', DEMO_SPECIALIST.username);
+        });
+      }
+    });
+    sync.start();
+    this.specialist = { cache, sync };
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      try {
+        fn();
+      } catch (err) {
+        this.logger.warn('demo specialist: could not act', { error: (err as Error).message });
+      }
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    if (this.specialist) {
+      await this.specialist.sync.stop(true);
+      this.specialist.cache.close();
+    }
+    await this.server?.stop();
+    await this.pg.stop();
+  }
+}
