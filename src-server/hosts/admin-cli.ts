@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { z } from 'zod';
 import { Role, UserName } from '../../src-shared/sync/contract';
 import { migrate } from '../db/migrate';
 import { UsersRepo } from '../db/repos/users-repo';
@@ -9,6 +11,9 @@ const USAGE = `agent-desktop-server admin — teams and people on the team serve
   create-team NAME
   create-user USERNAME --role agent|specialist|lead|admin [--team NAME] [--name "Display name"] [--queue Q ...]
   reset-password USERNAME
+  import-people FILE.jsonl   one person a line: {"username","role","team","name"?,"queues"?}; teams are created;
+                             everyone gets the one initial password read from standard input
+
 
 The password is read from standard input (one line), never from the command line.
 The database is AGENT_SERVER_DATABASE_URL (postgres://...; a password comes from PGPASSWORD).`;
@@ -56,6 +61,37 @@ async function main(): Promise<void> {
       const passwordHash = await hashPassword(await readPassword());
       const id = await users.create({ username: username.data, displayName: option(args, '--name')[0] ?? username.data, role: role.data, teamId, passwordHash, queues: option(args, '--queue') });
       process.stdout.write(JSON.stringify({ user: username.data, id }) + '\n');
+    } else if (command === 'import-people') {
+      const file = args[0] ?? fail('import-people needs a JSONL file.');
+      const Person = z.object({ username: UserName, role: Role, team: z.string().min(1).max(100).nullable().default(null), name: z.string().max(100).optional(), queues: z.array(z.string().min(1).max(64)).max(20).default([]) });
+      const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+      // One initial password for the batch, hashed once.
+      const passwordHash = await hashPassword(await readPassword());
+      const teams = new Map<string, number>();
+      let imported = 0;
+      const rejected: { line: number; reason: string }[] = [];
+      for (const [i, line] of lines.entries()) {
+        let person: z.infer<typeof Person>;
+        try {
+          person = Person.parse(JSON.parse(line));
+        } catch (err) {
+          rejected.push({ line: i + 1, reason: err instanceof z.ZodError ? err.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ') : (err as Error).message });
+          continue;
+        }
+        if (person.role !== 'admin' && !person.team) {
+          rejected.push({ line: i + 1, reason: 'everyone but an admin belongs to a team' });
+          continue;
+        }
+        const teamId = person.team ? (teams.get(person.team) ?? (await users.createTeam(person.team))) : null;
+        if (person.team && teamId !== null) teams.set(person.team, teamId);
+        try {
+          await users.create({ username: person.username, displayName: person.name ?? person.username, role: person.role, teamId, passwordHash, queues: person.queues });
+          imported++;
+        } catch (err) {
+          rejected.push({ line: i + 1, reason: (err as Error).message });
+        }
+      }
+      process.stdout.write(JSON.stringify({ imported, rejected }) + '\n');
     } else if (command === 'reset-password') {
       const username = args[0] ?? fail('reset-password needs a user name.');
       const ok = await users.setPassword(username, await hashPassword(await readPassword()));

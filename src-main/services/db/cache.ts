@@ -43,7 +43,7 @@ export class Cache {
     this.workOrdersDb = openDatabase(path, { synchronous: 'FULL' });
     this.sync = { enabled: options.teamSync ?? false };
     this.outbox = new Outbox(this.workOrdersDb, this.sync, now);
-    this.callsOutbox = new Outbox(this.db, this.sync, now);
+    this.callsOutbox = new Outbox(this.db, this.sync, now, this.outbox.writes);
     this.customers = new CustomersRepo(this.db, now);
     this.contacts = new ContactsRepo(this.db, this.callsOutbox);
     this.workOrders = new WorkOrdersRepo(this.workOrdersDb, now, this.outbox);

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../lab-pbx/ports';
 
@@ -76,6 +77,21 @@ export class LabTeamServer {
   async stop(): Promise<void> {
     this.child?.kill('SIGTERM');
     await this.exited;
+  }
+
+  /** Many people at once with one initial password (the admin CLI's import-people), as a shift is onboarded. */
+  importPeople(people: Omit<LabPerson, 'password'>[], password: string): void {
+    const dir = mkdtempSync(join(tmpdir(), 'people-'));
+    const file = join(dir, 'people.jsonl');
+    writeFileSync(file, people.map((p) => JSON.stringify({ username: p.username, role: p.role, team: p.team ?? null, name: p.name, queues: p.queues ?? [] })).join('\n'));
+    const r = spawnSync(process.execPath, [join(this.root, 'out/server/admin.js'), 'import-people', file], {
+      env: { PATH: process.env.PATH ?? '', AGENT_SERVER_DATABASE_URL: this.databaseUrl },
+      input: `${password}\n`,
+      encoding: 'utf8',
+    });
+    rmSync(dir, { recursive: true, force: true });
+    const result = r.status === 0 ? (JSON.parse(r.stdout) as { imported: number; rejected: unknown[] }) : null;
+    if (!result || result.rejected.length) throw new Error(`admin import-people failed: ${r.stderr || r.stdout}`);
   }
 
   /** Creates teams and people with the admin CLI (passwords through its standard input). */

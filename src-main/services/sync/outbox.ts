@@ -8,8 +8,8 @@ export interface SyncSwitch {
   enabled: boolean;
 }
 
-/** Wakes the sync worker after a write; one emitter for every connection's outbox. */
-export const outboxWrites = new EventEmitter<{ written: [] }>();
+/** Wakes a desktop's sync worker after a write; one per cache, shared by its connections' outboxes. */
+export type OutboxWrites = EventEmitter<{ written: [] }>;
 
 /**
  * The changes the team must see, in the desktop's order. add() runs inside the caller's transaction, on the
@@ -18,7 +18,12 @@ export const outboxWrites = new EventEmitter<{ written: [] }>();
 export class Outbox {
   private readonly insert;
 
-  constructor(private readonly db: Db, private readonly sync: SyncSwitch, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly db: Db,
+    private readonly sync: SyncSwitch,
+    private readonly now: () => number = Date.now,
+    readonly writes: OutboxWrites = new EventEmitter(),
+  ) {
     this.insert = db.prepare<[string, string, string, number]>('INSERT INTO outbox (key, record, mutation, created_at) VALUES (?, ?, ?, ?)');
   }
 
@@ -30,7 +35,7 @@ export class Outbox {
     if (!this.sync.enabled) return;
     if (!this.db.inTransaction) throw new Error('an outbox entry must be written in the transaction of its change');
     this.insert.run(randomUUID(), record, JSON.stringify(mutation), this.now());
-    setImmediate(() => outboxWrites.emit('written'));
+    setImmediate(() => this.writes.emit('written'));
   }
 
   /** The oldest entries, in order, as the push sends them. */

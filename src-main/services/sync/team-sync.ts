@@ -7,7 +7,7 @@ import { reconnectDelay } from '../softphone/backoff';
 import type { PushResult } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
-import { outboxWrites, type Outbox } from './outbox';
+import type { Outbox } from './outbox';
 import { TeamServerError, type TeamClient } from './team-client';
 
 const BATCH = 100;
@@ -33,7 +33,7 @@ const POLL_MS = 30_000;
 export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ workOrders: string[] }] }> {
   private readonly applier: ChangeApplier;
   private readonly backoff = new Backoff(250, 30_000);
-  private running = false;
+  private running: Promise<void> | null = null;
   private dirty = false;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -74,7 +74,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   }
 
   start(): void {
-    outboxWrites.on('written', this.onWrite);
+    this.outbox.writes.on('written', this.onWrite);
     this.pollTimer = setInterval(() => this.kick(), POLL_MS);
     this.pollTimer.unref();
     this.kick();
@@ -84,22 +84,23 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   async stop(signOut = false): Promise<void> {
     this.stopped = true;
     if (signOut) await this.client.signOut().catch((err: Error) => this.log.warn('team sync: could not sign out', { error: err.message }));
-    outboxWrites.off('written', this.onWrite);
+    this.outbox.writes.off('written', this.onWrite);
     for (const t of [this.retryTimer, this.liveRetry]) if (t) clearTimeout(t);
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.live?.terminate();
     this.live = null;
+    // A push or pull in flight finishes (or times out) before the caller closes the database under it.
+    await this.running;
   }
 
   /** Something may need sending or fetching: run now, or once the run in progress ends. */
   kick(): void {
     if (this.stopped) return;
     this.dirty = true;
-    if (!this.running) void this.run();
+    if (!this.running) this.running = this.run().finally(() => (this.running = null));
   }
 
   private async run(): Promise<void> {
-    this.running = true;
     try {
       while (this.dirty && !this.stopped) {
         this.dirty = false;
@@ -113,9 +114,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
         this.setState('synced');
       }
     } catch (err) {
-      this.failed(err as Error);
-    } finally {
-      this.running = false;
+      if (!this.stopped) this.failed(err as Error);
     }
   }
 

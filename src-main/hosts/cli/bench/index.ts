@@ -4,6 +4,7 @@ import { benchLint } from './lint';
 import { benchPresence } from './presence';
 import { benchLookup } from './lookup';
 import { benchSip } from './sip';
+import { benchSync } from './sync';
 
 /** A benchmark prints JSON figures and compares, in the same run, against the peer its issue names. */
 export type Benchmark = (ctx: CommandContext, scale: 'small' | 'full') => Promise<unknown> | unknown;
@@ -15,4 +16,5 @@ export const benchmarks: Record<string, Benchmark> = {
   sip: benchSip,
   lint: benchLint,
   presence: benchPresence,
+  sync: benchSync,
 };
