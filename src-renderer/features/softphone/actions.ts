@@ -1,4 +1,5 @@
 import { ContractError } from '../../../src-shared/contract';
+import type { AgentStateTarget } from '../../../src-shared/domain/agent-state';
 import { request, subscribe } from '../../api/client';
 import { useWorkspace } from './store';
 
@@ -52,6 +53,7 @@ export const goNotReady = (reasonCode: string) => request('setAgentState', { sta
 export const extendAfterCallWork = () => request('extendAfterCallWork', {}).catch(report);
 export const chooseDisposition = (callId: string, disposition: string) => request('setDisposition', { callId, disposition }).catch(report);
 export const finishAfterCallWork = () => request('finishAfterCallWork', {}).catch(report);
+export const chooseNextState = (next: AgentStateTarget | null) => request('setNextAgentState', { next }).catch(report);
 export const sendDigits = (callId: string, digits: string) => request('sendDtmf', { callId, digits }).catch(report);
 export const blindTransfer = (callId: string, target: string) => request('transferCall', { callId, target }).catch(report);
 

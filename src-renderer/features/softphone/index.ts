@@ -11,6 +11,7 @@ export {
   extendAfterCallWork,
   chooseDisposition,
   finishAfterCallWork,
+  chooseNextState,
   sendDigits,
   blindTransfer,
   consult,
