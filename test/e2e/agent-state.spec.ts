@@ -111,3 +111,22 @@ test('the keypad sends digits in the audio stream (RFC 4733); blind transfer han
   await wrapUp(page);
   await expect(state).toHaveValue('ready');
 });
+
+test('"Next state" picked while talking: after-call work ends on the meal break, not Ready', async ({ page }) => {
+  const state = await openReady(page);
+  const run = await customer.talk({ caller: '+8613812345678', callerName: 'Last before lunch', agent: agent.extension });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  const next = page.getByRole('combobox', { name: 'Next state' });
+  await expect(next.locator('option:checked')).toHaveText('As before (Ready)');
+  await next.selectOption({ label: 'Not Ready · Meal' });
+  await expect(next).toHaveValue('meal');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+
+  const acw = page.getByTestId('acw');
+  await expect(acw.getByRole('combobox', { name: 'Next state' })).toHaveValue('meal');
+  await wrapUp(page);
+  await expect(state).toHaveValue('meal');
+  await expect(page.getByTestId('agent-state')).toHaveClass(/agent-state-not-ready/);
+});
