@@ -3,7 +3,8 @@ import type { AgentStateTarget } from '../../../src-shared/domain/agent-state';
 import { request, subscribe } from '../../api/client';
 import { useWorkspace } from './store';
 
-function report(err: unknown): void {
+/** Shows a failed request in the error banner, in the agent's language. */
+export function report(err: unknown): void {
   const error = err instanceof ContractError ? { code: err.code, message: err.message } : { code: 'FAILED', message: String(err) };
   useWorkspace.getState().showError(error);
 }

@@ -1,6 +1,7 @@
 export { useWorkspace } from './store';
 export {
   connectWorkspace,
+  report as reportError,
   answer,
   decline,
   hangUp,
