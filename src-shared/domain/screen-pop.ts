@@ -52,6 +52,13 @@ export const ServiceRecoveryWarning = z.object({
 });
 export type ServiceRecoveryWarning = z.infer<typeof ServiceRecoveryWarning>;
 
+/**
+ * The IVR's X-Customer-Id named one customer, the number on file belongs to another: the pop shows the IVR's
+ * (the caller may ring from someone else's phone) and says whose the number is, so the agent checks who it is.
+ */
+export const IdentityConflict = z.object({ numberOwner: z.object({ externalId: z.string(), name: z.string() }) });
+export type IdentityConflict = z.infer<typeof IdentityConflict>;
+
 /** What the agent sees while the phone rings, before answering. */
 export const ScreenPop = z.discriminatedUnion('kind', [
   z.object({
@@ -61,6 +68,7 @@ export const ScreenPop = z.discriminatedUnion('kind', [
     recentContacts: z.array(ContactSummary),
     openWorkOrders: z.array(WorkOrderSummary),
     serviceRecovery: ServiceRecoveryWarning.nullable(),
+    identityConflict: IdentityConflict.nullable().optional(),
   }),
   z.object({ kind: z.literal('unknown'), number: z.string().nullable(), recentContacts: z.array(ContactSummary) }),
 ]);
