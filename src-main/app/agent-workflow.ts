@@ -71,7 +71,13 @@ export class AgentWorkflow {
     if (!this.settings.autoAnswer) return;
     const busy = this.phone.listCalls().some((c) => c.callId !== call.callId && c.state !== 'ended');
     if (busy) return; // call waiting: the second call rings for the agent to decide
-    this.phone.answer(call.callId).catch((err: Error) => this.log.warn('auto-answer failed', { error: err.message }));
+    // The softphone raises 'incoming' before it sends 180 Ringing; answering inside the event accepted the call
+    // first and sip.js logged an error for the 180. The next turn comes after the 180.
+    setImmediate(() => {
+      if (this.phone.listCalls().some((c) => c.callId === call.callId && c.state === 'ringing')) {
+        this.phone.answer(call.callId).catch((err: Error) => this.log.warn('auto-answer failed', { error: err.message }));
+      }
+    });
   }
 
   private onCall(): boolean {
