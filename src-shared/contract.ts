@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Csat, FollowUpReminder } from './domain/follow-up';
-import { AgentSettings, AgentState, Disposition, ReasonCode } from './domain/agent-state';
+import { AgentSettings, AgentState, AgentStateTarget, Disposition, ReasonCode } from './domain/agent-state';
 import { Call, CallId } from './domain/call';
 import { KbArticleView, KbHitSummary, KbQuery } from './domain/knowledge';
 import { ReplyTemplate } from './replies/template';
@@ -74,6 +74,8 @@ export const requests = {
   extendAfterCallWork: { request: Empty, response: AgentState },
   setDisposition: { request: CallRef.extend({ disposition: Disposition }).strict(), response: AgentState },
   finishAfterCallWork: { request: Empty, response: AgentState },
+  /** During a call or after-call work: the state to go to when the work is done (null: the state before the call). */
+  setNextAgentState: { request: z.object({ next: AgentStateTarget.nullable() }).strict(), response: AgentState },
   /** Team lead: the floor as the PBX reports it now, and the settings (null for an agent). */
   getFloor: { request: Empty, response: z.object({ settings: TeamLeadSettings.nullable(), members: z.array(FloorMember) }) },
   /** Team lead: listen to, whisper to, or barge into a team member's call (the PBX's feature code + extension). */

@@ -118,6 +118,7 @@ export class AgentDesktop {
         extendAfterCallWork: () => this.agentWork().agent.extendAcw(),
         setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
         finishAfterCallWork: () => this.agentWork().agent.finishAcw(),
+        setNextAgentState: ({ next }) => this.agentWork().setNextState(next),
         getFloor: () => ({ settings: this.options.config.teamLead, members: this.floor?.board() ?? [] }),
         monitorAgent: async ({ extension, mode }) => {
           const lead = this.options.config.teamLead;

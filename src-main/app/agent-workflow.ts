@@ -1,4 +1,5 @@
-import type { AgentSettings } from '../../src-shared/domain/agent-state';
+import { ContractError } from '../../src-shared/contract';
+import type { AgentSettings, AgentStateTarget } from '../../src-shared/domain/agent-state';
 import type { Call } from '../../src-shared/domain/call';
 import { AgentStateMachine } from '../services/agent-state/agent-state';
 import type { CallRecorder } from '../services/contacts/call-recorder';
@@ -41,6 +42,8 @@ export class AgentWorkflow {
       this.recorder.callEnded(call, holdMs);
       // A consultation leg is part of the customer's call; ACW follows the customer's call only.
       if (call.answeredAt !== null && call.consultFor === null) this.agent.callEnded(call.callId);
+      // A call that ended unanswered leaves no work: the next state the agent chose for it applies once free.
+      else if (!this.onCall()) this.agent.applyNextState();
     });
     this.publish();
   }
@@ -49,6 +52,14 @@ export class AgentWorkflow {
     const state = this.agent.setDisposition(callId, disposition);
     this.recorder.setDisposition(callId, disposition);
     return state;
+  }
+
+  /** "Next state" from the call bar: only while on a call or in after-call work, where it has something to follow. */
+  setNextState(next: AgentStateTarget | null) {
+    if (this.agent.state.state !== 'after-call-work' && !this.onCall()) {
+      throw new ContractError('FAILED', 'A next state is chosen during a call or after-call work; without a call, set the state itself.');
+    }
+    return this.agent.setNextState(next);
   }
 
   dispose(): void {
@@ -60,7 +71,17 @@ export class AgentWorkflow {
     if (!this.settings.autoAnswer) return;
     const busy = this.phone.listCalls().some((c) => c.callId !== call.callId && c.state !== 'ended');
     if (busy) return; // call waiting: the second call rings for the agent to decide
-    this.phone.answer(call.callId).catch((err: Error) => this.log.warn('auto-answer failed', { error: err.message }));
+    // The softphone raises 'incoming' before it sends 180 Ringing; answering inside the event accepted the call
+    // first and sip.js logged an error for the 180. The next turn comes after the 180.
+    setImmediate(() => {
+      if (this.phone.listCalls().some((c) => c.callId === call.callId && c.state === 'ringing')) {
+        this.phone.answer(call.callId).catch((err: Error) => this.log.warn('auto-answer failed', { error: err.message }));
+      }
+    });
+  }
+
+  private onCall(): boolean {
+    return this.phone.listCalls().some((c) => (c.state === 'active' || c.state === 'connecting') && !this.monitoringCalls.has(c.callId));
   }
 
   private publish(): void {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AgentState } from '../../src-shared/domain/agent-state';
+import type { Call } from '../../src-shared/domain/call';
 import type { CustomerPhone } from '../services/lab-pbx/customer-phone';
 import type { LabAgent } from '../services/lab-pbx/kamailio';
 import { agentPidf, type PresenceCall } from '../services/presence/pidf';
@@ -29,6 +30,30 @@ export function withDemoTeam(config: AppConfig): AppConfig {
 
 const state = (s: AgentState['state'], reasonCode: string | null = null): AgentState => ({ state: s, reasonCode, since: 0, acw: null });
 
+/** How long a demo teammate lets a call ring before picking up, as a person would; the board shows it ringing. */
+export const TEAMMATE_RING_MS = 1_000;
+
+/**
+ * A teammate who picks up every call once it has rung. The softphone raises 'incoming' before it sends 180
+ * Ringing (so the pop is fast); answering inside that event accepted the call first, and sip.js logged "Invalid
+ * session state Establishing" for the 180 on every demo call. Returns what cancels pick-ups still pending.
+ */
+export function pickUpAfterRinging(phone: Softphone, ringMs: number, onAnswered: (call: Call) => void): () => void {
+  const pending = new Set<NodeJS.Timeout>();
+  phone.on('incoming', (call) => {
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      // The customer may have hung up while it rang: then there is nothing to answer.
+      phone.answer(call.callId).then(() => onAnswered(call), () => undefined);
+    }, ringMs);
+    pending.add(timer);
+  });
+  return () => {
+    for (const t of pending) clearTimeout(t);
+    pending.clear();
+  };
+}
+
 /**
  * Teammates on the demo floor: one takes customer calls (SIPp) now and then, one goes on a meal break and comes
  * back, one wraps up calls. Their states reach the board the real way: PUBLISH and the PBX's dialog events.
@@ -38,6 +63,7 @@ export class DemoTeam {
   private phones: Softphone[] = [];
   private timers: NodeJS.Timeout[] = [];
   private stopped = false;
+  private cancelPickUps = () => {};
 
   constructor(
     private readonly wsUrl: () => string,
@@ -56,9 +82,7 @@ export class DemoTeam {
     publish(breaker, '1003', state('not-ready', 'meal'));
     publish(wrapper, '1004', state('after-call-work'));
     // What an agent's desktop publishes while on a call: the state plus the call's queue.
-    caller.on('incoming', (call) => {
-      void caller.answer(call.callId).then(() => publish(caller, '1002', state('ready'), { queue: call.headers.queue }), () => undefined);
-    });
+    this.cancelPickUps = pickUpAfterRinging(caller, TEAMMATE_RING_MS, (call) => publish(caller, '1002', state('ready'), { queue: call.headers.queue }));
     caller.on('ended', () => publish(caller, '1002', state('ready')));
     let onBreak = true;
     this.every(40_000, () => {
@@ -81,6 +105,7 @@ export class DemoTeam {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const t of this.timers) clearInterval(t);
+    this.cancelPickUps();
     await Promise.all(this.phones.map((p) => p.stop().catch(() => undefined)));
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportKind } from '../services/importers/importer';
+import { callInTurn } from './demo-calls';
 import { seedDemoWorkOrders } from './demo-work-orders';
 import { DemoTeam } from './demo-team';
 import type { Logger } from './logger';
@@ -66,7 +67,14 @@ export class Demo {
     await this.app.softphone!.waitUntilRegistered();
     // The demo agent starts Ready so the first sample customer rings at once.
     this.app.workflow?.agent.setReady();
-    void this.callsInTurn();
+    void callInTurn({
+      calls: DEMO_CALLS,
+      untilReady: () => this.untilReady(),
+      place: (call) => this.customerPhone.call({ ...call, agent: DEMO_AGENT.extension, talkMs: 120_000 }),
+      stopped: () => this.stopped,
+      pauseMs: this.options.nextCallDelayMs ?? 15_000,
+      log: this.options.logger,
+    });
     // The floor board's team: after the demo agent's first call is ringing, so that call comes first.
     void this.team.start().catch((err: Error) => this.options.logger.warn('demo team did not start', { error: err.message }));
   }
@@ -110,17 +118,5 @@ export class Demo {
     await this.team.stop();
     this.customerPhone.stopAll();
     await this.pbx.stop();
-  }
-
-  private async callsInTurn(): Promise<void> {
-    for (let i = 0; !this.stopped; i++) {
-      await this.untilReady();
-      if (this.stopped) return;
-      const call = DEMO_CALLS[i % DEMO_CALLS.length]!;
-      const run = await this.customerPhone.call({ ...call, agent: DEMO_AGENT.extension, talkMs: 120_000 });
-      const { code } = await run.done;
-      this.options.logger.info('demo: call ended', { caller: call.caller, sippExit: code });
-      await new Promise((r) => setTimeout(r, this.options.nextCallDelayMs ?? 15_000));
-    }
   }
 }

@@ -39,4 +39,18 @@ describe('FollowUpReminders on a real SQLite file', () => {
     expect(() => reminders!.complete(999, undefined)).toThrow(/no reminder 999/);
     cache.close();
   });
+
+  it('a double submit of the CSAT records one rating and one event; the second answer is the same', () => {
+    const now = Date.now();
+    const cache = new Cache(join(mkdtempSync(join(tmpdir(), 'remind-')), 'cache.sqlite'));
+    const customer = cache.customers.upsert({ externalId: 'C-2', name: 'Emily Carter', tier: 'standard', preferredLanguage: 'en', notes: '', tags: [], phones: ['+14155550142'] }).id;
+    const order = cache.workOrders.create({ externalId: 'WO-10', customerId: customer, kind: 'complaint', complaintType: 'long-wait', severity: 'ordinary', summary: '', createdAt: now - 72 * HOUR, dueAt: null, actor: '1001' });
+    const followUp = cache.followUps.add({ kind: 'follow-up', customerId: customer, workOrderId: order, number: null, dueAt: now - HOUR, windowEnd: null, note: '' });
+    reminders = new FollowUpReminders(cache, new EventBus(), () => '1001', 60_000);
+    expect(reminders.complete(followUp, 4)).toEqual({ workOrderId: 'WO-10', csat: 4 });
+    expect(reminders.complete(followUp, 4)).toEqual({ workOrderId: 'WO-10', csat: 4 });
+    const rated = cache.db.prepare("SELECT kind, data FROM work_order_events WHERE work_order_id = ? AND kind = 'rated'").all(order);
+    expect(rated).toEqual([{ kind: 'rated', data: '{"csat":4}' }]);
+    cache.close();
+  });
 });

@@ -33,15 +33,22 @@ export class FollowUpReminders {
     return this.cache.followUps.dueReminders(undefined, this.agent());
   }
 
-  /** Marks a reminder done; for a follow-up with a CSAT, rates its work order and reads the score back. */
+  /**
+   * Marks a reminder done; for a follow-up with a CSAT, rates its work order and reads the score back. Marking
+   * and rating are one transaction, and a reminder already done is not rated again: a double click, or a retry
+   * whose first answer was lost, records one rating and one event.
+   */
   complete(id: number, csat: number | undefined): { workOrderId: string | null; csat: number | null } {
     const item = this.cache.followUps.get(id);
     if (!item) throw new ContractError('NOT_FOUND', `There is no reminder ${id}.`);
     if (csat !== undefined && item.workOrderId === null) {
       throw new ContractError('INVALID_REQUEST', 'This reminder has no work order to record a CSAT score on.');
     }
-    if (csat !== undefined && item.workOrderId !== null) this.cache.workOrders.rate(item.workOrderId, csat, this.agent());
-    this.cache.followUps.markDone(id, csat ?? null);
+    const { workOrderId } = item;
+    this.cache.workOrdersDb.transaction(() => {
+      const first = this.cache.followUps.markDone(id, csat ?? null);
+      if (first && csat !== undefined && workOrderId !== null) this.cache.workOrders.rate(workOrderId, csat, this.agent());
+    })();
     this.check();
     const order = item.workOrderId === null ? null : this.cache.workOrders.csatOf(item.workOrderId);
     return { workOrderId: order?.externalId ?? null, csat: order?.csat ?? null };

@@ -33,6 +33,7 @@ function handlers(): Handlers {
     extendAfterCallWork: vi.fn(never),
     setDisposition: vi.fn(never),
     finishAfterCallWork: vi.fn(never),
+    setNextAgentState: vi.fn(never),
     reportNetworkChange: vi.fn(never),
     // Workspace panels (knowledge, replies, work orders).
     searchKb: vi.fn(never),

@@ -13,6 +13,7 @@ export const popMessages = {
     'customer.error.number': 'Enter a phone number the customer can be reached on (digits, +, spaces).',
     'customer.error.tooLong': 'This is too long; shorten it.',
     'customer.error.server': 'The customer could not be saved; try again, or tell your team lead.',
+    'pop.identityConflict': 'The IVR identified this caller as {ivrName}, but {number} is on file for {numberName} ({numberId}). Confirm who you are speaking to.',
   },
   'zh-CN': {
     'customer.create': '新建客户',
@@ -27,6 +28,7 @@ export const popMessages = {
     'customer.error.number': '请填写能联系到客户的电话号码（数字、+、空格）。',
     'customer.error.tooLong': '内容过长，请精简。',
     'customer.error.server': '客户未能保存，请重试或告知组长。',
+    'pop.identityConflict': 'IVR 识别来电者为 {ivrName}，但号码 {number} 登记在 {numberName}（{numberId}）名下。请先核实对方身份。',
   },
   'zh-TW': {
     'customer.create': '新增客戶',
@@ -41,6 +43,7 @@ export const popMessages = {
     'customer.error.number': '請填寫能聯絡到客戶的電話號碼（數字、+、空格）。',
     'customer.error.tooLong': '內容過長，請精簡。',
     'customer.error.server': '客戶未能儲存，請重試或告知組長。',
+    'pop.identityConflict': 'IVR 識別來電者為 {ivrName}，但號碼 {number} 登記在 {numberName}（{numberId}）名下。請先核實對方身分。',
   },
   th: {
     'customer.create': 'เพิ่มผู้โทรรายนี้',
@@ -55,5 +58,6 @@ export const popMessages = {
     'customer.error.number': 'กรอกหมายเลขที่ติดต่อลูกค้าได้ (ตัวเลข + และเว้นวรรค)',
     'customer.error.tooLong': 'ข้อความยาวเกินไป กรุณาย่อ',
     'customer.error.server': 'บันทึกลูกค้าไม่สำเร็จ ลองอีกครั้งหรือแจ้งหัวหน้าทีม',
+    'pop.identityConflict': 'IVR ระบุว่าผู้โทรคือ {ivrName} แต่หมายเลข {number} ลงทะเบียนไว้กับ {numberName} ({numberId}) โปรดยืนยันตัวตนของผู้โทรก่อน',
   },
 } as const;

@@ -6,6 +6,14 @@ export const DEFAULT_NOT_READY_REASONS = ['break', 'meal', 'training', 'coaching
 export const ReasonCode = z.string().regex(/^[a-z0-9-]{1,32}$/, 'a reason code is 1–32 lowercase letters, digits or -');
 export const Disposition = z.string().regex(/^[a-z0-9-]{1,32}$/, 'a disposition is 1–32 lowercase letters, digits or -');
 
+/** Ready, or Not Ready with its reason (null only for the Not Ready every agent starts in). */
+export const AgentStateTarget = z.object({ state: z.enum(['ready', 'not-ready']), reasonCode: ReasonCode.nullable() }).strict();
+export type AgentStateTarget = z.infer<typeof AgentStateTarget>;
+
+/** A call in after-call work and its disposition (null until chosen). */
+export const AcwCall = z.object({ callId: z.string(), disposition: Disposition.nullable() });
+export type AcwCall = z.infer<typeof AcwCall>;
+
 export const AgentState = z.object({
   state: z.enum(['ready', 'not-ready', 'after-call-work']),
   /** Why Not Ready (break, meal …); null otherwise. */
@@ -20,8 +28,14 @@ export const AgentState = z.object({
       disposition: Disposition.nullable(),
       /** The time box ran out before a disposition was chosen: the agent stays here until one is. */
       overdue: z.boolean(),
+      /** Where the agent goes when this work is done, unless a next state was chosen: the state before the call. */
+      returnTo: AgentStateTarget,
+      /** Earlier calls whose after-call work was still open when this one ended; each keeps its own disposition. */
+      earlier: z.array(AcwCall),
     })
     .nullable(),
+  /** Chosen during a call or after-call work ("Not Ready · meal"): applied when after-call work is done. */
+  nextState: AgentStateTarget.nullable().optional(),
 });
 export type AgentState = z.infer<typeof AgentState>;
 

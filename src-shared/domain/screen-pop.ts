@@ -61,6 +61,12 @@ export const TeamUpdate = z.object({
   at: z.number(),
 });
 export type TeamUpdate = z.infer<typeof TeamUpdate>;
+/**
+ * The IVR's X-Customer-Id named one customer, the number on file belongs to another: the pop shows the IVR's
+ * (the caller may ring from someone else's phone) and says whose the number is, so the agent checks who it is.
+ */
+export const IdentityConflict = z.object({ numberOwner: z.object({ externalId: z.string(), name: z.string() }) });
+export type IdentityConflict = z.infer<typeof IdentityConflict>;
 
 /** What the agent sees while the phone rings, before answering. */
 export const ScreenPop = z.discriminatedUnion('kind', [
@@ -73,6 +79,7 @@ export const ScreenPop = z.discriminatedUnion('kind', [
     serviceRecovery: ServiceRecoveryWarning.nullable(),
     /** The team's latest work on this customer's complaints (team server), newest first. */
     teamUpdates: z.array(TeamUpdate).optional(),
+    identityConflict: IdentityConflict.nullable().optional(),
   }),
   z.object({ kind: z.literal('unknown'), number: z.string().nullable(), recentContacts: z.array(ContactSummary) }),
 ]);

@@ -174,3 +174,19 @@ test('a caller display name made of markup shows as text and no script runs', as
   expect((await run.done).code).not.toBe(0);
   expect(dialogs).toBe(0);
 });
+
+test('the IVR names one customer and the number is on file for another: the pop warns, in the agent\'s language', async ({ page }) => {
+  await openReady(page, lab.shell.url, agent.extension);
+  // 王小明's number, but the IVR identified the caller as Emily Carter.
+  const run = await lab.customer.call({ caller: '+8613812345678', callerName: 'Caller', agent: agent.extension, queue: 'general', customerId: 'CUST-1004' });
+  const pop = page.getByTestId('screen-pop');
+  await expect(pop.getByTestId('customer-name')).toHaveText('Emily Carter');
+  await expect(pop.getByTestId('identity-warning')).toHaveText(
+    'The IVR identified this caller as Emily Carter, but +8613812345678 is on file for 王小明 (CUST-1001). Confirm who you are speaking to.',
+  );
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(pop.getByTestId('identity-warning')).toHaveText('IVR 识别来电者为 Emily Carter，但号码 +8613812345678 登记在 王小明（CUST-1001）名下。请先核实对方身份。');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('button', { name: 'Decline' }).click();
+  expect((await run.done).code).not.toBe(0);
+});

@@ -111,3 +111,49 @@ test('the keypad sends digits in the audio stream (RFC 4733); blind transfer han
   await wrapUp(page);
   await expect(state).toHaveValue('ready');
 });
+
+test('"Next state" picked while talking: after-call work ends on the meal break, not Ready', async ({ page }) => {
+  const state = await openReady(page);
+  const run = await customer.talk({ caller: '+8613812345678', callerName: 'Last before lunch', agent: agent.extension });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  const next = page.getByRole('combobox', { name: 'Next state' });
+  await expect(next.locator('option:checked')).toHaveText('As before (Ready)');
+  await next.selectOption({ label: 'Not Ready · Meal' });
+  await expect(next).toHaveValue('meal');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+
+  const acw = page.getByTestId('acw');
+  await expect(acw.getByRole('combobox', { name: 'Next state' })).toHaveValue('meal');
+  await wrapUp(page);
+  await expect(state).toHaveValue('meal');
+  await expect(page.getByTestId('agent-state')).toHaveClass(/agent-state-not-ready/);
+});
+
+test('a callback ending during after-call work: the bar asks a disposition for each call, and Done returns to the state before', async ({ page }) => {
+  const state = await openReady(page);
+  const run = await customer.talk({ caller: '+8613812345678', callerName: 'First caller', agent: agent.extension });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+  const acw = page.getByTestId('acw');
+  await acw.getByRole('combobox', { name: 'Disposition' }).selectOption('escalated');
+
+  // Still in after-call work, the agent calls a customer back; that call ends before the first one's work is done.
+  const callee = await customer.answerOnTrunk(pbx.trunkPort, 100);
+  await page.getByRole('textbox', { name: 'Number to call' }).fill('+66 81 234 0000');
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await callee.done).code).toBe(0);
+
+  await expect(acw.getByRole('combobox', { name: 'Disposition · earlier call 1' })).toHaveValue('escalated');
+  await expect(acw.getByRole('combobox', { name: 'Disposition', exact: true })).toHaveValue('');
+  await expect(acw.getByRole('button', { name: 'Done' })).toBeDisabled();
+  await expect(acw.getByRole('combobox', { name: 'Next state' }).locator('option:checked')).toHaveText('As before (Ready)');
+  await acw.getByRole('combobox', { name: 'Disposition', exact: true }).selectOption('callback-promised');
+  await acw.getByRole('button', { name: 'Done' }).click();
+  await expect(state).toHaveValue('ready');
+});

@@ -116,4 +116,63 @@ describe('agent states with the real Kamailio and SIPp', () => {
       .get(`call:${call.callId}`);
     expect(row).toEqual({ direction: 'inbound', number: '+8613812345678', queue: 'support', disposition: 'resolved', transfer_target: null });
   });
+
+  /** A callback dialled out through the trunk, where SIPp answers as the customer; resolves once it is talking. */
+  async function callback(number: string) {
+    const trunk = await lab.customer.answerOnTrunk(lab.pbx.trunkPort, 50);
+    const call = (await request('dial', { number, customerId: null })) as Call;
+    await busEvent(app, 'callUpdated', (c) => c.callId === call.callId && c.state === 'active');
+    return { call, trunk };
+  }
+
+  async function hangUpIntoAcw(callId: string) {
+    const acw = busEvent(app, 'agentStateChanged', (s) => s.state === 'after-call-work' && s.acw?.callId === callId);
+    await request('hangUpCall', { callId });
+    return acw;
+  }
+
+  const dispositionOf = (callId: string) => app.cache.db.prepare('SELECT disposition FROM contacts WHERE external_id = ?').pluck().get(`call:${callId}`);
+
+  it('on a meal break the agent returns one callback: after-call work ends back on the meal break, and the PBX says so', async () => {
+    await request('setAgentState', { state: 'not-ready', reasonCode: 'meal' });
+    const { call, trunk } = await callback('+8613900001111');
+    expect((await hangUpIntoAcw(call.callId)).acw).toMatchObject({ returnTo: { state: 'not-ready', reasonCode: 'meal' } });
+    expect((await trunk.done).code).toBe(0);
+    await request('setDisposition', { callId: call.callId, disposition: 'resolved' });
+    const published = nextEvent<[string]>(app.softphone!, 'presence', (pidf) => pidf.includes('<note>Not Ready: meal</note>'));
+    await expect(request('finishAfterCallWork', {})).resolves.toMatchObject({ state: 'not-ready', reasonCode: 'meal' });
+    await published;
+    expect(await teamLeadSees(lab)).toEqual(['NOTE <note>Not Ready: meal</note>', 'BASIC <basic>closed</basic>']);
+    // While Not Ready the next customer is refused (486), not rung at an empty desk.
+    const run = await lab.customer.call({ caller: '13812345678', callerName: 'Nobody there', agent: agent.extension });
+    expect((await run.done).output).toMatch(/486/);
+  });
+
+  it('"Not Ready · meal" picked while talking applies after the work; a second call ending in the work keeps its own disposition', async () => {
+    await request('setAgentState', { state: 'ready' });
+    await expect(request('setNextAgentState', { next: { state: 'ready', reasonCode: null } })).rejects.toThrow(/during a call or after-call work/);
+    const ringing = nextEvent<[Call]>(app.softphone!, 'incoming');
+    const run = await lab.customer.talk({ caller: '+8613812345678', callerName: 'First', agent: agent.extension });
+    const first = await ringing;
+    const active = busEvent(app, 'callUpdated', (c) => c.callId === first.callId && c.state === 'active');
+    await request('answerCall', { callId: first.callId });
+    await active;
+    await expect(request('setNextAgentState', { next: { state: 'not-ready', reasonCode: 'meal' } })).resolves.toMatchObject({
+      state: 'ready',
+      nextState: { state: 'not-ready', reasonCode: 'meal' },
+    });
+    await hangUpIntoAcw(first.callId);
+    expect((await run.done).code).toBe(0);
+    await request('setDisposition', { callId: first.callId, disposition: 'escalated' });
+
+    // In after-call work the agent rings the customer back; that call ends while the first one's work is open.
+    const { call: second, trunk } = await callback('+8613900002222');
+    const acw = (await hangUpIntoAcw(second.callId)).acw;
+    expect((await trunk.done).code).toBe(0);
+    expect(acw).toMatchObject({ callId: second.callId, disposition: null, earlier: [{ callId: first.callId, disposition: 'escalated' }] });
+    await expect(request('finishAfterCallWork', {})).rejects.toThrow(/Choose a disposition/);
+    await request('setDisposition', { callId: second.callId, disposition: 'callback-promised' });
+    await expect(request('finishAfterCallWork', {})).resolves.toMatchObject({ state: 'not-ready', reasonCode: 'meal', nextState: null });
+    expect([dispositionOf(first.callId), dispositionOf(second.callId)]).toEqual(['escalated', 'callback-promised']);
+  });
 });

@@ -36,6 +36,7 @@ const api: BridgeApi = {
   extendAfterCallWork: (request) => ipcRenderer.invoke('extendAfterCallWork', request),
   setDisposition: (request) => ipcRenderer.invoke('setDisposition', request),
   finishAfterCallWork: (request) => ipcRenderer.invoke('finishAfterCallWork', request),
+  setNextAgentState: (request) => ipcRenderer.invoke('setNextAgentState', request),
   reportNetworkChange: (request) => ipcRenderer.invoke('reportNetworkChange', request),
   mediaResult: (request) => ipcRenderer.invoke('mediaResult', request),
   getFloor: (request) => ipcRenderer.invoke('getFloor', request),

@@ -35,7 +35,8 @@ describe('AgentStateMachine', () => {
     expect(agent.finishAcw()).toMatchObject({ state: 'ready', acw: null });
   });
 
-  it('the time box ends ACW when a disposition was chosen', () => {
+  it('the time box ends ACW when a disposition was chosen (back to Ready, the state before the call)', () => {
+    agent.setReady();
     agent.callEnded('c-1');
     agent.setDisposition('c-1', 'resolved');
     vi.advanceTimersByTime(30_000);
@@ -43,6 +44,7 @@ describe('AgentStateMachine', () => {
   });
 
   it('without a disposition the time box marks ACW overdue; choosing one then makes the agent Ready', () => {
+    agent.setReady();
     agent.callEnded('c-1');
     vi.advanceTimersByTime(30_000);
     expect(agent.state).toMatchObject({ state: 'after-call-work', acw: { overdue: true } });
@@ -50,6 +52,7 @@ describe('AgentStateMachine', () => {
   });
 
   it('ACW extends once by the configured time', () => {
+    agent.setReady();
     agent.callEnded('c-1');
     vi.advanceTimersByTime(10_000);
     expect(agent.extendAcw().acw).toMatchObject({ extended: true, endsAt: 1_000_000 + 60_000 });
@@ -59,6 +62,81 @@ describe('AgentStateMachine', () => {
     expect(agent.state.state).toBe('after-call-work');
     vi.advanceTimersByTime(1);
     expect(agent.state.state).toBe('ready');
+  });
+
+  it('an agent on a meal break who returns a callback is back on the break when the work is done, not Ready', () => {
+    agent.setNotReady('meal');
+    agent.callEnded('callback-1');
+    agent.setDisposition('callback-1', 'resolved');
+    expect(agent.finishAcw()).toMatchObject({ state: 'not-ready', reasonCode: 'meal', acw: null });
+    expect(agent.acceptsInbound()).toBe(false);
+  });
+
+  it('the time box running out also returns to the state before the call', () => {
+    agent.setNotReady('training');
+    agent.callEnded('c-1');
+    vi.advanceTimersByTime(30_000);
+    expect(agent.state).toMatchObject({ state: 'after-call-work', acw: { overdue: true } });
+    expect(agent.setDisposition('c-1', 'no-action')).toMatchObject({ state: 'not-ready', reasonCode: 'training' });
+  });
+
+  it('a next state chosen during the call ("Not Ready · meal") is applied when the work is done, then forgotten', () => {
+    agent.setReady();
+    agent.setNextState({ state: 'not-ready', reasonCode: 'meal' });
+    expect(agent.state).toMatchObject({ state: 'ready', nextState: { state: 'not-ready', reasonCode: 'meal' } });
+    agent.callEnded('c-1');
+    agent.setDisposition('c-1', 'resolved');
+    vi.advanceTimersByTime(30_000);
+    expect(agent.state).toMatchObject({ state: 'not-ready', reasonCode: 'meal', nextState: null });
+  });
+
+  it('a next state chosen in after-call work wins over the state before the call; null goes back to that state', () => {
+    agent.setNotReady('meal');
+    agent.callEnded('c-1');
+    agent.setNextState({ state: 'ready', reasonCode: null });
+    agent.setDisposition('c-1', 'resolved');
+    expect(agent.finishAcw()).toMatchObject({ state: 'ready', reasonCode: null });
+    agent.setNotReady('meal');
+    agent.setNextState({ state: 'ready', reasonCode: null });
+    agent.setNextState(null);
+    agent.callEnded('c-2');
+    agent.setDisposition('c-2', 'resolved');
+    expect(agent.finishAcw()).toMatchObject({ state: 'not-ready', reasonCode: 'meal' });
+    expect(() => agent.setNextState({ state: 'not-ready', reasonCode: 'nap' })).toThrow(/not one of the Not Ready reasons/);
+  });
+
+  it('a second call ending during after-call work: each call keeps its own disposition and neither is lost', () => {
+    agent.setNotReady('meal');
+    agent.callEnded('c-1');
+    agent.setDisposition('c-1', 'escalated');
+    agent.callEnded('c-2');
+    expect(agent.state.acw).toMatchObject({
+      callId: 'c-2',
+      disposition: null,
+      earlier: [{ callId: 'c-1', disposition: 'escalated' }],
+      returnTo: { state: 'not-ready', reasonCode: 'meal' },
+    });
+    expect(() => agent.finishAcw()).toThrow(/Choose a disposition/);
+    agent.setDisposition('c-2', 'resolved');
+    expect(agent.state.acw).toMatchObject({ disposition: 'resolved', earlier: [{ callId: 'c-1', disposition: 'escalated' }] });
+    expect(agent.finishAcw()).toMatchObject({ state: 'not-ready', reasonCode: 'meal' });
+  });
+
+  it('an earlier call without a disposition keeps the agent in after-call work until it has one', () => {
+    agent.setReady();
+    agent.callEnded('c-1');
+    agent.callEnded('c-2');
+    agent.setDisposition('c-2', 'resolved');
+    vi.advanceTimersByTime(30_000);
+    expect(agent.state).toMatchObject({ state: 'after-call-work', acw: { overdue: true, earlier: [{ callId: 'c-1', disposition: null }] } });
+    expect(agent.setDisposition('c-1', 'callback-promised')).toMatchObject({ state: 'ready', acw: null });
+    expect(() => agent.setDisposition('c-9', 'resolved')).toThrow(/not in after-call work/);
+  });
+
+  it('a next state chosen for a call that ended unanswered applies once the agent is free', () => {
+    agent.setNotReady('meal');
+    agent.setNextState({ state: 'ready', reasonCode: null });
+    expect(agent.applyNextState()).toMatchObject({ state: 'ready', nextState: null });
   });
 
   it('refusing while not Ready can be switched off', () => {

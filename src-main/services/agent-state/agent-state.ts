@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { AgentSettings, AgentState } from '../../../src-shared/domain/agent-state';
+import type { AgentSettings, AgentState, AgentStateTarget } from '../../../src-shared/domain/agent-state';
 import { ContractError } from '../../../src-shared/contract';
 
 export interface Timers {
@@ -14,7 +14,9 @@ const realTimers: Timers = {
 
 /**
  * The agent's availability: Ready, Not Ready (with a reason code) and After-Call Work. ACW follows every
- * answered call, is time-boxed (extendable once) and is left only once a disposition has been chosen.
+ * answered call, is time-boxed (extendable once) and is left only once every call in it has a disposition.
+ * Leaving it returns the agent to the state before the call (an agent on a meal break who returns one callback
+ * is back on the break), or to the next state the agent chose during the call or the work.
  */
 export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
   private current: AgentState;
@@ -27,7 +29,7 @@ export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
   ) {
     super();
     // Nobody gets a call before saying they are ready.
-    this.current = { state: 'not-ready', reasonCode: null, since: now(), acw: null };
+    this.current = { state: 'not-ready', reasonCode: null, since: now(), acw: null, nextState: null };
   }
 
   get state(): AgentState {
@@ -39,26 +41,45 @@ export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
     return this.current.state === 'ready' || !this.settings.refuseWhenNotReady;
   }
 
+  /** A state set directly replaces any next state chosen before it. */
   setReady(): AgentState {
     this.requireNoAcw('Ready');
-    return this.set({ state: 'ready', reasonCode: null, acw: null });
+    return this.set({ state: 'ready', reasonCode: null, acw: null, nextState: null });
   }
 
   setNotReady(reasonCode: string): AgentState {
-    if (!this.settings.notReadyReasons.includes(reasonCode)) {
-      throw new ContractError('INVALID_REQUEST', `"${reasonCode}" is not one of the Not Ready reasons: ${this.settings.notReadyReasons.join(', ')}.`);
-    }
+    this.requireReason(reasonCode);
     this.requireNoAcw('Not Ready');
-    return this.set({ state: 'not-ready', reasonCode, acw: null });
+    return this.set({ state: 'not-ready', reasonCode, acw: null, nextState: null });
   }
 
-  /** An answered call ended: after-call work starts for it. */
+  /** The state to go to when after-call work is done (null: back to the state before the call). */
+  setNextState(next: AgentStateTarget | null): AgentState {
+    if (next?.state === 'not-ready') this.requireReason(next.reasonCode ?? '');
+    return this.set({ nextState: next?.state === 'ready' ? { state: 'ready', reasonCode: null } : next });
+  }
+
+  /** A call ended without after-call work (unanswered, monitoring) and the agent is free: a chosen next state applies. */
+  applyNextState(): AgentState {
+    const next = this.current.nextState;
+    if (!next || this.current.state === 'after-call-work') return this.current;
+    return this.set({ ...next, nextState: null });
+  }
+
+  /**
+   * An answered call ended: after-call work starts for it. When it ends during the work for an earlier call,
+   * that call keeps its disposition (it must still have one to leave) and the return state stays the one
+   * from before the first call; the time box starts again for the new call.
+   */
   callEnded(callId: string): AgentState {
+    const { state, reasonCode, acw } = this.current;
+    const returnTo: AgentStateTarget = acw ? acw.returnTo : { state: state === 'ready' ? 'ready' : 'not-ready', reasonCode };
+    const earlier = acw ? [...acw.earlier, { callId: acw.callId, disposition: acw.disposition }] : [];
     this.startTimer(this.settings.acwSeconds * 1000);
     return this.set({
       state: 'after-call-work',
       reasonCode: null,
-      acw: { callId, endsAt: this.now() + this.settings.acwSeconds * 1000, extended: false, disposition: null, overdue: false },
+      acw: { callId, endsAt: this.now() + this.settings.acwSeconds * 1000, extended: false, disposition: null, overdue: false, returnTo, earlier },
     });
   }
 
@@ -70,23 +91,28 @@ export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
     return this.set({ acw: { ...acw, endsAt, extended: true, overdue: false } });
   }
 
-  /** Records the disposition; the agent is Ready again at once when the time box already ran out. */
+  /** Records a call's disposition; when the time box already ran out and every call has one, the work is done. */
   setDisposition(callId: string, disposition: string): AgentState {
     const acw = this.requireAcw();
-    if (acw.callId !== callId) throw new ContractError('FAILED', 'That call is not the one in after-call work.');
     if (!this.settings.dispositions.includes(disposition)) {
       throw new ContractError('INVALID_REQUEST', `"${disposition}" is not one of the dispositions: ${this.settings.dispositions.join(', ')}.`);
     }
-    const next = this.set({ acw: { ...acw, disposition } });
-    return acw.overdue ? this.finishAcw() : next;
+    let next: typeof acw;
+    if (acw.callId === callId) next = { ...acw, disposition };
+    else if (acw.earlier.some((c) => c.callId === callId)) {
+      next = { ...acw, earlier: acw.earlier.map((c) => (c.callId === callId ? { callId, disposition } : c)) };
+    } else throw new ContractError('FAILED', 'That call is not one in after-call work.');
+    const state = this.set({ acw: next });
+    return next.overdue && allDisposed(next) ? this.finishAcw() : state;
   }
 
-  /** Leaves after-call work for Ready; only with a disposition chosen. */
+  /** Leaves after-call work for the chosen next state, or the state before the call; only with every disposition. */
   finishAcw(): AgentState {
     const acw = this.requireAcw();
-    if (acw.disposition === null) throw new ContractError('FAILED', 'Choose a disposition for the call before leaving after-call work.');
+    if (!allDisposed(acw)) throw new ContractError('FAILED', 'Choose a disposition for each call before leaving after-call work.');
     this.clearTimer();
-    return this.set({ state: 'ready', reasonCode: null, acw: null });
+    const target = this.current.nextState ?? acw.returnTo;
+    return this.set({ state: target.state, reasonCode: target.reasonCode, acw: null, nextState: null });
   }
 
   dispose(): void {
@@ -97,8 +123,14 @@ export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
     this.timer = null;
     const acw = this.current.acw;
     if (!acw) return;
-    if (acw.disposition !== null) this.finishAcw();
+    if (allDisposed(acw)) this.finishAcw();
     else this.set({ acw: { ...acw, overdue: true } });
+  }
+
+  private requireReason(reasonCode: string): void {
+    if (!this.settings.notReadyReasons.includes(reasonCode)) {
+      throw new ContractError('INVALID_REQUEST', `"${reasonCode}" is not one of the Not Ready reasons: ${this.settings.notReadyReasons.join(', ')}.`);
+    }
   }
 
   private requireAcw(): NonNullable<AgentState['acw']> {
@@ -129,3 +161,5 @@ export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
     return this.current;
   }
 }
+
+const allDisposed = (acw: NonNullable<AgentState['acw']>) => acw.disposition !== null && acw.earlier.every((c) => c.disposition !== null);

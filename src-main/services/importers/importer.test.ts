@@ -69,13 +69,43 @@ describe('importFile', () => {
     expect(cache.customers.findByExternalId('C-4')).toBeNull();
   });
 
-  it('reports a malformed CSV row and goes on', () => {
+  it('reports a malformed CSV row at its own line and imports every row after it', () => {
     const path = file('kb.csv', 'id,locale,title,body\nkb-1,en,Refunds,Money back in 5 days\nkb-2,en,"Broken,quote\nkb-3,th,คืนเงิน,ได้รับเงินคืนภายใน 7 วัน\n');
     const result = importFile(cache, 'kb', path, { region: 'CN' });
-    expect(result.imported).toBeGreaterThanOrEqual(1);
-    expect(result.rejected.length).toBeGreaterThanOrEqual(1);
-    expect(result.rejected[0]!.reason).toMatch(/CSV/);
+    expect(result).toEqual({ imported: 2, updated: 0, rejected: [{ file: 'kb.csv', line: 3, reason: expect.stringMatching(/malformed CSV row/) }] });
     expect(cache.kbSearch.search('refunds', { locale: 'en' })[0]?.id).toBe('kb-1');
+    expect(cache.db.prepare('SELECT external_id FROM kb_articles ORDER BY external_id').pluck().all()).toEqual(['kb-1', 'kb-3']);
+  });
+
+  it('a customers CSV whose second row has an unclosed quote: that row rejected at its line, the other four imported', () => {
+    const path = file(
+      'customers.csv',
+      'id,name,tier,language,phones,notes,tags\n' +
+        'C-1,王小明,vip,zh-CN,13812345678,,\n' +
+        'C-2,"Broken quote,gold,zh-CN,13812345679,,\n' +
+        'C-3,陳美玲,gold,zh-TW,13812345680,"called twice, angry",\n' +
+        '\n' +
+        'C-4,สมชาย,standard,th,13812345681,"line one\nline two",\n' +
+        'C-5,Emily Carter,standard,en,13812345682,,\n',
+    );
+    const result = importFile(cache, 'customers', path, { region: 'CN' });
+    expect(result).toEqual({ imported: 4, updated: 0, rejected: [{ file: 'customers.csv', line: 3, reason: expect.stringMatching(/malformed CSV row/) }] });
+    expect(result.imported + result.updated + result.rejected.length).toBe(5);
+    expect(['C-1', 'C-2', 'C-3', 'C-4', 'C-5'].map((id) => cache.customers.findByExternalId(id)?.name ?? null)).toEqual([
+      '王小明',
+      null,
+      '陳美玲',
+      'สมชาย',
+      'Emily Carter',
+    ]);
+    expect(cache.customers.findByExternalId('C-4')?.notes).toBe('line one\nline two');
+  });
+
+  it('a row with the wrong number of fields is rejected at its line, and a later row with an error too', () => {
+    const path = file('customers.csv', 'id,name,phones\nC-1,A,13812345678\nC-2,B\nC-3,C,13812345680\nC-4,"D"x,13812345681\nC-5,E,13812345682\n');
+    const result = importFile(cache, 'customers', path, { region: 'CN' });
+    expect(result.imported).toBe(3);
+    expect(result.rejected.map((r) => r.line)).toEqual([3, 5]);
   });
 
   it('imports contacts linked to customers and rejects unknown customers', () => {

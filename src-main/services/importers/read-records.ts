@@ -36,18 +36,57 @@ function readJsonLines(text: string): RawRecord[] {
   return records;
 }
 
+/**
+ * CSV through csv-parse. A row it cannot read (an unclosed quote, a wrong number of fields) is reported at the
+ * line where it starts, and reading starts again on the next line, so no row after it is lost.
+ */
 function readCsv(text: string): RawRecord[] {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineCount = lineStarts.length;
+  const isEmpty = (line: number) => /^\r?$/.test(text.slice(lineStarts[line - 1], (lineStarts[line] ?? text.length + 1) - 1));
+  /** The first line of the row after `end` (csv-parse skips empty lines between rows). */
+  const rowStart = (end: number) => {
+    let line = end + 1;
+    while (line < lineCount && isEmpty(line)) line++;
+    return line;
+  };
   const records: RawRecord[] = [];
-  const rows = parse(text, {
-    columns: (header: string[]) => header.map((h) => h.trim()),
-    skip_empty_lines: true,
-    info: true,
-    relax_column_count: false,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      if (err) records.push({ line: (err as { lines?: number }).lines ?? 0, error: `malformed CSV row: ${err.message}` });
-    },
-  }) as { record: Record<string, string>; info: { lines: number } }[];
-  for (const { record, info } of rows) records.push({ line: info.lines, fields: record });
-  return records.sort((a, b) => a.line - b.line);
+  let header: string[] | null = null;
+  let from = 1; // each pass starts on this line; csv-parse numbers the lines of a pass from 1
+  while (from <= lineCount) {
+    const offset = from - 1;
+    let lastEnd = offset;
+    try {
+      parse(text.slice(lineStarts[offset]), {
+        columns:
+          header ??
+          ((names: string[]) => {
+            lastEnd = 1;
+            return (header = names.map((h) => h.trim()));
+          }),
+        skip_empty_lines: true,
+        info: true,
+        relax_column_count: false,
+        on_record: ({ record, info }: { record: Record<string, string>; info: { lines: number } }) => {
+          const start = rowStart(lastEnd);
+          lastEnd = offset + info.lines;
+          records.push({ line: start, fields: record });
+          return null;
+        },
+      });
+      break;
+    } catch (err) {
+      const reason = (err as Error).message.replace(/ at line \d+/, '');
+      if (header === null) {
+        records.push({ line: 1, error: `malformed CSV header: ${reason}` });
+        break;
+      }
+      // An unclosed quote makes csv-parse read on into the rows below, so only the row's first line is broken.
+      const broken = rowStart(lastEnd);
+      records.push({ line: broken, error: `malformed CSV row: ${reason}` });
+      from = broken + 1;
+    }
+  }
+  return records;
 }

@@ -33,8 +33,14 @@ describe('ScreenPopService on a real SQLite file', () => {
     },
   );
 
-  it('prefers the customer the IVR identified', () => {
-    expect(pop.lookup('+86 138 1234 5678', 'C-2')).toMatchObject({ kind: 'known', customer: { externalId: 'C-2' } });
+  it('prefers the customer the IVR identified, and warns when the number is on file for someone else', () => {
+    expect(pop.lookup('+86 138 1234 5678', 'C-2')).toMatchObject({
+      kind: 'known',
+      customer: { externalId: 'C-2' },
+      identityConflict: { numberOwner: { externalId: 'C-1', name: '王小明' } },
+    });
+    expect(pop.lookup('+86 138 1234 5678', 'C-1')).toMatchObject({ customer: { externalId: 'C-1' }, identityConflict: null });
+    expect(pop.lookup('+86 139 0000 0000', 'C-2')).toMatchObject({ customer: { externalId: 'C-2' }, identityConflict: null });
   });
 
   it('returns an unknown-caller pop, not an error, for a number it does not know', () => {

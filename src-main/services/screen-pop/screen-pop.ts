@@ -13,7 +13,8 @@ export interface ScreenPopSources {
 /**
  * Who is calling, from the caller number in any shape and the IVR's X-Customer-Id: the profile, the last five
  * contacts, open work orders, and a warning when a recent complaint's recovery failed.
- * The IVR's identification wins when it names a known customer (the caller may ring from another phone).
+ * The IVR's identification wins when it names a known customer (the caller may ring from another phone); when
+ * the number is on file for someone else, the pop says so rather than silently showing a different profile.
  */
 export class ScreenPopService {
   constructor(
@@ -36,7 +37,8 @@ export class ScreenPopService {
     const { customers, contacts, workOrders } = this.sources;
     const number = normalizePhoneNumber(rawNumber, this.defaultRegion);
     const byId = customerId ? customers.findByExternalId(customerId) : null;
-    const customer = byId ?? (number ? customers.findByPhone(number) : null);
+    const byNumber = number ? customers.findByPhone(number) : null;
+    const customer = byId ?? byNumber;
     if (!customer) {
       return { kind: 'unknown', number, recentContacts: number ? contacts.recentForNumber(number) : [] };
     }
@@ -48,6 +50,7 @@ export class ScreenPopService {
       openWorkOrders: workOrders.openFor(customer.id),
       serviceRecovery: workOrders.failedRecoveryFor(customer.id),
       teamUpdates: workOrders.teamUpdatesFor(customer.id),
+      identityConflict: byNumber && byNumber.id !== customer.id ? { numberOwner: { externalId: byNumber.externalId, name: byNumber.name } } : null,
     };
   }
 }

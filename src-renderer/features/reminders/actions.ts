@@ -1,15 +1,15 @@
 import { request, subscribe } from '../../api/client';
+import { reportError } from '../softphone';
+import { reminderActions } from './reminder-actions';
 import { useReminders } from './store';
+
+const actions = reminderActions(request, reportError);
 
 /** Loads the reminders due now and follows the main process's updates. Returns the unsubscribe. */
 export function connectReminders(): () => void {
   const off = subscribe('followUpsDue', ({ reminders }) => useReminders.getState().set(reminders));
-  void request('listDueFollowUps', {}).then(({ reminders }) => useReminders.getState().set(reminders));
+  void actions.load();
   return off;
 }
 
-export async function completeReminder(id: number, csat?: number): Promise<void> {
-  const recorded = await request('completeFollowUp', csat === undefined ? { id } : { id, csat });
-  useReminders.getState().setRecorded(recorded);
-  useReminders.getState().set(useReminders.getState().reminders.filter((r) => r.id !== id));
-}
+export const completeReminder = actions.complete;

@@ -16,6 +16,18 @@ export function RecoveryWarning({ pop }: { pop: Known }) {
   );
 }
 
+/** The IVR named one customer, the number is on file for another: the agent checks who is calling. */
+export function IdentityWarning({ pop }: { pop: Known }) {
+  const t = useT();
+  const conflict = pop.identityConflict;
+  if (!conflict) return null;
+  return (
+    <p className="identity-warning" role="alert" data-testid="identity-warning">
+      {t('pop.identityConflict', { ivrName: pop.customer.name, number: pop.number ?? '', numberName: conflict.numberOwner.name, numberId: conflict.numberOwner.externalId })}
+    </p>
+  );
+}
+
 /** Open work orders and the last contacts, dated in the agent's locale. */
 export function CustomerHistory({ pop }: { pop: Known }) {
   const t = useT();

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { dial, useWorkspace } from '../softphone';
-import { CustomerHistory, RecoveryWarning } from './CustomerHistory';
+import { CustomerHistory, IdentityWarning, RecoveryWarning } from './CustomerHistory';
 import { NewCallerForm } from './NewCallerForm';
 
 /**
@@ -26,6 +26,7 @@ export function ScreenPopPanel() {
   ];
   return (
     <section className={`screen-pop ${pop.kind}`} data-testid="screen-pop" aria-label={t('pop.title')}>
+      {pop.kind === 'known' && <IdentityWarning pop={pop} />}
       {pop.kind === 'known' && <RecoveryWarning pop={pop} />}
       {pop.kind === 'known' ? (
         <header>

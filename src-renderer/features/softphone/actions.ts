@@ -1,8 +1,10 @@
 import { ContractError } from '../../../src-shared/contract';
+import type { AgentStateTarget } from '../../../src-shared/domain/agent-state';
 import { request, subscribe } from '../../api/client';
 import { useWorkspace } from './store';
 
-function report(err: unknown): void {
+/** Shows a failed request in the error banner, in the agent's language. */
+export function report(err: unknown): void {
   const error = err instanceof ContractError ? { code: err.code, message: err.message } : { code: 'FAILED', message: String(err) };
   useWorkspace.getState().showError(error);
 }
@@ -52,6 +54,7 @@ export const goNotReady = (reasonCode: string) => request('setAgentState', { sta
 export const extendAfterCallWork = () => request('extendAfterCallWork', {}).catch(report);
 export const chooseDisposition = (callId: string, disposition: string) => request('setDisposition', { callId, disposition }).catch(report);
 export const finishAfterCallWork = () => request('finishAfterCallWork', {}).catch(report);
+export const chooseNextState = (next: AgentStateTarget | null) => request('setNextAgentState', { next }).catch(report);
 export const sendDigits = (callId: string, digits: string) => request('sendDtmf', { callId, digits }).catch(report);
 export const blindTransfer = (callId: string, target: string) => request('transferCall', { callId, target }).catch(report);
 

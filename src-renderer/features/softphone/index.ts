@@ -1,6 +1,7 @@
 export { useWorkspace } from './store';
 export {
   connectWorkspace,
+  report as reportError,
   answer,
   decline,
   hangUp,
@@ -11,6 +12,7 @@ export {
   extendAfterCallWork,
   chooseDisposition,
   finishAfterCallWork,
+  chooseNextState,
   sendDigits,
   blindTransfer,
   consult,
