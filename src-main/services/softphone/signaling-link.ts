@@ -119,9 +119,10 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
       },
     });
     const keepalive = config.keepalive ?? DEFAULT_KEEPALIVE;
-    this.keepalive = new LinkKeepalive(() => probeLink(this.ua, this.target, keepalive.timeoutMs), keepalive, () =>
-      this.drop('keepalive-timeout'),
-    );
+    this.keepalive = new LinkKeepalive(() => probeLink(this.ua, this.target, keepalive.timeoutMs), keepalive, (connection) => {
+      // Only the connection the unanswered probe went out on is dead; a newer one is not ours to drop.
+      if (connection === this.connects && this.state.connection === 'connected') this.drop('keepalive-timeout');
+    });
   }
 
   get status(): SoftphoneStatus {
@@ -191,7 +192,7 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
     this.attempt = 0;
     this.connects += 1;
     this.setStatus({ connection: 'connected', reason: null, reasonCode: null, retryAt: null });
-    this.keepalive.start();
+    this.keepalive.start(this.connects);
     this.register(this.connects > 1);
   }
 
