@@ -41,7 +41,7 @@ export interface AgentDesktopOptions {
 
 /** The composition root: builds every service from configuration. Both hosts and the CLI start here. */
 export class AgentDesktop {
-  readonly events = new EventBus();
+  readonly events: EventBus;
   readonly router: ContractRouter;
   readonly cache: Cache;
   readonly screenPop: ScreenPopService;
@@ -55,6 +55,7 @@ export class AgentDesktop {
   floor: FloorWatch | null = null;
 
   constructor(private readonly options: AgentDesktopOptions) {
+    this.events = new EventBus(options.logger);
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'));
     this.screenPop = new ScreenPopService(this.cache, options.config.defaultRegion as CountryCode);

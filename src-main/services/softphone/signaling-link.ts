@@ -13,6 +13,7 @@ import type { LinkReasonCode, SoftphoneStatus } from '../../../src-shared/domain
 import type { Logger } from '../../app/logger';
 import { DEFAULT_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff';
 import { DEFAULT_KEEPALIVE, LinkKeepalive, probeLink, type KeepaliveOptions } from './keepalive';
+import { statusText } from './sip-text';
 
 export interface LinkConfig {
   /** ws:// in the lab, wss:// in production. */
@@ -254,8 +255,7 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
           onReject: (response) => {
             if (this.registerer !== registerer) return;
             const statusCode = response.message.statusCode ?? 0;
-            const reasonPhrase = response.message.reasonPhrase ?? '';
-            const reason = `registration refused: ${statusCode} ${reasonPhrase}`;
+            const reason = `registration refused: ${statusText(response.message)}`;
             if (AUTH_CODES.has(statusCode)) {
               // Retrying with the same password cannot succeed; the agent must fix it.
               this.setStatus({ connection: 'failed', registered: false, reason, reasonCode: 'auth-refused' });
