@@ -107,6 +107,38 @@ export class CustomerPhone {
     return this.run(['-sf', scenario, '-m', String(calls)], trunkPort);
   }
 
+  /**
+   * The customer's phone on the PBX's trunk refuses the agent's outbound call: code and phrase make the status
+   * line (e.g. 486, "Busy Here"). The phrase is data, any text on one line.
+   */
+  async refuseOnTrunk(trunkPort: number, code: number, phrase: string): Promise<SippRun> {
+    if (!Number.isInteger(code) || code < 300 || code > 699) throw new Error('a refusal is a 3xx–6xx status');
+    if (/[\r\n]/.test(phrase)) throw new Error('a reason phrase must not contain line breaks');
+    const scenario = this.render('customer-refuses.xml', { REFUSAL_CODE: code });
+    return this.run(['-sf', scenario, '-m', '1', '-key', 'refusal_phrase', phrase], trunkPort);
+  }
+
+  /** The customer calls with the IVR's headers, is answered, and refuses the agent's transfer with 603 and this phrase. */
+  async refuseTransfer(call: Omit<CustomerCall, 'messageLog'> & { refusalPhrase: string }): Promise<SippRun> {
+    const scenario = this.render('customer-refuses-transfer.xml', { TALK_MS: call.talkMs ?? 30_000 });
+    const keys: Record<string, string> = {
+      caller: call.caller,
+      caller_name: call.callerName,
+      agent: call.agent,
+      queue: call.queue ?? '',
+      customer_id: call.customerId ?? '',
+      ivr_path: call.ivrPath ?? '',
+      language: call.language ?? '',
+      refusal_phrase: call.refusalPhrase,
+    };
+    const args = [`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-l', '1'];
+    for (const [name, value] of Object.entries(keys)) {
+      if (/[\r\n"]/.test(value)) throw new Error(`customer call ${name} must not contain line breaks or double quotes`);
+      args.push('-key', name, value);
+    }
+    return this.run(args);
+  }
+
   stopAll(): void {
     for (const child of this.running) child.kill('SIGTERM');
   }

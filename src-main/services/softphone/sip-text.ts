@@ -19,7 +19,8 @@ const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u
 export function headerText(value: string | undefined | null, limit = HEADER_LIMIT): string | null {
   if (value === undefined || value === null) return null;
   // Cut a megabyte value down before the regular expressions walk it.
-  let text = value.slice(0, limit * 4).replace(UNSHOWABLE, '').trim();
+  // Runs of white space (tabs, or spaces left around a dropped character) read as one space.
+  let text = value.slice(0, limit * 4).replace(UNSHOWABLE, '').replace(/\s+/g, ' ').trim();
   if (text.length > limit) {
     // limit counts UTF-16 units, as the contract's max() does; a pair cut in half is dropped whole.
     text = text.slice(0, limit).replace(/[\ud800-\udbff]$/, '').trim();
