@@ -125,5 +125,30 @@ describe('hostile and oversized strings from SIP (real Kamailio and SIPp)', () =
     expect((await run.done).code).toBe(0);
     expect(run.logged()).toContain('REFER refused');
     expect(errors).toEqual([]);
+    await request('setDisposition', { callId: call.callId, disposition: 'no-action' });
+    await expect(request('finishAfterCallWork', {})).resolves.toMatchObject({ state: 'ready' });
+  });
+
+  it('a transfer whose NOTIFY reports failure in a 4,000-character hostile sipfrag line: the bar shows it capped, and the call goes on to end with after-call work', async () => {
+    await request('setAgentState', { state: 'ready' });
+    const ringing = busEvent(app, 'incomingCall', () => true);
+    const run = await lab.customer.talk({ caller: '+8613812345679', callerName: 'Sipfrag', agent: agent.extension, transferResult: `603 Declined ${phrase(4000)}` });
+    const { call } = await ringing;
+    const active = busEvent(app, 'callUpdated', (c) => c.callId === call.callId && c.state === 'active');
+    await request('answerCall', { callId: call.callId });
+    await active;
+    const failed = busEvent(app, 'callUpdated', (c) => c.callId === call.callId && c.transfer?.progress === 'failed');
+    await request('transferCall', { callId: call.callId, target: '2002' });
+    const { transfer, state } = await failed;
+    expect(state).toBe('active');
+    expect(transfer!.detail).toMatch(/^603 Declined ;DROP TABLE/);
+    expect(transfer!.detail!.length).toBeLessThanOrEqual(104);
+    expect(transfer!.detail).not.toMatch(UNSHOWABLE);
+    const acw = busEvent(app, 'agentStateChanged', (s) => s.state === 'after-call-work');
+    await request('hangUpCall', { callId: call.callId });
+    expect((await acw).acw).toMatchObject({ callId: call.callId });
+    expect(contactsRow(call.callId)).toMatchObject({ direction: 'inbound' });
+    expect((await run.done).code).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

@@ -78,10 +78,17 @@ export class CustomerPhone {
 
   /**
    * The customer calls and stays on the line through hold, digits and transfer until the agent hangs up.
-   * refuseReInvite answers every re-INVITE with 488 (a far end that cannot do hold).
+   * refuseReInvite answers every re-INVITE with 488 (a far end that cannot do hold). transferResult is the status
+   * the final NOTIFY of a transfer reports (default "200 OK"; e.g. "603 Declined" for a transfer that failed).
    */
-  async talk(call: Pick<CustomerCall, 'caller' | 'callerName' | 'agent' | 'talkMs'> & { refuseReInvite?: boolean }): Promise<SippRun> {
+  async talk(
+    call: Pick<CustomerCall, 'caller' | 'callerName' | 'agent' | 'talkMs'> & { refuseReInvite?: boolean; transferResult?: string },
+  ): Promise<SippRun> {
+    const transferResult = call.transferResult ?? '200 OK';
+    // It goes into the scenario file: one line, no CDATA end, no SIPp [keyword].
+    if (!/^[1-6]\d\d [^\r\n[\]]*$/.test(transferResult)) throw new Error('transferResult must be a status and phrase on one line, without brackets');
     const scenario = this.render('customer-talks.xml', {
+      TRANSFER_RESULT: transferResult,
       TALK_MS: call.talkMs ?? 30_000,
       REINVITE_REPLY: call.refuseReInvite ? '488 Not Acceptable Here' : '200 OK',
       REINVITE_BODY: call.refuseReInvite ? 'Content-Length: 0' : SDP_ANSWER,
