@@ -49,7 +49,7 @@ export interface AgentDesktopOptions {
 
 /** The composition root: builds every service from configuration. Both hosts and the CLI start here. */
 export class AgentDesktop {
-  readonly events = new EventBus();
+  readonly events: EventBus;
   readonly router: ContractRouter;
   readonly cache: Cache;
   readonly screenPop: ScreenPopService;
@@ -65,6 +65,7 @@ export class AgentDesktop {
   readonly teamSync: TeamSync | null = null;
 
   constructor(private readonly options: AgentDesktopOptions) {
+    this.events = new EventBus(options.logger);
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const team = options.config.team;
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'), Date.now, { teamSync: team !== null });

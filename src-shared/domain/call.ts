@@ -41,6 +41,8 @@ export const Call = z.object({
   answeredAt: z.number().nullable(),
   endedAt: z.number().nullable(),
   endReason: z.string().max(200).nullable(),
+  /** The SIP status the far end refused an outbound call with (486 busy, 603 declined…), for the call bar. */
+  refusedWith: z.number().int().min(300).max(699).nullable().optional(),
   hold: HoldState,
   muted: z.boolean(),
   transfer: TransferState.nullable(),

@@ -143,3 +143,22 @@ test('call waiting: a second call rings beside the active one, can be declined b
   await wrapUp(page);
   await expect(page.getByRole('combobox', { name: 'Agent state' })).toHaveValue('ready');
 });
+
+test('a call the other side refuses says why in the call bar (486 busy), in the agent\'s language', async ({ page }) => {
+  await openReady(page);
+  const busy = await lab.customer.refuseOnTrunk(lab.pbx.trunkPort, 486, 'Busy Here');
+  await page.getByRole('textbox', { name: 'Number to call' }).fill('+66 81 234 0001');
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  const callState = page.getByTestId('call-state');
+  await expect(callState).toContainText('Call ended');
+  await expect(page.getByTestId('call-refusal')).toHaveText('Busy (486): they are on another call. Try again later.');
+  expect((await busy.done).code).toBe(0);
+  const language = page.getByRole('combobox', { name: 'Language' });
+  await language.selectOption('zh-TW');
+  await expect(page.getByTestId('call-refusal')).toHaveText('對方忙線（486）：對方正在通話，請稍後再撥。');
+  await page.getByRole('combobox', { name: '語言' }).selectOption('th');
+  await expect(page.getByTestId('call-refusal')).toHaveText('สายไม่ว่าง (486): ปลายทางกำลังคุยสายอื่น โปรดลองใหม่ภายหลัง');
+  await page.getByRole('combobox', { name: 'ภาษา' }).selectOption('zh-CN');
+  await expect(page.getByTestId('call-refusal')).toHaveText('对方忙（486）：对方正在通话，请稍后再拨。');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+});

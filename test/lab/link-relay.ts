@@ -68,6 +68,18 @@ export class LinkRelay {
     for (const socket of this.frozen.splice(0)) socket.destroy();
   }
 
+  /**
+   * Stops carrying the phone's requests on every current connection while the PBX's side still flows and
+   * closes: a request sent now is never answered, as when the PBX is going down just as it arrives.
+   */
+  stallRequests(): void {
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream);
+      // Read and discard, so the phone's sends neither reach the PBX nor back up.
+      client.on('data', () => undefined);
+    }
+  }
+
   async stop(): Promise<void> {
     for (const [client, upstream] of this.pairs) {
       client.destroy();

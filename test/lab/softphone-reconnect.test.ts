@@ -79,6 +79,36 @@ describe('softphone link: reconnection against the real Kamailio', () => {
     await nextCallRings(lab, p);
   });
 
+  it('the PBX restarts again and again while a keepalive probe is out: the late probe never drops the new, healthy link', async () => {
+    const timeoutMs = 3000;
+    const relay = new LinkRelay(() => lab.pbx.wsPort);
+    relays.push(relay);
+    await relay.start();
+    const p = phone(relay.url, { keepalive: { intervalMs: 500, timeoutMs }, registerExpires: 2 });
+    const dropped: SoftphoneStatus[] = [];
+    p.on('status', (s) => s.reasonCode === 'keepalive-timeout' && dropped.push(s));
+    await p.start();
+    await p.waitUntilRegistered();
+    for (let round = 0; round < 3; round++) {
+      // A probe goes out on this connection and is never answered; then the PBX restarts under it.
+      relay.stallRequests();
+      p.reconnectNow('resumed');
+      const probeSentAt = Date.now();
+      const lost = nextEvent<[SoftphoneStatus]>(p, 'status', (s) => s.connection === 'disconnected');
+      await lab.pbx.stop();
+      await lost;
+      await lab.pbx.start();
+      await p.waitUntilRegistered(5000);
+      // Registration refreshes (every 1.6 s) mark the time until well after that probe has given up.
+      while (Date.now() < probeSentAt + timeoutMs + 1000) {
+        await nextEvent(p, 'registration', (r: { first: boolean }) => !r.first);
+      }
+      expect(dropped, `round ${round + 1}`).toEqual([]);
+      expect(p.status).toMatchObject({ connection: 'connected', registered: true });
+    }
+    await nextCallRings(lab, p);
+  });
+
   it('a call in progress survives a signaling reconnect: the dialog is refreshed by re-INVITE over the new link and the hang-up reaches the customer', async () => {
     const { relay, p } = await registeredBehindRelay();
     const ringing = nextEvent<[Call]>(p, 'incoming');

@@ -28,3 +28,40 @@ describe('parseDialogInfo (RFC 4235)', () => {
     expect(parseDialogInfo('')).toBeNull();
   });
 });
+
+describe('parseDialogInfo reads XML as XML (what the regular expressions got wrong)', () => {
+  it('any namespace prefix, including ones with a dash or a dot, and attributes in single quotes', () => {
+    const body = `<di-ns.v1:dialog-info xmlns:di-ns.v1="urn:ietf:params:xml:ns:dialog-info" state='partial'>
+      <di-ns.v1:dialog id='7' direction='recipient'><di-ns.v1:state>confirmed</di-ns.v1:state>
+      <di-ns.v1:remote><di-ns.v1:identity>sip:2002@pbx</di-ns.v1:identity></di-ns.v1:remote></di-ns.v1:dialog></di-ns.v1:dialog-info>`;
+    expect(parseDialogInfo(body)).toEqual({ full: false, dialogs: [{ id: '7', state: 'confirmed', direction: 'recipient', remote: 'sip:2002@pbx' }] });
+  });
+
+  it('CDATA, hexadecimal character references, and a commented-out dialog that is not there', () => {
+    const parsed = parseDialogInfo(
+      doc(`<!-- <dialog id="ghost"><state>confirmed</state></dialog> -->
+        <dialog id="1"><state><![CDATA[early]]></state><remote><identity><![CDATA[sip:<王>@pbx]]></identity></remote></dialog>
+        <dialog id="2"><state>confirmed</state><remote><identity>sip:&#x738B;&amp;co@pbx</identity></remote></dialog>`),
+    );
+    expect(parsed?.dialogs).toEqual([
+      { id: '1', state: 'early', direction: null, remote: 'sip:<王>@pbx' },
+      { id: '2', state: 'confirmed', direction: null, remote: 'sip:王&co@pbx' },
+    ]);
+  });
+
+  it('hostile bodies: an entity bomb, a body of megabytes, nesting thousands deep and unclosed tags are not dialog-info, and return at once', () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>${doc('<dialog id="1"><state>early</state><remote><identity>&b;</identity></remote></dialog>')}`;
+    expect(parseDialogInfo(bomb)).toBeNull();
+    const started = Date.now();
+    expect(parseDialogInfo(doc('<dialog id="x">'.repeat(200_000)))).toBeNull();
+    expect(parseDialogInfo(doc('<dialog id="1"><state>early</state></dialog>'.repeat(50_000)))).toBeNull();
+    expect(parseDialogInfo(`<dialog-info>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</dialog-info>`)).toBeNull();
+    expect(parseDialogInfo(doc('<dialog id="1"><state>early</state>'))).toBeNull();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('an identity full of control and bidirectional characters is cleaned and capped', () => {
+    const parsed = parseDialogInfo(doc(`<dialog id="1"><state>early</state><remote><identity>\u202esip:${'9'.repeat(500)}@pbx</identity></remote></dialog>`));
+    expect(parsed?.dialogs[0]?.remote).toBe(`sip:${'9'.repeat(196)}`);
+  });
+});

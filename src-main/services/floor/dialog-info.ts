@@ -1,3 +1,6 @@
+import { attribute, children, parseSipXml, textOf, type XmlNode } from '../presence/sip-xml';
+import { headerText } from '../softphone/sip-text';
+
 /** One dialog from an RFC 4235 dialog-info document, as far as the floor board needs it. */
 export interface DialogEntry {
   id: string;
@@ -9,33 +12,31 @@ export interface DialogEntry {
 
 const STATES = new Set(['trying', 'proceeding', 'early', 'confirmed', 'terminated']);
 
-const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag)?.[1] ?? null;
-const unescape = (text: string) =>
-  text.replace(/&(lt|gt|amp|quot|apos|#\d+);/g, (_, e: string) =>
-    e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : e === 'apos' ? "'" : String.fromCharCode(Number(e.slice(1))),
-  );
-
 /**
- * Reads the dialogs out of a dialog-info+xml body. A small reader for the elements the board uses, namespace
- * prefixes allowed; anything it does not recognise is skipped, never evaluated. Returns null for a body that is
- * not dialog-info at all.
+ * Reads the dialogs out of a dialog-info+xml body with a real XML parser (namespace prefixes, CDATA, entities and
+ * either quote style as XML allows them); anything it does not recognise is skipped, never evaluated. Returns null
+ * for a body that is not a dialog-info document (or not well-formed, too large or too deep to be one).
  */
 export function parseDialogInfo(xml: string): { full: boolean; dialogs: DialogEntry[] } | null {
-  const root = /<(?:\w+:)?dialog-info\b[^>]*>/.exec(xml);
-  if (!root) return null;
+  const root = children(parseSipXml(xml) ?? undefined, 'dialog-info')[0];
+  if (root === undefined) return null;
   const dialogs: DialogEntry[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?dialog(?=[\s>])([^>]*)>([\s\S]*?)<\/(?:\w+:)?dialog>/g)) {
-    const [, attrs = '', inner = ''] = m;
-    const state = /<(?:\w+:)?state\b[^>]*>\s*([a-z]+)\s*<\/(?:\w+:)?state>/.exec(inner)?.[1] ?? '';
+  for (const dialog of children(root, 'dialog')) {
+    const state = textOf(children(dialog, 'state')[0]).trim();
     if (!STATES.has(state)) continue;
-    const direction = attr(attrs, 'direction');
-    const remote = /<(?:\w+:)?remote\b[^>]*>[\s\S]*?<(?:\w+:)?identity\b[^>]*>([^<]*)<\/(?:\w+:)?identity>/.exec(inner)?.[1];
+    const direction = attribute(dialog, 'direction');
     dialogs.push({
-      id: attr(attrs, 'id') ?? '',
+      id: headerText(attribute(dialog, 'id'), 200) ?? '',
       state: state as DialogEntry['state'],
       direction: direction === 'initiator' || direction === 'recipient' ? direction : null,
-      remote: remote ? unescape(remote.trim()).slice(0, 200) : null,
+      remote: remoteIdentity(dialog),
     });
   }
-  return { full: attr(root[0], 'state') !== 'partial', dialogs };
+  return { full: attribute(root, 'state') !== 'partial', dialogs };
+}
+
+/** The far party's identity (its SIP URI), cleaned and capped: it is shown on the team lead's board. */
+function remoteIdentity(dialog: XmlNode): string | null {
+  const identity = children(children(dialog, 'remote')[0], 'identity')[0];
+  return identity === undefined ? null : headerText(textOf(identity), 200);
 }

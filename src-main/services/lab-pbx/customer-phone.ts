@@ -78,10 +78,17 @@ export class CustomerPhone {
 
   /**
    * The customer calls and stays on the line through hold, digits and transfer until the agent hangs up.
-   * refuseReInvite answers every re-INVITE with 488 (a far end that cannot do hold).
+   * refuseReInvite answers every re-INVITE with 488 (a far end that cannot do hold). transferResult is the status
+   * the final NOTIFY of a transfer reports (default "200 OK"; e.g. "603 Declined" for a transfer that failed).
    */
-  async talk(call: Pick<CustomerCall, 'caller' | 'callerName' | 'agent' | 'talkMs'> & { refuseReInvite?: boolean }): Promise<SippRun> {
+  async talk(
+    call: Pick<CustomerCall, 'caller' | 'callerName' | 'agent' | 'talkMs'> & { refuseReInvite?: boolean; transferResult?: string },
+  ): Promise<SippRun> {
+    const transferResult = call.transferResult ?? '200 OK';
+    // It goes into the scenario file: one line, no CDATA end, no SIPp [keyword].
+    if (!/^[1-6]\d\d [^\r\n[\]]*$/.test(transferResult)) throw new Error('transferResult must be a status and phrase on one line, without brackets');
     const scenario = this.render('customer-talks.xml', {
+      TRANSFER_RESULT: transferResult,
       TALK_MS: call.talkMs ?? 30_000,
       REINVITE_REPLY: call.refuseReInvite ? '488 Not Acceptable Here' : '200 OK',
       REINVITE_BODY: call.refuseReInvite ? 'Content-Length: 0' : SDP_ANSWER,
@@ -105,6 +112,38 @@ export class CustomerPhone {
   async answerOnTrunk(trunkPort: number, ringMs = 500, calls = 1): Promise<SippRun> {
     const scenario = this.render('customer-answers.xml', { RING_MS: ringMs });
     return this.run(['-sf', scenario, '-m', String(calls)], trunkPort);
+  }
+
+  /**
+   * The customer's phone on the PBX's trunk refuses the agent's outbound call: code and phrase make the status
+   * line (e.g. 486, "Busy Here"). The phrase is data, any text on one line.
+   */
+  async refuseOnTrunk(trunkPort: number, code: number, phrase: string): Promise<SippRun> {
+    if (!Number.isInteger(code) || code < 300 || code > 699) throw new Error('a refusal is a 3xx–6xx status');
+    if (/[\r\n]/.test(phrase)) throw new Error('a reason phrase must not contain line breaks');
+    const scenario = this.render('customer-refuses.xml', { REFUSAL_CODE: code });
+    return this.run(['-sf', scenario, '-m', '1', '-key', 'refusal_phrase', phrase], trunkPort);
+  }
+
+  /** The customer calls with the IVR's headers, is answered, and refuses the agent's transfer with 603 and this phrase. */
+  async refuseTransfer(call: Omit<CustomerCall, 'messageLog'> & { refusalPhrase: string }): Promise<SippRun> {
+    const scenario = this.render('customer-refuses-transfer.xml', { TALK_MS: call.talkMs ?? 30_000 });
+    const keys: Record<string, string> = {
+      caller: call.caller,
+      caller_name: call.callerName,
+      agent: call.agent,
+      queue: call.queue ?? '',
+      customer_id: call.customerId ?? '',
+      ivr_path: call.ivrPath ?? '',
+      language: call.language ?? '',
+      refusal_phrase: call.refusalPhrase,
+    };
+    const args = [`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-l', '1'];
+    for (const [name, value] of Object.entries(keys)) {
+      if (/[\r\n"]/.test(value)) throw new Error(`customer call ${name} must not contain line breaks or double quotes`);
+      args.push('-key', name, value);
+    }
+    return this.run(args);
   }
 
   stopAll(): void {

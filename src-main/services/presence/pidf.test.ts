@@ -30,3 +30,32 @@ describe('readAgentPresence', () => {
     expect(readAgentPresence('<presence><note>Gone fishing</note></presence>')).toEqual({ state: 'offline', reason: null, queue: null });
   });
 });
+
+describe('readAgentPresence reads PIDF as XML (what the regular expression got wrong)', () => {
+  const pidf = (inner: string) => `<?xml version="1.0"?><presence xmlns="urn:ietf:params:xml:ns:pidf" entity="sip:1@pbx">${inner}</presence>`;
+
+  it('a note in CDATA, or with a namespace prefix that has a dash', () => {
+    expect(readAgentPresence(pidf('<note><![CDATA[Not Ready: meal]]></note>'))).toEqual({ state: 'not-ready', reason: 'meal', queue: null });
+    expect(readAgentPresence('<p-x:presence xmlns:p-x="urn:ietf:params:xml:ns:pidf"><p-x:note>Ready</p-x:note></p-x:presence>')).toEqual({ state: 'ready', reason: null, queue: null });
+  });
+
+  it('named and hexadecimal entities in the note, as other PIDF writers escape', () => {
+    expect(readAgentPresence(pidf('<note>Ready (on a call, queue R&amp;D &#x3C;vip&#x3E;)</note>'))).toEqual({ state: 'ready', reason: null, queue: 'R&D <vip>' });
+  });
+
+  it('a note inside a comment is not a note', () => {
+    expect(readAgentPresence(pidf('<!-- <note>Ready</note> --><tuple id="t"><status><basic>closed</basic></status></tuple>'))).toEqual({ state: 'offline', reason: null, queue: null });
+  });
+
+  it('hostile documents are offline: an entity bomb, megabytes, deep nesting, broken XML', () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE p [<!ENTITY r "Ready">]><presence><note>&r;</note></presence>`;
+    expect(readAgentPresence(bomb).state).toBe('offline');
+    expect(readAgentPresence(pidf(`<note>Ready</note>${' '.repeat(1_000_000)}`)).state).toBe('offline');
+    expect(readAgentPresence(`${'<presence>'.repeat(5000)}<note>Ready</note>${'</presence>'.repeat(5000)}`).state).toBe('offline');
+    expect(readAgentPresence('<presence><note>Ready</note>').state).toBe('offline');
+  });
+
+  it('a reason full of bidirectional and control characters reaches the board cleaned and capped', () => {
+    expect(readAgentPresence(pidf(`<note>Not Ready: \u202emeal&#7;${'z'.repeat(300)}</note>`))).toEqual({ state: 'not-ready', reason: `meal${'z'.repeat(96)}`, queue: null });
+  });
+});

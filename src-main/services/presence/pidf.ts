@@ -1,4 +1,6 @@
 import type { AgentState } from '../../../src-shared/domain/agent-state';
+import { headerText } from '../softphone/sip-text';
+import { findFirst, parseSipXml, textOf } from './sip-xml';
 
 function xmlText(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -41,12 +43,21 @@ export function readAgentPresence(pidf: string | null | undefined): {
   reason: string | null;
   queue: string | null;
 } {
-  const note = /<(?:\w+:)?note\b[^>]*>([^<]*)<\/(?:\w+:)?note>/.exec(pidf ?? '')?.[1]?.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+  const note = readNote(pidf);
   const onCall = / \(on a call(?:, queue ([^)]*))?\)$/.exec(note ?? '');
-  const queue = onCall?.[1]?.slice(0, 100) ?? null;
+  const queue = headerText(onCall?.[1], 100);
   const text = (onCall ? note!.slice(0, onCall.index) : note)?.trim();
   if (text === 'Ready') return { state: 'ready', reason: null, queue };
   if (text === 'After-Call Work') return { state: 'after-call-work', reason: null, queue };
-  if (text?.startsWith('Not Ready')) return { state: 'not-ready', reason: text.slice('Not Ready: '.length).slice(0, 100) || null, queue };
+  if (text?.startsWith('Not Ready')) return { state: 'not-ready', reason: headerText(text.slice('Not Ready: '.length), 100), queue };
   return { state: 'offline', reason: null, queue: null };
+}
+
+/** The first note of a PIDF document (presence-level or in a tuple), or null when there is no document. */
+function readNote(pidf: string | null | undefined): string | null {
+  const presence = parseSipXml(pidf)?.['presence'];
+  if (!Array.isArray(presence)) return null;
+  const note = findFirst(presence[0], 'note');
+  // Cleaned and capped as it enters: it reaches the team lead's board. Our own notes are far shorter.
+  return note === undefined ? null : headerText(textOf(note), 400);
 }

@@ -1,7 +1,7 @@
 import { Invitation, Inviter, SessionState, type Session } from 'sip.js';
 import type { Call, TransferState } from '../../../src-shared/domain/call';
 import { ContractError } from '../../../src-shared/contract';
-import { sipfragStatus, targetUri } from './sip-text';
+import { sipfragStatus, statusText, targetUri } from './sip-text';
 
 /** What a media handler may add to sip.js's SessionDescriptionHandler: muting the agent's microphone. */
 interface Mutable {
@@ -64,7 +64,7 @@ export class CallLeg {
           sessionDescriptionHandlerOptions: { hold: on } as object,
           requestDelegate: {
             onAccept: () => resolve({ ok: true }),
-            onReject: (r) => resolve({ ok: false, why: `${r.message.statusCode} ${r.message.reasonPhrase}` }),
+            onReject: (r) => resolve({ ok: false, why: statusText(r.message) }),
           },
         })
         .catch((err: Error) => resolve({ ok: false, why: err.message }));
@@ -129,7 +129,7 @@ export class CallLeg {
     await this.session.refer(referTo, {
       requestDelegate: {
         onAccept: () => progress('accepted', null),
-        onReject: (r) => progress('failed', `${r.message.statusCode} ${r.message.reasonPhrase}`),
+        onReject: (r) => progress('failed', statusText(r.message)),
       },
       onNotify: (notification) => {
         void notification.accept();

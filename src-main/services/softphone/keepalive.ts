@@ -40,39 +40,50 @@ export interface KeepaliveOptions {
 
 export const DEFAULT_KEEPALIVE: KeepaliveOptions = { intervalMs: 15_000, timeoutMs: 4_000 };
 
-/** Probes the link on an interval while it is up; calls onDead once when a probe goes unanswered. */
+/**
+ * Probes the link on an interval while it is up; calls onDead once when a probe goes unanswered. Each probe is
+ * tagged with the connection it was sent on: one sent just before a reconnect times out because its connection
+ * died, and must not condemn the healthy connection that replaced it.
+ */
 export class LinkKeepalive {
   private timer: NodeJS.Timeout | null = null;
-  private probing = false;
+  /** The connection being watched (null while the link is down). */
+  private connection: number | null = null;
+  /** The connection a probe is out on, so one connection never has two probes in flight. */
+  private probingOn: number | null = null;
 
   constructor(
     private readonly probe: () => Promise<boolean>,
     private readonly options: KeepaliveOptions,
-    private readonly onDead: () => void,
+    private readonly onDead: (connection: number) => void,
   ) {}
 
-  start(): void {
+  /** Watches a new connection; connection identifies it (it must differ from the previous one's). */
+  start(connection: number): void {
     this.stop();
+    this.connection = connection;
     this.timer = setInterval(() => void this.check(), this.options.intervalMs);
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.connection = null;
   }
 
   /** Probe now (after resume or a network change) rather than waiting for the interval. */
   async check(): Promise<void> {
-    if (this.probing || !this.timer) return;
-    this.probing = true;
+    const connection = this.connection;
+    if (connection === null || this.probingOn === connection) return;
+    this.probingOn = connection;
     try {
       const alive = await this.probe();
-      if (!alive && this.timer) {
+      if (!alive && this.connection === connection) {
         this.stop();
-        this.onDead();
+        this.onDead(connection);
       }
     } finally {
-      this.probing = false;
+      if (this.probingOn === connection) this.probingOn = null;
     }
   }
 }

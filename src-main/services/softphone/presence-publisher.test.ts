@@ -4,7 +4,7 @@ import { silentLogger } from '../../app/logger';
 import { PresencePublisher } from './presence-publisher';
 
 /** The user agent's request path only: PUBLISHes are held until the test answers them. */
-function fakeUa() {
+function fakeUa(etag = 'etag-1') {
   const pending: { onAccept(r: unknown): void }[] = [];
   const sent: string[][] = [];
   const ua = {
@@ -15,7 +15,7 @@ function fakeUa() {
       request: (_m: unknown, delegate: { onAccept(r: unknown): void }) => pending.push(delegate),
     },
   } as unknown as UserAgent;
-  const accept = () => pending.shift()!.onAccept({ message: { getHeader: (h: string) => (h === 'Expires' ? '120' : 'etag-1') } });
+  const accept = () => pending.shift()!.onAccept({ message: { getHeader: (h: string) => (h === 'Expires' ? '120' : etag) } });
   return { ua, accept, sent };
 }
 
@@ -53,5 +53,16 @@ describe('PresencePublisher', () => {
     void publisher.stop();
     accept();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('an oversized, hostile SIP-ETag is cleaned and capped before it goes back to the PBX in SIP-If-Match', async () => {
+    const { ua, accept, sent } = fakeUa(`\u202eetag-${'x'.repeat(5000)}`);
+    const publisher = new PresencePublisher(ua, silentLogger);
+    publisher.publish('<presence/>');
+    accept();
+    const stopped = publisher.stop();
+    accept();
+    await stopped;
+    expect(sent.at(-1)![2]).toBe(`SIP-If-Match: etag-${'x'.repeat(195)}`);
   });
 });

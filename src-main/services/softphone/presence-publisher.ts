@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { UserAgent } from 'sip.js';
 import type { Logger } from '../../app/logger';
+import { headerText, statusText } from './sip-text';
 
 /**
  * How long a publication lasts unless refreshed (at 80%): an agent whose desktop dies without withdrawing it shows
@@ -76,7 +77,8 @@ export class PresencePublisher extends EventEmitter<{ published: [string] }> {
     const message = core.makeOutgoingRequestMessage('PUBLISH', aor, aor, aor, {}, headers, body);
     core.request(message, {
       onAccept: (response) => {
-        this.etag = response.message.getHeader('SIP-ETag') ?? null;
+        // Sent back in SIP-If-Match: an opaque token, but still a string from the network.
+        this.etag = headerText(response.message.getHeader('SIP-ETag'), 200);
         const granted = Number(response.message.getHeader('Expires')) || EXPIRES_S;
         this.scheduleRefresh(granted);
         this.done();
@@ -89,7 +91,7 @@ export class PresencePublisher extends EventEmitter<{ published: [string] }> {
           this.etag = null;
           this.queued = true;
         } else {
-          this.log.warn('presence: PUBLISH refused', { code, reason: response.message.reasonPhrase });
+          this.log.warn('presence: PUBLISH refused', { status: statusText(response.message) });
         }
         this.done();
       },

@@ -13,6 +13,7 @@ import type { LinkReasonCode, SoftphoneStatus } from '../../../src-shared/domain
 import type { Logger } from '../../app/logger';
 import { DEFAULT_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff';
 import { DEFAULT_KEEPALIVE, LinkKeepalive, probeLink, type KeepaliveOptions } from './keepalive';
+import { statusText } from './sip-text';
 
 export interface LinkConfig {
   /** ws:// in the lab, wss:// in production. */
@@ -119,9 +120,10 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
       },
     });
     const keepalive = config.keepalive ?? DEFAULT_KEEPALIVE;
-    this.keepalive = new LinkKeepalive(() => probeLink(this.ua, this.target, keepalive.timeoutMs), keepalive, () =>
-      this.drop('keepalive-timeout'),
-    );
+    this.keepalive = new LinkKeepalive(() => probeLink(this.ua, this.target, keepalive.timeoutMs), keepalive, (connection) => {
+      // Only the connection the unanswered probe went out on is dead; a newer one is not ours to drop.
+      if (connection === this.connects && this.state.connection === 'connected') this.drop('keepalive-timeout');
+    });
   }
 
   get status(): SoftphoneStatus {
@@ -191,7 +193,7 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
     this.attempt = 0;
     this.connects += 1;
     this.setStatus({ connection: 'connected', reason: null, reasonCode: null, retryAt: null });
-    this.keepalive.start();
+    this.keepalive.start(this.connects);
     this.register(this.connects > 1);
   }
 
@@ -253,8 +255,7 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
           onReject: (response) => {
             if (this.registerer !== registerer) return;
             const statusCode = response.message.statusCode ?? 0;
-            const reasonPhrase = response.message.reasonPhrase ?? '';
-            const reason = `registration refused: ${statusCode} ${reasonPhrase}`;
+            const reason = `registration refused: ${statusText(response.message)}`;
             if (AUTH_CODES.has(statusCode)) {
               // Retrying with the same password cannot succeed; the agent must fix it.
               this.setStatus({ connection: 'failed', registered: false, reason, reasonCode: 'auth-refused' });

@@ -11,7 +11,7 @@ import { warmUpSipParser } from './parser-warmup';
 import { PlainSdpHandler } from './plain-sdp';
 import { PresencePublisher } from './presence-publisher';
 import { SignalingLink, type LinkConfig } from './signaling-link';
-import { headerText, targetUri } from './sip-text';
+import { headerText, statusText, targetUri } from './sip-text';
 
 export type SoftphoneConfig = LinkConfig;
 
@@ -228,12 +228,13 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
     });
     try {
       await inviter.invite({
-        requestDelegate: { onReject: (r) => leg.update({ endReason: `${r.message.statusCode} ${r.message.reasonPhrase}` }) },
+        requestDelegate: { onReject: (r) => leg.update({ endReason: statusText(r.message), refusedWith: r.message.statusCode ?? null }) },
       });
     } catch (err) {
-      leg.update({ state: 'ended', endedAt: this.now(), endReason: (err as Error).message });
+      const why = headerText((err as Error).message) ?? 'unknown error';
+      leg.update({ state: 'ended', endedAt: this.now(), endReason: why });
       this.calls.delete(leg.call.callId);
-      throw new ContractError('FAILED', `The call could not be placed: ${(err as Error).message}`);
+      throw new ContractError('FAILED', `The call could not be placed: ${why}`);
     }
     return leg.call;
   }
@@ -270,7 +271,11 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
     if (awaitsAck) session.delegate = { onAck: () => leg.call.state === 'connecting' && leg.update({ state: 'active' }) };
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) leg.update(awaitsAck ? { answeredAt: this.now() } : { state: 'active', answeredAt: this.now() });
-      if (state === SessionState.Terminated) this.ended(leg);
+      if (state !== SessionState.Terminated) return;
+      // sip.js ends a refused outbound call before it hands the final response to our onReject: wait that
+      // turn, so the call ends with the far end's reason (486 busy) rather than "not answered".
+      if (session instanceof Inviter && leg.call.answeredAt === null) queueMicrotask(() => this.ended(leg));
+      else this.ended(leg);
     });
     return leg;
   }

@@ -5,6 +5,7 @@ import { AgentStatePanel } from '../agent-state';
 import { CallTools, CallWaiting, DialForm, TransferProgress } from './CallTools';
 import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
 import { CallTimer } from './CallTimer';
+import { CallRefusal } from './CallRefusal';
 import { AudioStatus, DevicesPanel } from '../media';
 import { SyncBadge } from '../sync';
 
@@ -63,6 +64,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
               </span>
             )}
             {call.state === 'active' && call.muted && <span className="muted">{t('call.muted')}</span>}
+            <CallRefusal call={call} />
             <TransferProgress call={call} />
             <AudioStatus call={call} />
             <CallWaiting />
