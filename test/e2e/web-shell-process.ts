@@ -65,9 +65,12 @@ export async function startWebShellProcess(args: string[], env: Record<string, s
   // Older shells printed only the address.
   const origin = ready.origin ?? new URL((ready as unknown as { url: string }).url).origin;
   const removeOwnDataDir = () => ownDataDir && rmSync(ownDataDir, { recursive: true, force: true });
+  let opened = 0;
   return {
     get url() {
-      return `${origin}/#code=${mintCode(launchKey)}`;
+      // A query of its own, so going to it always loads the page afresh, as a new window would; an address
+      // that differs only after '#' would just scroll the page already open (which keeps working without it).
+      return `${origin}/?window=${++opened}#code=${mintCode(launchKey)}`;
     },
     origin,
     dataDir,
