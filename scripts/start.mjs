@@ -5,6 +5,7 @@
 // window holds, so the window reconnects by itself; only when the address had to change does it open a new one.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { electronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
@@ -12,11 +13,13 @@ if (!existsSync('out/main/web.js')) {
   console.error('Agent Desktop is not built yet: run scripts/setup.sh (or npm run build) first.');
   process.exit(1);
 }
-/** A shell that dies sooner than this after starting is failing to start, not crashing: do not loop on it. */
-const HEALTHY_AFTER_MS = 10_000;
+/** More crashes than this within the window is a shell that cannot stay up: stop rather than loop. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 10 * 60_000;
 
 let child;
 let stopping = false;
+const restarts = [];
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     stopping = true;
@@ -34,14 +37,22 @@ if (electron) {
 }
 
 function startWebShell(shellArgs) {
-  const started = Date.now();
-  child = spawn(process.execPath, ['out/main/web.js', ...shellArgs], { stdio: 'inherit' });
+  let ready = false;
+  child = spawn(process.execPath, ['out/main/web.js', ...shellArgs], { stdio: ['inherit', 'pipe', 'inherit'] });
+  // Passed on as it comes; the ready line says the shell got as far as serving.
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (line.includes('"web-shell-ready"')) ready = true;
+    process.stdout.write(line + '\n');
+  });
   child.on('exit', (code, signal) => {
     if (stopping || code === 0) process.exit(code ?? 0);
-    if (Date.now() - started < HEALTHY_AFTER_MS) {
-      console.error(`The web shell stopped (${signal ?? `exit ${code}`}) right after starting; not restarting it.`);
+    const now = Date.now();
+    while (restarts.length && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+    if (!ready || restarts.length >= MAX_RESTARTS) {
+      console.error(`The web shell stopped (${signal ?? `exit ${code}`})${ready ? ' again' : ' before it was ready'}; not restarting it.`);
       process.exit(code ?? 1);
     }
+    restarts.push(now);
     console.error(`The web shell stopped (${signal ?? `exit ${code}`}); restarting it. Open windows reconnect by themselves.`);
     startWebShell(['--reopen', ...args]);
   });
