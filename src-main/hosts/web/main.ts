@@ -60,7 +60,10 @@ async function main(): Promise<void> {
     media: 'renderer',
   });
   const session = loadWebSession(dataDir);
-  const codes = new OneTimeCodes(launchKey ? Buffer.from(launchKey, 'hex') : randomBytes(32));
+  // A launch key too short to be secret would let anyone mint codes: use it only when it is 32 random bytes.
+  const usableKey = launchKey && /^[0-9a-f]{64}$/i.test(launchKey) ? Buffer.from(launchKey, 'hex') : null;
+  if (launchKey && !usableKey) logger.warn('web shell: AGENT_DESKTOP_LAUNCH_KEY is not 64 hex digits; ignored');
+  const codes = new OneTimeCodes(usableKey ?? randomBytes(32));
   const shell = await startWebShell({
     app,
     rendererDir: join(repoRoot, 'out', 'renderer'),
