@@ -8,6 +8,7 @@ import {
   type ResponseOf,
   subscriberName,
 } from '../../src-shared/contract';
+import { SESSION_PATH } from '../../src-shared/wire';
 import type { ShellLink } from './shell-link';
 import { createWebSocketBridge } from './web-bridge';
 
@@ -20,7 +21,6 @@ declare global {
 
 /** Per tab: a reload keeps the window in, a new tab needs its own one-time code. */
 const SECRET_KEY = 'agent-desktop.session';
-const SESSION_PATH = '/session';
 
 /**
  * The window's way into the web shell: a one-time code in the address (#code=…) is traded for the session

@@ -6,6 +6,7 @@ import { WIRE_PATH, WIRE_PROTOCOL_PREFIX, WireRequest, type WireMessage } from '
 import type { AgentDesktop } from '../../app/agent-desktop';
 import type { Logger } from '../../app/logger';
 import type { OneTimeCodes } from './one-time-codes';
+import { redeemCode, SESSION_PATH } from './session-endpoint';
 import { readRendererFile } from './static-files';
 
 export interface WebShellOptions {
@@ -51,8 +52,6 @@ function sameSecret(offered: string, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The page trades its one-time code for the session secret here: POST {"code": "..."} → {"secret": "..."}. */
-export const SESSION_PATH = '/session';
 
 function listen(server: import('node:http').Server, port: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -83,7 +82,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       return;
     }
     if ((req.url ?? '').split('?')[0] === SESSION_PATH) {
-      redeemCode(req, res);
+      redeemCode(req, res, { codes, secret, logger, sameOrigin: (o) => origins.has(o) });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -106,38 +105,6 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       res.end(req.method === 'HEAD' ? undefined : file.body);
     });
   });
-
-  function redeemCode(req: IncomingMessage, res: import('node:http').ServerResponse): void {
-    const answer = (status: number, body: unknown) =>
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
-    if (req.method !== 'POST') return void answer(405, { error: 'POST a one-time code' });
-    // Only the shell's own pages may trade a code: another site's form could otherwise spend one.
-    if (!origins.has(req.headers.origin ?? '')) {
-      logger.warn('web shell: refused a one-time code', { why: 'wrong or missing Origin', origin: req.headers.origin });
-      return void answer(403, { error: 'wrong origin' });
-    }
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => {
-      body += chunk;
-      if (body.length > 1024) req.destroy();
-    });
-    req.on('end', () => {
-      let code = '';
-      try {
-        code = String((JSON.parse(body) as { code?: unknown }).code ?? '');
-      } catch {
-        code = '';
-      }
-      const redeemed = codes.redeem(code);
-      if (!redeemed.ok) {
-        logger.warn('web shell: refused a one-time code', { why: redeemed.why, remote: req.socket.remoteAddress });
-        return void answer(401, { error: `one-time code ${redeemed.why}` });
-      }
-      logger.info('web shell: a window joined with a one-time code');
-      answer(200, { secret });
-    });
-  }
 
   const wss = new WebSocketServer({
     noServer: true,
