@@ -19,3 +19,5 @@ export type WireMessage = z.infer<typeof WireMessage>;
 /** Where the web shell carries the contract; the token travels in the WebSocket subprotocol, not the URL. */
 export const WIRE_PATH = '/contract';
 export const WIRE_PROTOCOL_PREFIX = 'agent-desktop.';
+/** Where a page trades its one-time code (#code=… in the address) for the session secret, once. */
+export const SESSION_PATH = '/session';

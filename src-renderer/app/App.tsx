@@ -3,7 +3,8 @@ import { CallBar } from '../features/call-bar';
 import { ReminderTray } from '../features/reminders';
 import { openNewWorkOrder } from './open-work-order';
 import { ScreenPopPanel } from '../features/screen-pop';
-import { connectWorkspace, useWorkspace } from '../features/softphone';
+import { connectWorkspace, loadWorkspace, useWorkspace } from '../features/softphone';
+import { connectShellLink, ShellLinkBanner, useShellLink } from '../features/shell-link';
 import { useT } from '../i18n/use-t';
 import { KnowledgePanel } from '../features/knowledge';
 import { connectMedia, MediaNoticeBanner } from '../features/media';
@@ -15,10 +16,14 @@ import './workspace.css';
 function ErrorBanner() {
   const t = useT();
   const error = useWorkspace((s) => s.error);
+  const linkDown = useShellLink((s) => s.link.state !== 'open');
   if (!error) return null;
+  let text = t('error.generic', { message: error.message });
+  // Without the link to Agent Desktop nothing was sent: say that, in the agent's language, not the transport's words.
+  if (error.code === 'UNAVAILABLE') text = linkDown ? t('shellLink.requestFailed') : t('error.UNAVAILABLE', { message: error.message });
   return (
     <div className="error-banner" role="alert" data-testid="error">
-      {error.code === 'UNAVAILABLE' ? t('error.UNAVAILABLE', { message: error.message }) : t('error.generic', { message: error.message })}
+      {text}
     </div>
   );
 }
@@ -37,6 +42,7 @@ export function App() {
   const locale = useWorkspace((s) => s.locale);
   useEffect(() => connectWorkspace(), []);
   useEffect(() => connectMedia(), []);
+  useEffect(() => connectShellLink(() => void loadWorkspace()), []);
   useWorkspaceHotkeys();
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -44,6 +50,7 @@ export function App() {
   return (
     <div className="workspace">
       <CallBar onNewWorkOrder={openNewWorkOrder} />
+      <ShellLinkBanner />
       <ErrorBanner />
       <MediaNoticeBanner />
       <ReminderTray />

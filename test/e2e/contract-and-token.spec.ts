@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startLabWebShell, type LabWebShell } from './lab-web-shell';
+import { commandLines } from './proc';
+import { openReady } from './workspace-page';
 import WebSocket from 'ws';
 
 // The web shell configured like a real deployment (PBX address and extension from the environment, the
@@ -42,19 +44,48 @@ function ask(ws: WebSocket, message: unknown): Promise<Record<string, unknown>> 
 test('a contract connection without the token, with a wrong one, or from another origin is refused and logged', async () => {
   await expect(connect(null)).rejects.toThrow('HTTP 401');
   await expect(connect('0'.repeat(48))).rejects.toThrow('HTTP 401');
-  await expect(connect(shell.token, 'http://evil.example')).rejects.toThrow('HTTP 403');
+  await expect(connect(await shell.secret(), 'http://evil.example')).rejects.toThrow('HTTP 403');
   expect(shell.log()).toContain('refused a contract connection');
   expect(shell.log()).toContain('"why":"no token"');
   expect(shell.log()).toContain('"why":"wrong token"');
 });
 
-test('a page opened without the token cannot reach the phone and says so', async ({ page }) => {
+test('a page opened without a one-time code cannot reach the phone and says so', async ({ page }) => {
   await page.goto(shell.origin + '/');
-  await expect(page.getByTestId('error')).toContainText('The connection to Agent Desktop was refused or lost.');
+  await expect(page.getByTestId('shell-link')).toHaveText(/Agent Desktop did not let this window in/);
+  await expect(page.getByTestId('error')).toHaveText(/Not done: this window is not connected to Agent Desktop/);
+});
+
+test('a one-time code opens one window: used again it is refused, and the window says so', async ({ page, context }) => {
+  const url = shell.url;
+  await page.goto(url);
+  await expect(page.getByTestId('connection')).toContainText('Registered as 2001');
+  expect(page.url()).not.toContain('code=');
+  const second = await context.newPage();
+  await second.goto(url);
+  await expect(second.getByTestId('shell-link')).toHaveText(/Agent Desktop did not let this window in/);
+  expect(shell.log()).toContain('"why":"used"');
+  const code = new URL(url).hash.slice('#code='.length);
+  const again = await fetch(`${shell.origin}/session`, { method: 'POST', headers: { origin: shell.origin }, body: JSON.stringify({ code }) });
+  expect(again.status).toBe(401);
+  // A code made up without the launch key is no better.
+  const forged = await fetch(`${shell.origin}/session`, { method: 'POST', headers: { origin: shell.origin }, body: JSON.stringify({ code: `${Date.now()}.abc.def` }) });
+  expect(forged.status).toBe(401);
+});
+
+test('the session secret is in no log line and on no command line', async ({ page }) => {
+  await page.goto(shell.url);
+  await expect(page.getByTestId('connection')).toContainText('Registered as 2001');
+  // What the page holds is what a WebSocket must present; the one-time code is gone from the address.
+  const held = await page.evaluate(() => Object.values(sessionStorage));
+  const secret = await shell.secret();
+  expect(held).toContain(secret);
+  expect(shell.log() + shell.stdout()).not.toContain(secret);
+  expect(commandLines().filter((p) => p.cmdline.includes(secret))).toEqual([]);
 });
 
 test('requests that violate the contract get a clear validation error and no service runs', async () => {
-  const ws = await connect(shell.token);
+  const ws = await connect(await shell.secret());
   const invalid = await ask(ws, { id: 1, channel: 'rejectCall', payload: { callId: 'c-1', code: 500 } });
   expect(invalid).toMatchObject({ id: 1, ok: false, error: { code: 'INVALID_REQUEST', issues: [{ path: 'code' }] } });
   const unknown = await ask(ws, { id: 2, channel: 'runShell', payload: { command: 'rm -rf /' } });
@@ -70,7 +101,7 @@ test('requests that violate the contract get a clear validation error and no ser
 
 test('a caller name full of markup is shown as text, and an unknown number gets a new-caller pop', async ({ page }) => {
   // Agents start Not Ready and calls are refused with 486 until they say Ready (over the contract here).
-  const ws = await connect(shell.token);
+  const ws = await connect(await shell.secret());
   expect(await ask(ws, { id: 1, channel: 'setAgentState', payload: { state: 'ready' } })).toMatchObject({ ok: true });
   ws.close();
   await page.goto(shell.url);
@@ -86,4 +117,22 @@ test('a caller name full of markup is shown as text, and an unknown number gets 
   await page.getByRole('button', { name: 'Decline' }).click();
   await expect(page.getByTestId('call-state')).toContainText('Call ended');
   expect((await run.done).code).not.toBe(0);
+});
+
+test('while the shell is down a request fails at once and says why; the page reconnects when it is back', async ({ page }) => {
+  const state = await openReady(page, lab.shell.url, agent.extension);
+  await lab.shell.kill();
+  await expect(page.getByTestId('shell-link')).toHaveText(/Lost the connection to Agent Desktop\. Trying again in \d+ s/);
+  // Before, this waited for an answer that could never come; now it is refused without waiting.
+  await state.selectOption('meal');
+  await expect(page.getByTestId('error')).toHaveText(/Not done: this window is not connected to Agent Desktop/, { timeout: 2_000 });
+  await lab.crashAndRestart();
+  await expect(page.getByTestId('shell-link')).toHaveText('Reconnected to Agent Desktop.');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await expect(page.getByTestId('connection')).toContainText('Registered as 2001');
+  // A fresh process: the agent starts Not Ready again, and the page shows what the shell says, not what it had.
+  await expect(state).toHaveValue('');
+  await state.selectOption('ready');
+  await expect(state).toHaveValue('ready');
+  await expect(page.getByTestId('error')).toHaveCount(0);
 });

@@ -26,8 +26,8 @@ test('demo: the agent is registered and a known VIP customer rings with a screen
   await expect(pop.getByTestId('recovery-warning')).toContainText('reopened');
   await expect(pop.getByTestId('open-work-orders')).toContainText('WO-DEMO-2');
   await expect(pop.getByTestId('recent-contacts').locator('li')).toHaveCount(3);
-  // The token left the address bar once read.
-  expect(page.url()).not.toContain('token=');
+  // The one-time code left the address bar once used.
+  expect(page.url()).not.toContain('code=');
 
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('call-state')).toContainText('On call');

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../src-main/app/logger';
@@ -10,7 +10,10 @@ export interface LabWebShell {
   pbx: LabKamailio;
   customer: CustomerPhone;
   shell: RunningShell;
-  /** SIGKILL of the main process (no shutdown code runs), then a fresh one on the same data and PBX. */
+  /**
+   * SIGKILL of the main process (no shutdown code runs), then a fresh one on the same data and PBX: it comes back
+   * on the same address with the same session, as under the launcher, so open pages reconnect.
+   */
   crashAndRestart(): Promise<RunningShell>;
   stop(): Promise<void>;
 }
@@ -25,7 +28,10 @@ export async function startLabWebShell(agent: LabAgent, env: Record<string, stri
   const pbx = new LabKamailio({ labDir, runDir, agents: [agent, ...otherAgents], logger: silentLogger, media: true });
   await pbx.start();
   const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort);
+  // One data folder for every restart: the cache and the web session (address, secret) live there.
+  const dataDir = env.AGENT_DESKTOP_DATA_DIR ?? join(runDir, 'data');
   const shellEnv = {
+    AGENT_DESKTOP_DATA_DIR: dataDir,
     AGENT_DESKTOP_PBX_URL: pbx.wsUrl,
     AGENT_DESKTOP_EXTENSION: agent.extension,
     AGENT_DESKTOP_SIP_PASSWORD: agent.password,
@@ -44,6 +50,7 @@ export async function startLabWebShell(agent: LabAgent, env: Record<string, stri
       customer.stopAll();
       await lab.shell.stop();
       await pbx.stop();
+      rmSync(runDir, { recursive: true, force: true });
     },
   };
   return lab;

@@ -1,38 +1,60 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mintCode } from '../../src-main/hosts/web/one-time-codes';
 
 export interface RunningShell {
-  url: string;
+  /** A fresh address each time it is read: it carries a new one-time code, good for one window. */
+  readonly url: string;
   origin: string;
-  token: string;
+  /** The data folder the shell runs on (its cache and its web session). */
+  dataDir: string;
+  pid: number;
+  /** Trades a fresh one-time code for the session secret, as a page does, and returns the secret. */
+  secret(): Promise<string>;
   /** Everything the shell wrote to stderr so far (its JSON log lines). */
   log(): string;
+  /** Everything it wrote to stdout so far. */
+  stdout(): string;
   stop(): Promise<void>;
   /** SIGKILL, as a crash or the task manager would: no shutdown code runs. */
   kill(): Promise<void>;
 }
 
-/** Starts the built web shell (out/main/web.js) as a user would, and waits for its ready line. */
+/**
+ * Starts the built web shell (out/main/web.js) as the launcher does, and waits for its ready line. Like the
+ * launcher, it hands the shell a launch key (in the environment, which other users cannot read), so it can mint
+ * one-time codes for as many windows as a test opens. A data folder it made itself is removed on stop().
+ */
 export async function startWebShellProcess(args: string[], env: Record<string, string> = {}): Promise<RunningShell> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-'));
+  const ownDataDir = env.AGENT_DESKTOP_DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-'));
+  const dataDir = env.AGENT_DESKTOP_DATA_DIR ?? ownDataDir!;
+  const launchKey = randomBytes(32);
   const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', ...args], {
-    env: { ...process.env, AGENT_DESKTOP_DATA_DIR: dataDir, DISPLAY: '', WAYLAND_DISPLAY: '', ...env },
+    env: {
+      ...process.env,
+      AGENT_DESKTOP_DATA_DIR: dataDir,
+      DISPLAY: '',
+      WAYLAND_DISPLAY: '',
+      AGENT_DESKTOP_LAUNCH_KEY: launchKey.toString('hex'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = await new Promise<{ url: string }>((resolve, reject) => {
-    let stdout = '';
+  const ready = await new Promise<{ origin: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web shell not ready in 30 s:\n${stderr.slice(-3000)}`)), 30_000);
     child.stdout!.setEncoding('utf8').on('data', (c: string) => {
       stdout += c;
       const line = stdout.split('\n').find((l) => l.includes('"web-shell-ready"'));
       if (line) {
         clearTimeout(timer);
-        resolve(JSON.parse(line) as { url: string });
+        resolve(JSON.parse(line) as { origin: string });
       }
     });
     child.once('exit', (code) => {
@@ -40,12 +62,30 @@ export async function startWebShellProcess(args: string[], env: Record<string, s
       reject(new Error(`web shell exited with ${code}:\n${stderr.slice(-3000)}`));
     });
   });
-  const url = new URL(ready.url);
+  // Older shells printed only the address.
+  const origin = ready.origin ?? new URL((ready as unknown as { url: string }).url).origin;
+  const removeOwnDataDir = () => ownDataDir && rmSync(ownDataDir, { recursive: true, force: true });
+  let opened = 0;
   return {
-    url: ready.url,
-    origin: url.origin,
-    token: new URLSearchParams(url.hash.slice(1)).get('token') ?? '',
+    get url() {
+      // A query of its own, so going to it always loads the page afresh, as a new window would; an address
+      // that differs only after '#' would just scroll the page already open (which keeps working without it).
+      return `${origin}/?window=${++opened}#code=${mintCode(launchKey)}`;
+    },
+    origin,
+    dataDir,
+    pid: child.pid!,
+    async secret() {
+      const response = await fetch(`${origin}/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ code: mintCode(launchKey) }),
+      });
+      if (!response.ok) throw new Error(`one-time code refused: HTTP ${response.status}`);
+      return ((await response.json()) as { secret: string }).secret;
+    },
     log: () => stderr,
+    stdout: () => stdout,
     async kill() {
       child.kill('SIGKILL');
       await exited;
@@ -53,6 +93,7 @@ export async function startWebShellProcess(args: string[], env: Record<string, s
     async stop() {
       child.kill('SIGTERM');
       await exited;
+      removeOwnDataDir();
     },
   };
 }

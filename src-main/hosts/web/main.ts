@@ -1,8 +1,12 @@
 /**
  * Entry of the web shell host: builds the app, starts the demo when asked, serves the workspace on 127.0.0.1.
- * Flags: --demo, --port N, --open (open in Chromium app mode when there is a display).
+ * Flags: --demo, --port N, --open (open in Chromium app mode when there is a display), --reopen (a launcher's
+ * restart: open a window only when the last address could not be had again, since open pages reconnect by themselves).
  * The SIP password comes from AGENT_DESKTOP_SIP_PASSWORD (never from a file); demo mode makes its own.
+ * AGENT_DESKTOP_LAUNCH_KEY (hex) lets the launcher mint one-time codes itself; otherwise the shell makes one.
+ * Both are taken out of the environment before anything else runs, so no child process inherits them.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,24 +17,34 @@ import { Demo, DEMO_AGENT } from '../../app/demo';
 import { DemoTeamServer } from '../../app/demo-team-server';
 import { withDemoTeam } from '../../app/demo-team';
 import { createLogger } from '../../app/logger';
-import { openInChromiumAppMode } from './open-browser';
+import { OneTimeCodes } from './one-time-codes';
+import { openInChromiumAppMode, type AppWindow } from './open-browser';
+import { loadWebSession, saveWebSession } from './web-session';
 import { startWebShell } from './web-shell';
 import { memoryTokenStore } from '../../services/sync/team-client';
+
+/** Reads a secret from the environment and removes it, so Kamailio, SIPp or Chromium never inherit it. */
+function takeFromEnv(name: string): string | null {
+  const value = process.env[name] || null;
+  delete process.env[name];
+  return value;
+}
+const sipPassword = takeFromEnv('AGENT_DESKTOP_SIP_PASSWORD');
+const launchKey = takeFromEnv('AGENT_DESKTOP_LAUNCH_KEY');
+const teamPasswordFromEnv = takeFromEnv('AGENT_DESKTOP_TEAM_PASSWORD');
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
 const logger = createLogger('web');
 
-/** The team-server password, read once and removed from the environment so no child process inherits it. */
-function takeTeamPassword(): string | null {
-  const password = process.env.AGENT_DESKTOP_TEAM_PASSWORD ?? null;
-  delete process.env.AGENT_DESKTOP_TEAM_PASSWORD;
-  return password;
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { demo: { type: 'boolean', default: false }, port: { type: 'string', default: '0' }, open: { type: 'boolean', default: false } },
+    options: {
+      demo: { type: 'boolean', default: false },
+      port: { type: 'string', default: '0' },
+      open: { type: 'boolean', default: false },
+      reopen: { type: 'boolean', default: false },
+    },
   });
   const demo = values.demo || process.env.AGENT_DESKTOP_DEMO === '1';
   const baseDir = process.env.AGENT_DESKTOP_DATA_DIR || defaultDataDir();
@@ -38,7 +52,7 @@ async function main(): Promise<void> {
   const config = demo ? withDemoTeam(loadConfig(baseDir)) : loadConfig(baseDir);
   // The demo's team server (PostgreSQL + one server process) starts first: the desktop signs in to it.
   const teamServer = demo ? new DemoTeamServer(repoRoot, join(dataDir, 'lab-run'), logger) : null;
-  let teamPassword = takeTeamPassword();
+  let teamPassword = teamPasswordFromEnv;
   if (teamServer) {
     config.team = await teamServer.start(DEMO_AGENT.extension);
     teamPassword = teamServer.agentPassword;
@@ -50,21 +64,38 @@ async function main(): Promise<void> {
     host: 'web',
     version,
     demo,
-    sipPassword: process.env.AGENT_DESKTOP_SIP_PASSWORD ?? null,
+    sipPassword,
     team: { password: teamPassword, refreshTokens: memoryTokenStore() },
     logger,
     importWorker: join(here, 'import-worker.js'),
     media: 'renderer',
   });
-  const shell = await startWebShell({ app, rendererDir: join(repoRoot, 'out', 'renderer'), logger, port: Number(values.port) });
+  const session = loadWebSession(dataDir);
+  // A launch key too short to be secret would let anyone mint codes: use it only when it is 32 random bytes.
+  const usableKey = launchKey && /^[0-9a-f]{64}$/i.test(launchKey) ? Buffer.from(launchKey, 'hex') : null;
+  if (launchKey && !usableKey) logger.warn('web shell: AGENT_DESKTOP_LAUNCH_KEY is not 64 hex digits; ignored');
+  const codes = new OneTimeCodes(usableKey ?? randomBytes(32));
+  const shell = await startWebShell({
+    app,
+    rendererDir: join(repoRoot, 'out', 'renderer'),
+    logger,
+    port: Number(values.port),
+    preferredPort: session.port,
+    secret: session.secret,
+    codes,
+  });
+  const moved = shell.port !== session.port;
+  saveWebSession(dataDir, { secret: session.secret, port: shell.port });
   const demoRun = demo
     ? new Demo(app, { repoRoot, runDir: join(dataDir, 'lab-run'), logger })
     : null;
 
+  let appWindow: AppWindow | null = null;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await appWindow?.close();
     await shell.close();
     await app.stop();
     await demoRun?.stop();
@@ -77,9 +108,14 @@ async function main(): Promise<void> {
   if (demoRun) await demoRun.start();
   else await app.start();
   // One line of JSON on stdout that scripts and tests wait for; everything else goes to stderr.
-  process.stdout.write(JSON.stringify({ event: 'web-shell-ready', url: shell.url, demo }) + '\n');
-  if (values.open && openInChromiumAppMode(shell.url)) return;
-  process.stderr.write(`\nAgent Desktop is running. Open this address in Chromium or Chrome:\n  ${shell.url}\n\n`);
+  // The address carries a one-time code, never the session secret.
+  process.stdout.write(JSON.stringify({ event: 'web-shell-ready', origin: shell.origin, url: shell.openUrl(), demo }) + '\n');
+  if (values.reopen && !moved) return;
+  if (values.open || values.reopen) {
+    appWindow = openInChromiumAppMode(shell.openUrl());
+    if (appWindow) return;
+  }
+  process.stderr.write(`\nAgent Desktop is running. Open this address in Chromium or Chrome (it works once, for 10 minutes):\n  ${shell.openUrl()}\n\n`);
 }
 
 main().catch((err: Error) => {

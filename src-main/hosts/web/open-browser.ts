@@ -1,18 +1,26 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/** The Chromium window the shell opened, with its own throwaway profile. */
+export interface AppWindow {
+  /** Closes the window and removes its profile. */
+  close(): Promise<void>;
+}
+
 /**
  * Opens the workspace in Chromium's app mode (its own window, no browser chrome) when there is a display.
- * Returns false when there is none, so the caller prints the URL instead.
+ * Returns null when there is none, so the caller prints the URL instead. The profile folder goes away when
+ * the window closes or the shell stops, so they do not pile up in /tmp. `url` should carry only a one-time code:
+ * any local user can read a command line.
  */
-export function openInChromiumAppMode(url: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return false;
+export function openInChromiumAppMode(url: string, env: NodeJS.ProcessEnv = process.env): AppWindow | null {
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return null;
   const chromium = CHROMIUM.find((p) => existsSync(p));
-  if (!chromium) return false;
+  if (!chromium) return null;
   const profile = mkdtempSync(join(tmpdir(), 'agent-desktop-chromium-'));
   const args = [
     `--app=${url}`,
@@ -29,6 +37,29 @@ export function openInChromiumAppMode(url: string, env: NodeJS.ProcessEnv = proc
     '--allow-loopback-in-peer-connection',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  spawn(chromium, args, { stdio: 'ignore', detached: true }).unref();
-  return true;
+  // Its own process group, so closing it takes its helper processes (zygote, renderers) along.
+  const child = spawn(chromium, args, { stdio: 'ignore', detached: true, env });
+  child.unref();
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  const exited = new Promise<void>((resolve) => {
+    const done = () => {
+      removeProfile();
+      resolve();
+    };
+    if (child.exitCode !== null) done();
+    else child.once('exit', done);
+    child.once('error', done);
+  });
+  return {
+    async close() {
+      if (child.exitCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // Already gone.
+        }
+      }
+      await exited;
+    },
+  };
 }

@@ -1,10 +1,12 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WIRE_PATH, WIRE_PROTOCOL_PREFIX, WireRequest, type WireMessage } from '../../../src-shared/wire';
 import type { AgentDesktop } from '../../app/agent-desktop';
 import type { Logger } from '../../app/logger';
+import type { OneTimeCodes } from './one-time-codes';
+import { redeemCode, SESSION_PATH } from './session-endpoint';
 import { readRendererFile } from './static-files';
 
 export interface WebShellOptions {
@@ -13,13 +15,18 @@ export interface WebShellOptions {
   logger: Logger;
   /** 0 picks a free port. Always bound to 127.0.0.1. */
   port?: number;
+  /** Tried before `port` (the last run's, so open pages find a restarted shell); skipped when taken. */
+  preferredPort?: number | null;
+  /** What a WebSocket must present; given only to a page that redeemed a one-time code. */
+  secret: string;
+  codes: OneTimeCodes;
 }
 
 export interface WebShell {
-  /** Opens the workspace; the token rides in the fragment, which browsers never send to the server. */
-  url: string;
+  /** An address that opens one window: a fresh one-time code rides in the fragment, never sent by browsers. */
+  openUrl(): string;
   origin: string;
-  token: string;
+  port: number;
   close(): Promise<void>;
 }
 
@@ -39,20 +46,31 @@ function cspFor(origin: string): string {
   ].join('; ');
 }
 
-function sameToken(offered: string, token: string): boolean {
+function sameSecret(offered: string, secret: string): boolean {
   const a = Buffer.from(offered);
-  const b = Buffer.from(token);
+  const b = Buffer.from(secret);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+
+function listen(server: import('node:http').Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (err: Error) => reject(err);
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
 }
 
 /**
  * The web shell: the same renderer over HTTP on 127.0.0.1 and the same contract over a WebSocket.
- * A connection must offer this launch's random token (as the WebSocket subprotocol) and come from the shell's own
- * origin; anything else is refused and logged.
+ * A page gets in by redeeming a one-time code for the session secret; a WebSocket must offer that secret (as its
+ * subprotocol) and come from the shell's own origin; anything else is refused and logged (never the secret).
  */
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
-  const { app, rendererDir, logger } = options;
-  const token = randomBytes(24).toString('hex');
+  const { app, rendererDir, logger, secret, codes } = options;
   let origin = '';
   let hosts = new Set<string>();
   let origins = new Set<string>();
@@ -61,6 +79,10 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     // Refuse other Host names: a DNS-rebinding page must not read the workspace.
     if (!hosts.has(req.headers.host ?? '')) {
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Misdirected request');
+      return;
+    }
+    if ((req.url ?? '').split('?')[0] === SESSION_PATH) {
+      redeemCode(req, res, { codes, secret, logger, sameOrigin: (o) => origins.has(o) });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -107,7 +129,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       .split(',')
       .map((p) => p.trim())
       .find((p) => p.startsWith(WIRE_PROTOCOL_PREFIX));
-    if (!offered || !sameToken(offered.slice(WIRE_PROTOCOL_PREFIX.length), token)) {
+    if (!offered || !sameSecret(offered.slice(WIRE_PROTOCOL_PREFIX.length), secret)) {
       return refuse(req, socket, '401 Unauthorized', offered ? 'wrong token' : 'no token');
     }
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
@@ -135,16 +157,20 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         return;
       }
       const { id, channel, payload } = request.data;
-      void app.router(channel, payload, { trusted: true, description: 'web shell (token verified)' }).then((reply) =>
+      void app.router(channel, payload, { trusted: true, description: 'web shell (session secret verified)' }).then((reply) =>
         send(ws, reply.ok ? { id, ok: true, result: reply.result } : { id, ok: false, error: reply.error }),
       );
     });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const preferred = options.port ? null : options.preferredPort;
+  try {
+    await listen(server, preferred ?? options.port ?? 0);
+  } catch (err) {
+    if (!preferred || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    logger.warn('web shell: the last address is taken; open pages must be opened again', { port: preferred });
+    await listen(server, 0);
+  }
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -152,9 +178,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   logger.info('web shell listening', { origin });
 
   return {
-    url: `${origin}/#token=${token}`,
+    openUrl: () => `${origin}/#code=${codes.mint()}`,
     origin,
-    token,
+    port,
     async close() {
       unsubscribe();
       for (const ws of clients) ws.terminate();

@@ -1,6 +1,7 @@
 import { request, subscribe } from '../../api/client';
 import { useWorkspace } from '../softphone';
 import { MediaEngine } from './engine';
+import { whileHoldingMediaLock } from './media-lock';
 import { soundsFor } from './sounds';
 import { playOn, useMedia } from './store';
 import { AUTO_ANSWER_BEEP, RING, toneWav } from './tones';
@@ -11,28 +12,17 @@ import { AUTO_ANSWER_BEEP, RING, toneWav } from './tones';
  */
 export function connectMedia(): () => void {
   const engine = new MediaEngine();
-  let off = () => {};
-  const serve = () => {
-    off = subscribe('mediaCommand', (command) => {
+  const stopServing = whileHoldingMediaLock(navigator.locks, () =>
+    subscribe('mediaCommand', (command) => {
       engine
         .run(command)
         .then((sdp) => request('mediaResult', { id: command.id, sdp, error: null }))
         .catch((err: Error) => request('mediaResult', { id: command.id, sdp: null, error: err.message.slice(0, 500) }).catch(() => undefined));
-    });
-  };
-  let release = () => {};
-  if (navigator.locks) {
-    void navigator.locks.request('agent-desktop-media', () => {
-      serve();
-      return new Promise<void>((resolve) => (release = resolve));
-    });
-  } else {
-    serve();
-  }
+    }),
+  );
   const stopSounds = connectSounds();
   return () => {
-    off();
-    release();
+    stopServing();
     stopSounds();
     engine.closeAll();
   };

@@ -19,21 +19,29 @@ export function connectWorkspace(): () => void {
     subscribe('agentStateChanged', (state) => useWorkspace.getState().setAgent(state)),
     onNetworkBack(),
   ];
-  void (async () => {
-    try {
-      store.setInfo(await request('getAppInfo', {}));
-      store.setStatus(await request('getSoftphoneStatus', {}));
-      const agent = await request('getAgentState', {});
-      store.setAgent(agent.state, agent.settings);
-      // A reload while a call rings or is active: show it again with its pop.
-      const { calls } = await request('listCalls', {});
-      const current = calls.find((c) => c.state !== 'ended');
-      if (current) store.showCall(current, await request('getScreenPop', { callId: current.callId }));
-    } catch (err) {
-      report(err);
-    }
-  })();
+  void loadWorkspace();
   return () => offs.forEach((off) => off());
+}
+
+/**
+ * Reads what the main process knows now. Also run when the web shell's link comes back, since events sent while
+ * it was down were lost; an error left by the outage goes away once this has worked.
+ */
+export async function loadWorkspace(): Promise<void> {
+  const store = useWorkspace.getState();
+  try {
+    store.setInfo(await request('getAppInfo', {}));
+    store.setStatus(await request('getSoftphoneStatus', {}));
+    const agent = await request('getAgentState', {});
+    store.setAgent(agent.state, agent.settings);
+    // A reload while a call rings or is active: show it again with its pop.
+    const { calls } = await request('listCalls', {});
+    const current = calls.find((c) => c.state !== 'ended');
+    if (current) store.showCall(current, await request('getScreenPop', { callId: current.callId }));
+    if (useWorkspace.getState().error?.code === 'UNAVAILABLE') store.showError(null);
+  } catch (err) {
+    report(err);
+  }
 }
 
 /** The browser knows first when the network is back; main then checks the SIP link at once. */

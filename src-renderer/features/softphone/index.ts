@@ -2,6 +2,7 @@ export { useWorkspace } from './store';
 export {
   connectWorkspace,
   report as reportError,
+  loadWorkspace,
   answer,
   decline,
   hangUp,

@@ -1,0 +1,3 @@
+export { connectShellLink } from './connect';
+export { ShellLinkBanner } from './ShellLinkBanner';
+export { useShellLink } from './store';
