@@ -20,6 +20,8 @@ import type { Logger } from './logger';
 import { createRouter, type ContractRouter } from './router';
 import { workspaceHandlers } from './workspace-handlers';
 import { FollowUpReminders } from './follow-up-reminders';
+import { PhoneSettings } from './phone-settings';
+import { SessionPasswordStore, type SipPasswordStore } from './sip-password-store';
 
 export interface AgentDesktopOptions {
   config: AppConfig;
@@ -29,6 +31,8 @@ export interface AgentDesktopOptions {
   demo: boolean;
   /** The SIP password, read from the secret store by the host; never from a file. */
   sipPassword: string | null;
+  /** Where a password entered in settings is kept: the keychain (Electron); by default this session's memory. */
+  passwordStore?: SipPasswordStore;
   logger: Logger;
   /** The built import-worker.js; without it (unit tests) imports run on the calling thread. */
   importWorker: string | null;
@@ -53,8 +57,21 @@ export class AgentDesktop {
   readonly media = new MediaBridge((command) => this.events.emit('mediaCommand', command));
   /** The team lead's floor board (null for an agent). */
   floor: FloorWatch | null = null;
+  readonly settings: PhoneSettings;
+  /** As loaded at start, then as last saved from the settings screen. */
+  private config: AppConfig;
 
   constructor(private readonly options: AgentDesktopOptions) {
+    this.config = options.config;
+    this.settings = new PhoneSettings({
+      dataDir: options.dataDir,
+      passwords: options.passwordStore ?? new SessionPasswordStore(),
+      initialPassword: options.sipPassword,
+      editable: !options.demo,
+      config: () => this.config,
+      restartPhone: (config) => this.restartPhone(config),
+      logger: options.logger,
+    });
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'));
     this.screenPop = new ScreenPopService(this.cache, options.config.defaultRegion as CountryCode);
@@ -99,15 +116,17 @@ export class AgentDesktop {
         extendAfterCallWork: () => this.agentWork().agent.extendAcw(),
         setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
         finishAfterCallWork: () => this.agentWork().agent.finishAcw(),
-        getFloor: () => ({ settings: this.options.config.teamLead, members: this.floor?.board() ?? [] }),
+        getFloor: () => ({ settings: this.config.teamLead, members: this.floor?.board() ?? [] }),
         monitorAgent: async ({ extension, mode }) => {
-          const lead = this.options.config.teamLead;
+          const lead = this.config.teamLead;
           if (!lead) throw new ContractError('UNAVAILABLE', 'Monitoring is for team leads: this desktop has no team configured.');
           if (!lead.team.some((m) => m.extension === extension)) throw new ContractError('NOT_FOUND', `${extension} is not on your team.`);
           const call = await this.phone().dial(`${lead.monitorCodes[mode]}${extension}`, { customerId: null });
           this.workflow?.monitoringCalls.add(call.callId);
           return call;
         },
+        getSettings: () => this.settings.view(),
+        saveSettings: (update) => this.settings.save(update),
         mediaResult: (result) => {
           this.media.settle(result);
           return {};
@@ -128,11 +147,11 @@ export class AgentDesktop {
 
   /** Who the drafts and filed work orders belong to: the agent's extension (one agent per desktop). */
   agentId(): string {
-    return this.options.config.pbx?.extension ?? 'local';
+    return this.config.pbx?.extension ?? 'local';
   }
 
   slaHours(): AppConfig['workOrders']['slaHours'] {
-    return this.options.config.workOrders.slaHours;
+    return this.config.workOrders.slaHours;
   }
 
   /** Connects the softphone to the PBX. Without PBX settings or a password the app runs, showing why there is no phone. */
@@ -160,13 +179,13 @@ export class AgentDesktop {
       },
       pbx.extension,
     );
-    this.workflow = new AgentWorkflow(phone, this.options.config.agent, recorder, this.events, `sip:${pbx.extension}@${pbx.domain}`, this.options.logger);
+    this.workflow = new AgentWorkflow(phone, this.config.agent, recorder, this.events, `sip:${pbx.extension}@${pbx.domain}`, this.options.logger);
     try {
       await phone.start();
     } catch (err) {
       this.options.logger.error('softphone could not start', { error: (err as Error).message });
     }
-    const lead = this.options.config.teamLead;
+    const lead = this.config.teamLead;
     if (lead) {
       const floor = new FloorWatch(phone.userAgent, lead.team, pbx.domain, log);
       this.floor = floor;
@@ -192,7 +211,7 @@ export class AgentDesktop {
 
   /** Bulk import off the main thread, so SIP signaling never waits on it. */
   async importData(kind: ImportKind, path: string): Promise<ImportResult> {
-    const region = this.options.config.defaultRegion as CountryCode;
+    const region = this.config.defaultRegion as CountryCode;
     const result = this.options.importWorker
       ? await importInWorker(this.options.importWorker, { dbPath: this.cache.path, kind, path, region })
       : importFile(this.cache, kind, path, { region });
@@ -207,19 +226,36 @@ export class AgentDesktop {
 
   async stop(): Promise<void> {
     this.reminders.stop();
-    this.workflow?.dispose();
-    // Unsubscribed first, or the PBX keeps sending NOTIFYs into a closing phone.
-    await this.floor?.stop();
-    this.floor = null;
-    await this.softphone?.stop().catch(() => undefined);
+    await this.stopPhone();
     this.media.dispose();
     this.cache.close();
   }
 
+  /** Settings were saved: the phone starts again with them, the app and its window stay up. */
+  private async restartPhone(config: AppConfig): Promise<void> {
+    this.config = config;
+    await this.stopPhone();
+    await this.start();
+  }
+
+  private async stopPhone(): Promise<void> {
+    this.workflow?.dispose();
+    this.workflow = null;
+    // Unsubscribed first, or the PBX keeps sending NOTIFYs into a closing phone.
+    await this.floor?.stop();
+    this.floor = null;
+    const phone = this.softphone;
+    this.softphone = null;
+    await phone?.stop().catch(() => undefined);
+    // Its last word ('stopped') has been said; a replaced phone must not speak for the new one.
+    phone?.removeAllListeners();
+  }
+
   private pbxFromConfig(): SoftphoneConfig | null {
-    const pbx = this.options.config.pbx;
-    if (!pbx || !this.options.sipPassword) return null;
-    return { ...pbx, displayName: pbx.displayName || pbx.extension, password: this.options.sipPassword };
+    const pbx = this.config.pbx;
+    const password = this.settings.sipPassword;
+    if (!pbx || !password) return null;
+    return { ...pbx, displayName: pbx.displayName || pbx.extension, password };
   }
 
   private phone(): Softphone {
@@ -240,10 +276,10 @@ export class AgentDesktop {
       version: this.options.version,
       host: this.options.host,
       demo: this.options.demo,
-      uiLocale: this.options.config.uiLocale,
+      uiLocale: this.config.uiLocale,
       agent: {
-        extension: this.softphone?.status.extension ?? this.options.config.pbx?.extension ?? '',
-        displayName: this.options.config.pbx?.displayName ?? '',
+        extension: this.softphone?.status.extension ?? this.config.pbx?.extension ?? '',
+        displayName: this.config.pbx?.displayName ?? '',
       },
     };
   }
