@@ -6,6 +6,7 @@ import { CallTools, CallWaiting, DialForm, TransferProgress } from './CallTools'
 import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
 import { CallTimer } from './CallTimer';
 import { AudioStatus, DevicesPanel } from '../media';
+import { SettingsButton } from '../settings';
 
 function ConnectionBadge() {
   const t = useT();
@@ -102,6 +103,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
       <AgentStatePanel onNewWorkOrder={onNewWorkOrder} />
       <DevicesPanel />
       <LanguageSelect />
+      <SettingsButton />
     </header>
   );
 }

@@ -17,21 +17,25 @@ export function connectWorkspace(): () => void {
     subscribe('agentStateChanged', (state) => useWorkspace.getState().setAgent(state)),
     onNetworkBack(),
   ];
-  void (async () => {
-    try {
-      store.setInfo(await request('getAppInfo', {}));
-      store.setStatus(await request('getSoftphoneStatus', {}));
-      const agent = await request('getAgentState', {});
-      store.setAgent(agent.state, agent.settings);
-      // A reload while a call rings or is active: show it again with its pop.
-      const { calls } = await request('listCalls', {});
-      const current = calls.find((c) => c.state !== 'ended');
-      if (current) store.showCall(current, await request('getScreenPop', { callId: current.callId }));
-    } catch (err) {
-      report(err);
-    }
-  })();
+  void loadWorkspace();
   return () => offs.forEach((off) => off());
+}
+
+/** What main knows now: at start, and again when saved settings restarted the phone. */
+export async function loadWorkspace(): Promise<void> {
+  const store = useWorkspace.getState();
+  try {
+    store.setInfo(await request('getAppInfo', {}));
+    store.setStatus(await request('getSoftphoneStatus', {}));
+    const agent = await request('getAgentState', {});
+    store.setAgent(agent.state, agent.settings);
+    // A reload while a call rings or is active: show it again with its pop.
+    const { calls } = await request('listCalls', {});
+    const current = calls.find((c) => c.state !== 'ended');
+    if (current) store.showCall(current, await request('getScreenPop', { callId: current.callId }));
+  } catch (err) {
+    report(err);
+  }
 }
 
 /** The browser knows first when the network is back; main then checks the SIP link at once. */

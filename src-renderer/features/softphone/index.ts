@@ -1,6 +1,7 @@
 export { useWorkspace } from './store';
 export {
   connectWorkspace,
+  loadWorkspace,
   answer,
   decline,
   hangUp,
