@@ -62,7 +62,6 @@ export const PbxSettings = z
       .string()
       .trim()
       .max(100, issue('settings.issue.displayNameFormat'))
-      // eslint-disable-next-line no-control-regex
       .regex(/^[^\x00-\x1f\x7f"\\]*$/, issue('settings.issue.displayNameFormat')),
   })
   .strict();
@@ -72,7 +71,6 @@ export type PbxSettings = z.infer<typeof PbxSettings>;
 export const SipPasswordInput = z
   .string()
   .max(128, issue('settings.issue.passwordFormat'))
-  // eslint-disable-next-line no-control-regex
   .regex(/^[^\x00-\x1f\x7f]*$/, issue('settings.issue.passwordFormat'));
 
 export const SettingsUpdate = z

@@ -38,8 +38,8 @@ async function fillPhone(form: Locator, password: string): Promise<void> {
 }
 
 /** Marks this page: the mark is gone if the page was reloaded. */
-const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { notReloaded: true }));
-const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
+const markPage = (page: Page) => page.evaluate('window.notReloaded = true');
+const stillSamePage = (page: Page) => page.evaluate('window.notReloaded === true');
 
 test('first run: a wrong password fails once with "check your password"; the right one registers, no restart', async ({ page }) => {
   test.setTimeout(90_000);
@@ -57,7 +57,7 @@ test('first run: a wrong password fails once with "check your password"; the rig
 
   // The browser reports the network back, which makes a working phone check its link at once; then the link's
   // own keepalive (every 15 s) reaches the PBX: by then a phone that retried would have sent more REGISTERs.
-  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.evaluate(`window.dispatchEvent(new Event('online'))`);
   await expect.poll(() => pbx.keepalivesFrom(agent.extension), { timeout: 25_000 }).toBeGreaterThan(0);
   expect(pbx.registersFrom(agent.extension)).toBe(2);
   await expect(status).toHaveText('Phone: Failed: check your password');
