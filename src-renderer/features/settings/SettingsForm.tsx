@@ -32,8 +32,8 @@ function Field({ name, label, hint, error, children }: { name: FieldName; label:
 }
 
 /**
- * PBX address, SIP domain, extension, display name, password, audio devices and language. Validated as the
- * agent types with the contract's own schema (the same main checks again), issues said in the agent's language.
+ * PBX address, SIP domain, extension, display name, password, audio devices and language. Validated on save
+ * (and while correcting) with the contract's own schema (the same main checks again), issues said in the agent's language.
  * Saving restarts the phone; its state shows live below the button.
  * Sections are fieldsets in one form: the team server's address and sign-in will be one more.
  */
@@ -51,7 +51,9 @@ export function SettingsForm({ view, footer }: { view: SettingsView; footer?: Re
     formState: { errors, isSubmitting },
   } = useForm({
     resolver: zodResolver(schema),
-    mode: 'onTouched',
+    // Checked on save, then again as each field is corrected (checking on blur moved the button under a click).
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     defaultValues: {
       pbx: view.pbx ?? { server: '', domain: '', extension: '', displayName: '' },
       password: '',
