@@ -69,6 +69,7 @@ export class AgentDesktop {
       initialPassword: options.sipPassword,
       editable: !options.demo,
       config: () => this.config,
+      onCall: () => (this.softphone?.listCalls() ?? []).some((c) => c.state !== 'ended'),
       restartPhone: (config) => this.restartPhone(config),
       logger: options.logger,
     });

@@ -23,7 +23,7 @@ function fakeKeychain(refuse = false): SipPasswordStore & { saved: string[] } {
   };
 }
 
-function settings(options: { password?: string | null; store?: SipPasswordStore; editable?: boolean } = {}) {
+function settings(options: { password?: string | null; store?: SipPasswordStore; editable?: boolean; onCall?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'agent-desktop-settings-'));
   let config: AppConfig = loadConfig(dataDir, {});
   const restarts: { config: AppConfig; password: string }[] = [];
@@ -37,6 +37,7 @@ function settings(options: { password?: string | null; store?: SipPasswordStore;
     initialPassword: options.password ?? null,
     editable: options.editable ?? true,
     config: () => config,
+    onCall: () => options.onCall ?? false,
     restartPhone,
     logger: silentLogger,
   });
@@ -96,6 +97,16 @@ describe('applying settings', () => {
     expect(file()).toBeNull();
     expect(restartPhone).not.toHaveBeenCalled();
     expect(service.view().hasPassword).toBe(false);
+  });
+
+  it('during a call it refuses, since restarting the phone would drop the customer; nothing is written', async () => {
+    const store = fakeKeychain();
+    const { service, restartPhone, file } = settings({ store, onCall: true });
+    const refused = (await service.save({ pbx, password: 'secret', uiLocale: 'en' }).catch((e: unknown) => e)) as ContractError;
+    expect(refused.issues).toEqual([{ path: 'root', message: 'settings.issue.onCall' }]);
+    expect(store.saved).toEqual([]);
+    expect(file()).toBeNull();
+    expect(restartPhone).not.toHaveBeenCalled();
   });
 
   it('demo mode refuses, since the demo runs its own lab PBX', async () => {

@@ -14,6 +14,8 @@ export interface PhoneSettingsOptions {
   /** False in demo mode: the demo's lab PBX is not the agent's to reconfigure. */
   editable: boolean;
   config(): AppConfig;
+  /** Whether a call is ringing or in progress: restarting the phone would drop it. */
+  onCall(): boolean;
   /** Stops the softphone and starts it again with this configuration and password. */
   restartPhone(config: AppConfig, password: string): Promise<void>;
   logger: Logger;
@@ -57,6 +59,9 @@ export class PhoneSettings {
   private async apply(update: SettingsUpdate): Promise<SettingsView> {
     if (!this.options.editable) {
       throw new ContractError('UNAVAILABLE', 'Demo mode runs its own lab PBX; its settings cannot be changed.');
+    }
+    if (this.options.onCall()) {
+      throw new ContractError('UNAVAILABLE', 'Saving restarts the phone: finish the call first.', [{ path: 'root', message: 'settings.issue.onCall' }]);
     }
     // An empty password field keeps the saved password; the form never shows it.
     const password = update.password || this.password;

@@ -31,6 +31,7 @@ export const settingsMessages = {
     'settings.issue.passwordRequired': 'Enter the SIP password.',
     'settings.issue.passwordFormat': 'The password is at most 128 characters, without line breaks.',
     'settings.issue.keychainUnavailable': 'The password cannot be saved: this computer has no unlocked keychain. Sign in to your desktop session and try again.',
+    'settings.issue.onCall': 'Saving restarts the phone: finish the call first, then save.',
     'settings.issue.invalid': 'Check this field.',
   },
   'zh-CN': {
@@ -64,6 +65,7 @@ export const settingsMessages = {
     'settings.issue.passwordRequired': '请输入 SIP 密码。',
     'settings.issue.passwordFormat': '密码最多 128 个字符，不能包含换行。',
     'settings.issue.keychainUnavailable': '无法保存密码：本机没有已解锁的钥匙串。请登录桌面会话后重试。',
+    'settings.issue.onCall': '保存会重启话机：请先结束通话再保存。',
     'settings.issue.invalid': '请检查此项。',
   },
   'zh-TW': {
@@ -97,6 +99,7 @@ export const settingsMessages = {
     'settings.issue.passwordRequired': '請輸入 SIP 密碼。',
     'settings.issue.passwordFormat': '密碼最多 128 個字元，不能包含換行。',
     'settings.issue.keychainUnavailable': '無法儲存密碼：本機沒有已解鎖的鑰匙圈。請登入桌面工作階段後再試一次。',
+    'settings.issue.onCall': '儲存會重新啟動話機：請先結束通話再儲存。',
     'settings.issue.invalid': '請檢查此欄位。',
   },
   th: {
@@ -130,6 +133,7 @@ export const settingsMessages = {
     'settings.issue.passwordRequired': 'กรอกรหัสผ่าน SIP',
     'settings.issue.passwordFormat': 'รหัสผ่านยาวได้ไม่เกิน 128 ตัวอักษร ห้ามขึ้นบรรทัดใหม่',
     'settings.issue.keychainUnavailable': 'บันทึกรหัสผ่านไม่ได้: เครื่องนี้ไม่มีพวงกุญแจที่ปลดล็อกอยู่ เข้าสู่ระบบเดสก์ท็อปแล้วลองอีกครั้ง',
+    'settings.issue.onCall': 'การบันทึกจะเริ่มโทรศัพท์ใหม่: วางสายก่อนแล้วจึงบันทึก',
     'settings.issue.invalid': 'ตรวจสอบช่องนี้',
   },
 } as const;

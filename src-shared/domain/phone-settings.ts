@@ -18,6 +18,7 @@ export const SETTINGS_ISSUES = [
   'settings.issue.passwordRequired',
   'settings.issue.passwordFormat',
   'settings.issue.keychainUnavailable',
+  'settings.issue.onCall',
 ] as const;
 export type SettingsIssue = (typeof SETTINGS_ISSUES)[number];
 

@@ -135,7 +135,7 @@ export function SettingsForm({ view, footer }: { view: SettingsView; footer?: Re
       </fieldset>
       {errors.root?.message && (
         <p className="settings-error" role="alert">
-          {t('error.generic', { message: errors.root.message })}
+          {issueKey(errors.root.message) === 'settings.issue.invalid' ? t('error.generic', { message: errors.root.message }) : t(issueKey(errors.root.message))}
         </p>
       )}
       <div className="settings-actions">
