@@ -17,6 +17,7 @@ import { NewCustomer } from './domain/new-customer';
 import { MediaCommand, MediaResult } from './domain/media';
 import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
 import { SyncDecision, SyncStatus } from './domain/sync-status';
+import { SettingsUpdate, SettingsView } from './domain/phone-settings';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -80,6 +81,10 @@ export const requests = {
   getFloor: { request: Empty, response: z.object({ settings: TeamLeadSettings.nullable(), members: z.array(FloorMember) }) },
   /** Team lead: listen to, whisper to, or barge into a team member's call (the PBX's feature code + extension). */
   monitorAgent: { request: z.object({ extension: z.string().max(32), mode: MonitorMode }).strict(), response: Call },
+  /** The settings screen: PBX address, extension, whether a password is saved (never the password), language. */
+  getSettings: { request: Empty, response: SettingsView },
+  /** Saves the settings (config.json without secrets, the password in the keychain) and restarts the phone with them. */
+  saveSettings: { request: SettingsUpdate, response: SettingsView },
   /** The renderer's WebRTC answering one media command (see mediaCommand). */
   mediaResult: { request: MediaResult, response: Empty },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */

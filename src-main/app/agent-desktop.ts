@@ -23,6 +23,8 @@ import { FollowUpReminders } from './follow-up-reminders';
 import { TeamClient, type RefreshTokenStore } from '../services/sync/team-client';
 import { TeamSync } from '../services/sync/team-sync';
 import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-status';
+import { PhoneSettings } from './phone-settings';
+import { SessionPasswordStore, type SipPasswordStore } from './sip-password-store';
 
 export interface AgentDesktopOptions {
   config: AppConfig;
@@ -37,6 +39,8 @@ export interface AgentDesktopOptions {
    * the refresh token is kept (Electron safeStorage; the web shell's memory).
    */
   team?: { password: string | null; refreshTokens: RefreshTokenStore };
+  /** Where a password entered in settings is kept: the keychain (Electron); by default this session's memory. */
+  passwordStore?: SipPasswordStore;
   logger: Logger;
   /** The built import-worker.js; without it (unit tests) imports run on the calling thread. */
   importWorker: string | null;
@@ -64,8 +68,23 @@ export class AgentDesktop {
   /** Sync with the team server (null: this desktop works alone). */
   readonly teamSync: TeamSync | null = null;
 
+  readonly settings: PhoneSettings;
+  /** As loaded at start, then as last saved from the settings screen. */
+  private config: AppConfig;
+
   constructor(private readonly options: AgentDesktopOptions) {
     this.events = new EventBus(options.logger);
+    this.config = options.config;
+    this.settings = new PhoneSettings({
+      dataDir: options.dataDir,
+      passwords: options.passwordStore ?? new SessionPasswordStore(),
+      initialPassword: options.sipPassword,
+      editable: !options.demo,
+      config: () => this.config,
+      onCall: () => (this.softphone?.listCalls() ?? []).some((c) => c.state !== 'ended'),
+      restartPhone: (config) => this.restartPhone(config),
+      logger: options.logger,
+    });
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const team = options.config.team;
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'), Date.now, { teamSync: team !== null });
@@ -120,15 +139,17 @@ export class AgentDesktop {
         setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
         finishAfterCallWork: () => this.agentWork().agent.finishAcw(),
         setNextAgentState: ({ next }) => this.agentWork().setNextState(next),
-        getFloor: () => ({ settings: this.options.config.teamLead, members: this.floor?.board() ?? [] }),
+        getFloor: () => ({ settings: this.config.teamLead, members: this.floor?.board() ?? [] }),
         monitorAgent: async ({ extension, mode }) => {
-          const lead = this.options.config.teamLead;
+          const lead = this.config.teamLead;
           if (!lead) throw new ContractError('UNAVAILABLE', 'Monitoring is for team leads: this desktop has no team configured.');
           if (!lead.team.some((m) => m.extension === extension)) throw new ContractError('NOT_FOUND', `${extension} is not on your team.`);
           const call = await this.phone().dial(`${lead.monitorCodes[mode]}${extension}`, { customerId: null });
           this.workflow?.monitoringCalls.add(call.callId);
           return call;
         },
+        getSettings: () => this.settings.view(),
+        saveSettings: (update) => this.settings.save(update),
         mediaResult: (result) => {
           this.media.settle(result);
           return {};
@@ -160,7 +181,7 @@ export class AgentDesktop {
    * the team knows her by), else the agent's extension (one agent per desktop).
    */
   agentId(): string {
-    return this.options.config.team?.username ?? this.options.config.pbx?.extension ?? 'local';
+    return this.config.team?.username ?? this.config.pbx?.extension ?? 'local';
   }
 
   /** The specialist queues this person serves, as the team server said at sign-in (none when alone). */
@@ -187,7 +208,7 @@ export class AgentDesktop {
   }
 
   slaHours(): AppConfig['workOrders']['slaHours'] {
-    return this.options.config.workOrders.slaHours;
+    return this.config.workOrders.slaHours;
   }
 
   /** Connects the softphone to the PBX. Without PBX settings or a password the app runs, showing why there is no phone. */
@@ -215,13 +236,13 @@ export class AgentDesktop {
       },
       pbx.extension,
     );
-    this.workflow = new AgentWorkflow(phone, this.options.config.agent, recorder, this.events, `sip:${pbx.extension}@${pbx.domain}`, this.options.logger);
+    this.workflow = new AgentWorkflow(phone, this.config.agent, recorder, this.events, `sip:${pbx.extension}@${pbx.domain}`, this.options.logger);
     try {
       await phone.start();
     } catch (err) {
       this.options.logger.error('softphone could not start', { error: (err as Error).message });
     }
-    const lead = this.options.config.teamLead;
+    const lead = this.config.teamLead;
     if (lead) {
       const floor = new FloorWatch(phone.userAgent, lead.team, pbx.domain, log);
       this.floor = floor;
@@ -247,7 +268,7 @@ export class AgentDesktop {
 
   /** Bulk import off the main thread, so SIP signaling never waits on it. */
   async importData(kind: ImportKind, path: string): Promise<ImportResult> {
-    const region = this.options.config.defaultRegion as CountryCode;
+    const region = this.config.defaultRegion as CountryCode;
     const result = this.options.importWorker
       ? await importInWorker(this.options.importWorker, { dbPath: this.cache.path, kind, path, region })
       : importFile(this.cache, kind, path, { region });
@@ -264,19 +285,36 @@ export class AgentDesktop {
     this.reminders.stop();
     // The web shell keeps its session in memory only, so closing it is signing out; Electron keeps hers.
     await this.teamSync?.stop(this.options.host === 'web');
-    this.workflow?.dispose();
-    // Unsubscribed first, or the PBX keeps sending NOTIFYs into a closing phone.
-    await this.floor?.stop();
-    this.floor = null;
-    await this.softphone?.stop().catch(() => undefined);
+    await this.stopPhone();
     this.media.dispose();
     this.cache.close();
   }
 
+  /** Settings were saved: the phone starts again with them, the app and its window stay up. */
+  private async restartPhone(config: AppConfig): Promise<void> {
+    this.config = config;
+    await this.stopPhone();
+    await this.start();
+  }
+
+  private async stopPhone(): Promise<void> {
+    this.workflow?.dispose();
+    this.workflow = null;
+    // Unsubscribed first, or the PBX keeps sending NOTIFYs into a closing phone.
+    await this.floor?.stop();
+    this.floor = null;
+    const phone = this.softphone;
+    this.softphone = null;
+    await phone?.stop().catch(() => undefined);
+    // Its last word ('stopped') has been said; a replaced phone must not speak for the new one.
+    phone?.removeAllListeners();
+  }
+
   private pbxFromConfig(): SoftphoneConfig | null {
-    const pbx = this.options.config.pbx;
-    if (!pbx || !this.options.sipPassword) return null;
-    return { ...pbx, displayName: pbx.displayName || pbx.extension, password: this.options.sipPassword };
+    const pbx = this.config.pbx;
+    const password = this.settings.sipPassword;
+    if (!pbx || !password) return null;
+    return { ...pbx, displayName: pbx.displayName || pbx.extension, password };
   }
 
   private phone(): Softphone {
@@ -297,10 +335,10 @@ export class AgentDesktop {
       version: this.options.version,
       host: this.options.host,
       demo: this.options.demo,
-      uiLocale: this.options.config.uiLocale,
+      uiLocale: this.config.uiLocale,
       agent: {
-        extension: this.softphone?.status.extension ?? this.options.config.pbx?.extension ?? '',
-        displayName: this.options.config.pbx?.displayName ?? '',
+        extension: this.softphone?.status.extension ?? this.config.pbx?.extension ?? '',
+        displayName: this.config.pbx?.displayName ?? '',
       },
     };
   }

@@ -52,6 +52,8 @@ function handlers(): Handlers {
     mediaResult: vi.fn(never),
     getFloor: vi.fn(never),
     monitorAgent: vi.fn(never),
+    getSettings: vi.fn(never),
+    saveSettings: vi.fn(never),
     listDueFollowUps: vi.fn(never),
     completeFollowUp: vi.fn(never),
     claimWorkOrder: vi.fn(never),
@@ -103,6 +105,17 @@ describe('contract router', () => {
     expect(await router('answerCall', { callId: 'a', extra: 1 }, trusted)).toMatchObject({ ok: false });
     expect(await router('answerCall', { callId: '<img src=x>' }, trusted)).toMatchObject({ ok: false });
     expect(h.answerCall).not.toHaveBeenCalled();
+  });
+
+  it('refuses settings with a plain ws:// PBX off this computer before anything is saved, naming the field', async () => {
+    const h = handlers();
+    const router = createRouter(h, silentLogger);
+    const pbx = { server: 'ws://pbx.example.com:8080/ws', domain: 'pbx.example.com', extension: '1001', displayName: 'Li Na' };
+    const reply = await router('saveSettings', { pbx, password: 'secret', uiLocale: 'th' }, trusted);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', issues: [{ path: 'pbx.server', message: 'settings.issue.wssRequired' }] } });
+    // The password is never echoed back in the refusal.
+    expect(JSON.stringify(reply)).not.toContain('secret');
+    expect(h.saveSettings).not.toHaveBeenCalled();
   });
 
   it('turns a service exception into a FAILED reply', async () => {

@@ -9,6 +9,7 @@ import { useT } from '../i18n/use-t';
 import { KnowledgePanel } from '../features/knowledge';
 import { connectMedia, MediaNoticeBanner } from '../features/media';
 import { FloorBoard } from '../features/floor';
+import { FirstRunScreen, loadSettings, SettingsDialog, useSettings } from '../features/settings';
 import { SidePanels } from './SidePanels';
 import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
 import './workspace.css';
@@ -40,13 +41,21 @@ function WorkspaceHotkeyHint() {
 
 export function App() {
   const locale = useWorkspace((s) => s.locale);
+  const registered = useWorkspace((s) => s.status?.registered ?? false);
+  const firstRun = useSettings((s) => s.firstRun);
   useEffect(() => connectWorkspace(), []);
   useEffect(() => connectMedia(), []);
   useEffect(() => connectShellLink(() => void loadWorkspace()), []);
+  useEffect(() => void loadSettings(), []);
   useWorkspaceHotkeys();
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  // The first-run screen has done its job once the phone is registered.
+  useEffect(() => {
+    if (registered) useSettings.getState().finishFirstRun();
+  }, [registered]);
+  if (firstRun) return <FirstRunScreen />;
   return (
     <div className="workspace">
       <CallBar onNewWorkOrder={openNewWorkOrder} />
@@ -61,6 +70,7 @@ export function App() {
         <SidePanels />
       </main>
       <WorkspaceHotkeyHint />
+      <SettingsDialog />
     </div>
   );
 }

@@ -67,6 +67,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     demo: demoMode,
     sipPassword: demoMode ? null : await readSipPassword(userData),
+    passwordStore: new SecretStore(userData),
     logger: log,
     importWorker: join(outDir, 'main', 'import-worker.js'),
     media: 'renderer',

@@ -41,6 +41,8 @@ const api: BridgeApi = {
   mediaResult: (request) => ipcRenderer.invoke('mediaResult', request),
   getFloor: (request) => ipcRenderer.invoke('getFloor', request),
   monitorAgent: (request) => ipcRenderer.invoke('monitorAgent', request),
+  getSettings: (request) => ipcRenderer.invoke('getSettings', request),
+  saveSettings: (request) => ipcRenderer.invoke('saveSettings', request),
   // Workspace panels (knowledge, replies, work orders).
   searchKb: (request) => ipcRenderer.invoke('searchKb', request),
   suggestKb: (request) => ipcRenderer.invoke('suggestKb', request),

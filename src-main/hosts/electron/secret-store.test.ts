@@ -17,6 +17,9 @@ vi.mock('electron', () => ({
   },
 }));
 const { SecretStore, SecretStoreUnavailable } = await import('./secret-store');
+const { PhoneSettings } = await import('../../app/phone-settings');
+const { loadConfig } = await import('../../app/config');
+const { silentLogger } = await import('../../app/logger');
 
 describe('secret store', () => {
   beforeEach(() => Object.assign(keychain, { available: true, backend: 'gnome_libsecret', reEncrypt: false }));
@@ -56,5 +59,24 @@ describe('secret store', () => {
     const save = vi.spyOn(store, 'saveSipPassword');
     await expect(store.readSipPassword()).resolves.toBe('s3cret-pass');
     expect(save).toHaveBeenCalledWith('s3cret-pass');
+  });
+
+  it('is where the settings screen saves the password: encrypted beside config.json, which holds none; read back at the next start', async () => {
+    const { dir, store } = fresh();
+    const settings = new PhoneSettings({
+      dataDir: dir,
+      passwords: store,
+      initialPassword: null,
+      editable: true,
+      config: () => loadConfig(dir, {}),
+      onCall: () => false,
+      restartPhone: async () => undefined,
+      logger: silentLogger,
+    });
+    const pbx = { server: 'wss://pbx.example.com/ws', domain: 'pbx.example.com', extension: '1001', displayName: '' };
+    await expect(settings.save({ pbx, password: 's3cret-pass', uiLocale: 'en' })).resolves.toMatchObject({ hasPassword: true, passwordKept: 'keychain' });
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).not.toContain('s3cret-pass');
+    expect(readFileSync(join(dir, 'sip-password.enc'), 'utf8')).not.toContain('s3cret-pass');
+    await expect(new SecretStore(dir).readSipPassword()).resolves.toBe('s3cret-pass');
   });
 });

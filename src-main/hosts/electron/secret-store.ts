@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
+import type { SipPasswordStore } from '../../app/sip-password-store';
 
 const FILE_NAME = 'sip-password.enc';
 
@@ -19,11 +20,17 @@ export class SecretStoreUnavailable extends Error {
   }
 }
 
-export class SecretStore {
+export class SecretStore implements SipPasswordStore {
+  readonly kind = 'keychain';
   private readonly file: string;
 
   constructor(userDataDir: string) {
     this.file = join(userDataDir, FILE_NAME);
+  }
+
+  /** The settings screen's save: the password entered there, encrypted by the keychain. */
+  save(password: string): Promise<void> {
+    return this.saveSipPassword(password);
   }
 
   async saveSipPassword(password: string): Promise<void> {

@@ -39,6 +39,9 @@ export class LabKamailio {
   /** Call-ID → when its first INVITE reached the PBX (epoch ms, microsecond precision), from the PBX's own log. */
   private readonly arrivals = new Map<string, number>();
   private readonly relays = new Map<string, number>();
+  /** Extension → REGISTERs (and keepalive OPTIONS) logged, across restarts of the PBX. */
+  private readonly registers = new Map<string, number>();
+  private readonly keepalives = new Map<string, number>();
   sipPort = 0;
   wsPort = 0;
   trunkPort = 0;
@@ -59,6 +62,16 @@ export class LabKamailio {
   /** When the PBX handed that INVITE on towards the agent (epoch ms), once Kamailio has logged it. */
   inviteRelayedAt(callId: string): number | null {
     return this.relays.get(callId) ?? null;
+  }
+
+  /** How many REGISTERs from this extension reached the PBX (challenged ones included), from its own log. */
+  registersFrom(extension: string): number {
+    return this.registers.get(extension) ?? 0;
+  }
+
+  /** How many keepalive OPTIONS from this extension the PBX answered: proof that its link is alive and time passed. */
+  keepalivesFrom(extension: string): number {
+    return this.keepalives.get(extension) ?? 0;
   }
 
   /** What Kamailio logged lately, for a failing test to show. */
@@ -127,6 +140,10 @@ export class LabKamailio {
         const seen = m[1] === 'arrived' ? this.arrivals : this.relays;
         if (seen.size > 10_000) seen.clear();
         seen.set(m[2]!, Number(m[3]) * 1000 + Number(m[4]) / 1000);
+      }
+      for (const m of chunk.matchAll(/(register-arrived|keepalive-answered) (\S+)\n/g)) {
+        const counts = m[1] === 'register-arrived' ? this.registers : this.keepalives;
+        counts.set(m[2]!, (counts.get(m[2]!) ?? 0) + 1);
       }
     });
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));

@@ -65,6 +65,8 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
   private attempt = 0;
   private connects = 0;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** The PBX refused our password: nothing is retried until settings give a new one (a new link). */
+  private credentialsRefused = false;
   /** Why we are about to drop the link ourselves, so the disconnect says the real reason. */
   private dropReason: LinkReasonCode | null = null;
   private state: SoftphoneStatus;
@@ -142,7 +144,7 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
    * it is up; if it is down, skip the remaining backoff and try at once.
    */
   reconnectNow(why: 'resumed' | 'network-changed'): void {
-    if (!this.running) return;
+    if (!this.running || this.credentialsRefused) return;
     if (this.state.connection === 'connected') {
       void this.keepalive.check();
       return;
@@ -202,7 +204,8 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
     this.dropRegisterer();
     const code = this.dropReason ?? 'link-lost';
     this.dropReason = null;
-    if (!this.running) return;
+    // Reconnecting would only send the refused password again; the link stays 'failed' and says why.
+    if (!this.running || this.credentialsRefused) return;
     const reason = code === 'keepalive-timeout' ? 'the PBX stopped answering keepalives' : (error?.message ?? 'disconnected');
     this.scheduleRetry(code, reason);
   }
@@ -258,6 +261,7 @@ export class SignalingLink extends EventEmitter<LinkEvents> {
             const reason = `registration refused: ${statusText(response.message)}`;
             if (AUTH_CODES.has(statusCode)) {
               // Retrying with the same password cannot succeed; the agent must fix it.
+              this.credentialsRefused = true;
               this.setStatus({ connection: 'failed', registered: false, reason, reasonCode: 'auth-refused' });
               return;
             }

@@ -8,6 +8,7 @@ import { CallTimer } from './CallTimer';
 import { CallRefusal } from './CallRefusal';
 import { AudioStatus, DevicesPanel } from '../media';
 import { SyncBadge } from '../sync';
+import { SettingsButton } from '../settings';
 
 function ConnectionBadge() {
   const t = useT();
@@ -106,6 +107,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
       <AgentStatePanel onNewWorkOrder={onNewWorkOrder} />
       <DevicesPanel />
       <LanguageSelect />
+      <SettingsButton />
     </header>
   );
 }

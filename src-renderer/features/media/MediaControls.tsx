@@ -9,40 +9,51 @@ const ROLES: { role: DeviceRole; kind: MediaDeviceKind; label: 'media.mic' | 'me
   { role: 'ringer', kind: 'audiooutput', label: 'media.ringer' },
 ];
 
-/** Microphone, speaker and ringer, chosen separately and remembered on this computer. */
-export function DevicesPanel() {
+/**
+ * Microphone, speaker and ringer, chosen separately and remembered on this computer. The devices are listed only
+ * while `active` (the call bar's panel is open, or the settings screen shows them).
+ */
+export function DeviceChoices({ active }: { active: boolean }) {
   const t = useT();
   const devices = useMedia((s) => s.devices);
   const choose = useMedia((s) => s.choose);
   const [available, setAvailable] = useState<MediaDeviceInfo[]>([]);
-  const [open, setOpen] = useState(false);
   useEffect(() => {
-    if (!open || !navigator.mediaDevices) return;
+    if (!active || !navigator.mediaDevices) return;
     const load = () => void navigator.mediaDevices.enumerateDevices().then(setAvailable);
     load();
     navigator.mediaDevices.addEventListener('devicechange', load);
     return () => navigator.mediaDevices.removeEventListener('devicechange', load);
-  }, [open]);
+  }, [active]);
+  return (
+    <div className="devices-form">
+      {ROLES.map(({ role, kind, label }) => (
+        <label key={role}>
+          {t(label)}
+          <select value={devices[role]} onChange={(e) => choose(role, e.target.value)}>
+            <option value="">{t('media.default')}</option>
+            {available
+              .filter((d) => d.kind === kind && d.deviceId !== 'default' && d.deviceId !== '')
+              .map((d, i) => (
+                <option key={d.deviceId} value={d.deviceId}>
+                  {d.label || `${t(label)} ${i + 1}`}
+                </option>
+              ))}
+          </select>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** The call bar's audio-devices chooser, folded away until opened. */
+export function DevicesPanel() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
   return (
     <details className="devices" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('media.devices')}</summary>
-      <div className="devices-form">
-        {ROLES.map(({ role, kind, label }) => (
-          <label key={role}>
-            {t(label)}
-            <select value={devices[role]} onChange={(e) => choose(role, e.target.value)}>
-              <option value="">{t('media.default')}</option>
-              {available
-                .filter((d) => d.kind === kind && d.deviceId !== 'default' && d.deviceId !== '')
-                .map((d, i) => (
-                  <option key={d.deviceId} value={d.deviceId}>
-                    {d.label || `${t(label)} ${i + 1}`}
-                  </option>
-                ))}
-            </select>
-          </label>
-        ))}
-      </div>
+      <DeviceChoices active={open} />
     </details>
   );
 }

@@ -1,3 +1,3 @@
 export { connectMedia } from './connect';
-export { AudioStatus, DevicesPanel, MediaNoticeBanner } from './MediaControls';
+export { AudioStatus, DeviceChoices, DevicesPanel, MediaNoticeBanner } from './MediaControls';
 export { useMedia } from './store';

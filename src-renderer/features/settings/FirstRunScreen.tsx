@@ -1,0 +1,31 @@
+import { useT } from '../../i18n/use-t';
+import { useSettings } from './store';
+import { SettingsForm } from './SettingsForm';
+import './settings.css';
+
+/**
+ * What an unconfigured desktop opens on, in place of the workspace: the same form as settings. It gives way to
+ * the workspace by itself once the phone is registered; after a save the agent may also go on without waiting.
+ */
+export function FirstRunScreen() {
+  const t = useT();
+  const view = useSettings((s) => s.view);
+  const finish = useSettings((s) => s.finishFirstRun);
+  if (!view) return null;
+  return (
+    <main className="first-run" data-testid="first-run" aria-labelledby="first-run-title">
+      <h1 id="first-run-title">{t('settings.firstRun.title')}</h1>
+      <p>{t('settings.firstRun.intro')}</p>
+      <SettingsForm
+        view={view}
+        footer={
+          view.pbx !== null && (
+            <button type="button" onClick={finish}>
+              {t('settings.openWorkspace')}
+            </button>
+          )
+        }
+      />
+    </main>
+  );
+}

@@ -1,0 +1,4 @@
+export { FirstRunScreen } from './FirstRunScreen';
+export { SettingsButton, SettingsDialog } from './SettingsDialog';
+export { loadSettings } from './actions';
+export { useSettings } from './store';
