@@ -7,6 +7,8 @@ export interface RunningShell {
   url: string;
   origin: string;
   token: string;
+  /** Its AGENT_DESKTOP_DATA_DIR (a fresh temporary folder unless the caller set one). */
+  dataDir: string;
   /** Everything the shell wrote to stderr so far (its JSON log lines). */
   log(): string;
   stop(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startWebShellProcess(args: string[], env: Record<string, s
     url: ready.url,
     origin: url.origin,
     token: new URLSearchParams(url.hash.slice(1)).get('token') ?? '',
+    dataDir: env.AGENT_DESKTOP_DATA_DIR ?? dataDir,
     log: () => stderr,
     async kill() {
       child.kill('SIGKILL');

@@ -10,7 +10,8 @@ import { AgentDesktop } from '../../app/agent-desktop';
 import { loadConfig } from '../../app/config';
 import { withDemoTeam } from '../../app/demo-team';
 import { Demo } from '../../app/demo';
-import { createLogger } from '../../app/logger';
+import { openAppLog, type AppLog } from '../../app/app-log';
+import { createLogger, type Logger } from '../../app/logger';
 import { forwardEvents, handleContractRequests } from './ipc';
 import { bringToFront, openMainWindow } from './main-window';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -21,7 +22,9 @@ import { WindowStateStore } from './window-state';
 /** How long quitting waits for the softphone to unregister and the lab PBX to stop. */
 const STOP_TIMEOUT_MS = 8_000;
 
-const log = createLogger('electron');
+// stderr until start() opens the rotating file in <userData>/logs.
+let log: Logger = createLogger('electron');
+let appLog: AppLog | null = null;
 const demoMode = process.argv.includes('--demo') || process.env.AGENT_DESKTOP_DEMO === '1';
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,10 +53,12 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  appLog = await openAppLog({ dataDir: userData, scope: 'electron' });
+  log = appLog.logger;
   await applySecurity(log);
   serveRenderer(join(outDir, 'renderer'));
 
-  const userData = app.getPath('userData');
   const config = demoMode ? withDemoTeam(loadConfig(userData)) : loadConfig(userData);
   const agentDesktop = new AgentDesktop({
     config,
@@ -81,6 +86,7 @@ async function start(): Promise<void> {
     stopHandlingRequests();
     await agentDesktop.stop();
     await demo?.stop();
+    await appLog?.close();
   });
 
   if (demo) await demo.start().catch((err: unknown) => log.error('demo could not start', { error: String(err) }));

@@ -11,13 +11,12 @@ import { AgentDesktop } from '../../app/agent-desktop';
 import { defaultDataDir, loadConfig } from '../../app/config';
 import { Demo } from '../../app/demo';
 import { withDemoTeam } from '../../app/demo-team';
-import { createLogger } from '../../app/logger';
+import { openAppLog } from '../../app/app-log';
 import { openInChromiumAppMode } from './open-browser';
 import { startWebShell } from './web-shell';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
-const logger = createLogger('web');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,6 +25,9 @@ async function main(): Promise<void> {
   const demo = values.demo || process.env.AGENT_DESKTOP_DEMO === '1';
   const baseDir = process.env.AGENT_DESKTOP_DATA_DIR || defaultDataDir();
   const dataDir = demo ? join(baseDir, 'demo') : baseDir;
+  // The rotating file in <dataDir>/logs, and stderr.
+  const appLog = await openAppLog({ dataDir, scope: 'web' });
+  const logger = appLog.logger;
   const config = demo ? withDemoTeam(loadConfig(baseDir)) : loadConfig(baseDir);
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const app = new AgentDesktop({
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     await shell.close();
     await app.stop();
     await demoRun?.stop();
+    await appLog.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
