@@ -32,10 +32,11 @@ function AfterCallWork({ acw, onNewWorkOrder }: { acw: NonNullable<AgentState['a
   const dispositions = useWorkspace((s) => s.agentSettings?.dispositions ?? NONE);
   return (
     <div className="acw" data-testid="acw">
-      <strong>{t('agent.after-call-work')}</strong>
-      {acw.overdue ? <span role="alert">{t('acw.overdue')}</span> : <SecondsLeft until={acw.endsAt} />}
+      {/* The spaces keep the words apart for screen readers and copied text; the gap does it on screen. */}
+      <strong>{t('agent.after-call-work')}</strong>{' '}
+      {acw.overdue ? <span role="alert">{t('acw.overdue')}</span> : <SecondsLeft until={acw.endsAt} />}{' '}
       <label>
-        <span>{t('acw.disposition')}</span>
+        <span>{t('acw.disposition')}</span>{' '}
         <select value={acw.disposition ?? ''} onChange={(e) => chooseDisposition(acw.callId, e.target.value)} aria-label={t('acw.disposition')}>
           <option value="" disabled>
             {t('acw.choose')}
@@ -74,7 +75,8 @@ export function AgentStatePanel({ onNewWorkOrder }: { onNewWorkOrder: () => void
   const value = state.state === 'ready' ? 'ready' : (state.reasonCode ?? '');
   return (
     <label className={`agent-state agent-state-${state.state}`} data-testid="agent-state">
-      <span>{t('agent.state')}</span>
+      {/* Named for screen readers; on screen the chosen state speaks for itself and the call bar stays one line. */}
+      <span className="visually-hidden">{t('agent.state')}</span>
       <select
         value={value}
         aria-label={t('agent.state')}

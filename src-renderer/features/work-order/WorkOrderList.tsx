@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { WorkOrderStatus } from '../../../src-shared/domain/screen-pop';
-import { slaLeft } from '../../../src-shared/workorders/complaint';
 import { statusMoves } from '../../../src-shared/workorders/status-moves';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
+import { slaCountdownText } from '../../i18n/duration';
+import { useWorkspace } from '../softphone';
 import { loadWorkOrders, moveWorkOrder } from './actions';
 import { useWorkOrder, type Status } from './store';
 import { useNow } from '../../lib/use-now';
@@ -11,6 +12,7 @@ import { useNow } from '../../lib/use-now';
 /** The agent's work orders with status filters and a live SLA countdown (overdue ones counted up, in red). */
 export function WorkOrderList() {
   const t = useT();
+  const locale = useWorkspace((s) => s.locale);
   const { list, filter, moveError } = useWorkOrder();
   const now = useNow(30_000);
   useEffect(() => {
@@ -55,7 +57,7 @@ export function WorkOrderList() {
           </thead>
           <tbody>
             {list.map((w) => {
-              const left = w.dueAt === null ? null : slaLeft(w.dueAt, now);
+              const overdue = w.dueAt !== null && w.dueAt < now;
               const done = w.status === 'resolved' || w.status === 'closed';
               return (
                 <tr key={w.id} data-testid="work-order-row">
@@ -64,10 +66,8 @@ export function WorkOrderList() {
                   <td>{w.complaintType ? t(`wo.type.${w.complaintType}` as MessageKey) : '—'}</td>
                   <td className={`severity severity-${w.severity}`}>{t(`wo.severity.${w.severity}`)}</td>
                   <td>{t(`wo.status.${w.status}`)}</td>
-                  <td className={left?.overdue && !done ? 'sla-overdue' : 'sla'} data-testid="sla">
-                    {left === null || done
-                      ? '—'
-                      : t(left.overdue ? 'wo.slaOverdue' : 'wo.slaLeft', { hours: left.hours, minutes: String(left.minutes).padStart(2, '0') })}
+                  <td className={overdue && !done ? 'sla-overdue' : 'sla'} data-testid="sla">
+                    {w.dueAt === null || done ? '—' : slaCountdownText(locale, w.dueAt, now)}
                   </td>
                   <td>
                     <div className="status-moves">
