@@ -32,7 +32,7 @@ export interface AppLog {
   logger: Logger;
   /** The rotating file stream, for tests and for flushing on quit. */
   file: SonicBoom;
-  /** Flushes and closes the file; later lines are dropped. */
+  /** Flushes and closes the file; later lines go to stderr only. */
   close(): Promise<void>;
 }
 
@@ -52,22 +52,27 @@ export async function openAppLog(options: AppLogOptions): Promise<AppLog> {
   });
   const streams: pino.StreamEntry[] = [{ stream: file }];
   if (options.alsoStderr ?? true) streams.push({ stream: process.stderr });
-  const log = pino(
-    {
-      base: { scope: options.scope },
-      messageKey: 'message',
-      timestamp: () => `,"t":"${new Date().toISOString()}"`,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: [...SECRET_KEYS, ...SECRET_KEYS.map((k) => `*.${k}`)], censor: '[redacted]' },
-    },
-    pino.multistream(streams),
-  );
-  const entry = (level: 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => log[level](fields ?? {}, message);
+  const lineOptions: pino.LoggerOptions = {
+    base: { scope: options.scope },
+    messageKey: 'message',
+    timestamp: () => `,"t":"${new Date().toISOString()}"`,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: [...SECRET_KEYS, ...SECRET_KEYS.map((k) => `*.${k}`)], censor: '[redacted]' },
+  };
+  const toFile = pino(lineOptions, pino.multistream(streams));
+  // Once the file is closed (quitting), a late line from a callback still stopping goes to stderr only: writing
+  // to the closed file would throw.
+  const afterClose = options.alsoStderr ?? true ? pino(lineOptions, process.stderr) : null;
+  let closed = false;
+  const entry = (level: 'info' | 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) =>
+    closed ? afterClose?.[level](fields ?? {}, message) : toFile[level](fields ?? {}, message);
   return {
     logger: { info: entry('info'), warn: entry('warn'), error: entry('error') },
     file,
     close: () =>
       new Promise<void>((resolve) => {
+        if (closed) return resolve();
+        closed = true;
         file.once('close', () => resolve());
         file.end();
       }),
