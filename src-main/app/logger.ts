@@ -1,4 +1,7 @@
-/** Plain structured logging to stderr; one line of JSON per entry so logs can be grepped and parsed. */
+/**
+ * Plain structured logging to stderr; one line of JSON per entry so logs can be grepped and parsed. The hosts log
+ * through openAppLog (app-log.ts), which writes the same lines to a rotating file in the data folder as well.
+ */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;

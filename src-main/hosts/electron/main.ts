@@ -12,7 +12,8 @@ import { withDemoTeam } from '../../app/demo-team';
 import { Demo, DEMO_AGENT } from '../../app/demo';
 import { DemoTeamServer } from '../../app/demo-team-server';
 import { memoryTokenStore } from '../../services/sync/team-client';
-import { createLogger } from '../../app/logger';
+import { openAppLog, type AppLog } from '../../app/app-log';
+import { createLogger, type Logger } from '../../app/logger';
 import { forwardEvents, handleContractRequests } from './ipc';
 import { bringToFront, openMainWindow } from './main-window';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -23,7 +24,9 @@ import { WindowStateStore } from './window-state';
 /** How long quitting waits for the softphone to unregister and the lab PBX to stop. */
 const STOP_TIMEOUT_MS = 8_000;
 
-const log = createLogger('electron');
+// stderr until start() opens the rotating file in <userData>/logs.
+let log: Logger = createLogger('electron');
+let appLog: AppLog | null = null;
 const demoMode = process.argv.includes('--demo') || process.env.AGENT_DESKTOP_DEMO === '1';
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,10 +55,12 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  appLog = await openAppLog({ dataDir: userData, scope: 'electron' });
+  log = appLog.logger;
   await applySecurity(log);
   serveRenderer(join(outDir, 'renderer'));
 
-  const userData = app.getPath('userData');
   const config = demoMode ? withDemoTeam(loadConfig(userData)) : loadConfig(userData);
   // The demo's team server starts first: the desktop signs in to it.
   const teamServer = demoMode ? new DemoTeamServer(app.getAppPath(), join(userData, 'demo', 'lab-run'), log) : null;
@@ -91,6 +96,7 @@ async function start(): Promise<void> {
     await agentDesktop.stop();
     await demo?.stop();
     await teamServer?.stop();
+    await appLog?.close();
   });
 
   if (demo) await demo.start().catch((err: unknown) => log.error('demo could not start', { error: String(err) }));

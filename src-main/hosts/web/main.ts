@@ -20,6 +20,7 @@ import { createLogger } from '../../app/logger';
 import { OneTimeCodes } from './one-time-codes';
 import { openInChromiumAppMode, type AppWindow } from './open-browser';
 import { loadWebSession, saveWebSession } from './web-session';
+import { openAppLog } from '../../app/app-log';
 import { startWebShell } from './web-shell';
 import { memoryTokenStore } from '../../services/sync/team-client';
 
@@ -35,7 +36,6 @@ const teamPasswordFromEnv = takeFromEnv('AGENT_DESKTOP_TEAM_PASSWORD');
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
-const logger = createLogger('web');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -49,6 +49,9 @@ async function main(): Promise<void> {
   const demo = values.demo || process.env.AGENT_DESKTOP_DEMO === '1';
   const baseDir = process.env.AGENT_DESKTOP_DATA_DIR || defaultDataDir();
   const dataDir = demo ? join(baseDir, 'demo') : baseDir;
+  // The rotating file in <dataDir>/logs, and stderr.
+  const appLog = await openAppLog({ dataDir, scope: 'web' });
+  const logger = appLog.logger;
   const config = demo ? withDemoTeam(loadConfig(baseDir)) : loadConfig(baseDir);
   // The demo's team server (PostgreSQL + one server process) starts first: the desktop signs in to it.
   const teamServer = demo ? new DemoTeamServer(repoRoot, join(dataDir, 'lab-run'), logger) : null;
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
     await app.stop();
     await demoRun?.stop();
     await teamServer?.stop();
+    await appLog.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

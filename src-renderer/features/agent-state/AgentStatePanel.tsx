@@ -26,7 +26,7 @@ function DispositionSelect({ callId, value, label }: { callId: string; value: st
   const dispositions = useWorkspace((s) => s.agentSettings?.dispositions ?? NONE);
   return (
     <label>
-      <span>{label}</span>
+      <span>{label}</span>{' '}
       <select value={value ?? ''} onChange={(e) => chooseDisposition(callId, e.target.value)} aria-label={label}>
         <option value="" disabled>
           {t('acw.choose')}
@@ -46,13 +46,14 @@ function AfterCallWork({ acw, onNewWorkOrder }: { acw: NonNullable<AgentState['a
   const allChosen = acw.disposition !== null && acw.earlier.every((c) => c.disposition !== null);
   return (
     <div className="acw" data-testid="acw">
-      <strong>{t('agent.after-call-work')}</strong>
-      {acw.overdue ? <span role="alert">{t('acw.overdue')}</span> : <SecondsLeft until={acw.endsAt} />}
+      {/* The spaces keep the words apart for screen readers and copied text; the gap does it on screen. */}
+      <strong>{t('agent.after-call-work')}</strong>{' '}
+      {acw.overdue ? <span role="alert">{t('acw.overdue')}</span> : <SecondsLeft until={acw.endsAt} />}{' '}
       {/* A call that ended while this work was open keeps its own disposition, asked for here. */}
       {acw.earlier.map((c, i) => (
         <DispositionSelect key={c.callId} callId={c.callId} value={c.disposition} label={t('acw.earlierDisposition', { n: i + 1 })} />
       ))}
-      <DispositionSelect callId={acw.callId} value={acw.disposition} label={t('acw.disposition')} />
+      <DispositionSelect callId={acw.callId} value={acw.disposition} label={t('acw.disposition')} />{' '}
       <NextStatePicker before={acw.returnTo} />
       <button type="button" onClick={() => extendAfterCallWork()} disabled={acw.extended}>
         {t('acw.extend')}
@@ -83,7 +84,8 @@ export function AgentStatePanel({ onNewWorkOrder }: { onNewWorkOrder: () => void
   return (
     <>
       <label className={`agent-state agent-state-${state.state}`} data-testid="agent-state">
-        <span>{t('agent.state')}</span>
+        {/* Named for screen readers; on screen the chosen state speaks for itself and the call bar stays one line. */}
+        <span className="visually-hidden">{t('agent.state')}</span>
         <select
           value={value}
           aria-label={t('agent.state')}

@@ -36,7 +36,7 @@ function LanguageSelect() {
   const setLocale = useWorkspace((s) => s.setLocale);
   return (
     <label className="language">
-      <span>{t('app.language')}</span>
+      <span className="visually-hidden">{t('app.language')}</span>
       <select value={locale} onChange={(e) => setLocale(Locale.parse(e.target.value))} aria-label={t('app.language')}>
         <LocaleOptions />
       </select>
@@ -50,14 +50,17 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
   const call = useWorkspace((s) => s.call);
   return (
     <header className="call-bar" data-testid="call-bar" aria-label={t('app.title')}>
-      <h1>{t('app.title')}</h1>
+      {/* The window's title says it too: on screen the bar keeps its width for the call, on one line at 1366 px. */}
+      <h1 className="visually-hidden">{t('app.title')}</h1>
       <ConnectionBadge />
       <SyncBadge />
       <div className="call-state" data-testid="call-state" aria-live="polite">
         {call ? (
           <>
             <span className={`call-state-${call.state}`}>{t(`call.${call.state}`)}</span>
-            <span className="caller">{call.displayName ?? call.remoteNumber}</span>
+            <span className="caller" data-testid="caller" title={call.displayName ?? call.remoteNumber}>
+              {call.displayName ?? call.remoteNumber}
+            </span>
             {call.answeredAt !== null && <CallTimer since={call.answeredAt} until={call.endedAt} />}
             {call.state === 'active' && call.hold !== 'off' && (
               <span className={`hold hold-${call.hold}`} data-testid="hold-state">

@@ -72,10 +72,13 @@ function LiveFloor({ settings }: { settings: TeamLeadSettings }) {
   const nameOf = (ext: string) => members.find((m) => m.extension === ext)?.name ?? ext;
   return (
     <details className="floor panel" aria-label={t('floor.title')} data-testid="floor" open>
+      {/* Only the title toggles the board: controls inside a summary would be nested in its button. */}
       <summary className="floor-head">
         <h2>
           {t('floor.title')} ({members.length})
         </h2>
+      </summary>
+      <div className="floor-controls">
         <label>
           {t('floor.filter')}{' '}
           <select value={filter} onChange={(e) => set({ filter: e.target.value as FloorFilter })}>
@@ -96,7 +99,7 @@ function LiveFloor({ settings }: { settings: TeamLeadSettings }) {
             ))}
           </select>
         </label>
-      </summary>
+      </div>
       {alerts.length > 0 && (
         <div className="floor-alerts" role="alert" data-testid="floor-alerts">
           <strong>{t('floor.alerts', { count: alerts.length })}</strong>

@@ -68,7 +68,7 @@ export function AudioStatus({ call }: { call: Call }) {
   return (
     <>
       {!quietOnHold && (
-        <span className={`audio-status audio-${audio}`} data-testid="audio-status" role={audio === 'silent' ? 'alert' : undefined}>
+        <span className={`audio-status audio-${audio}`} data-testid="audio-status" role={audio === 'silent' ? 'alert' : undefined} title={t(`media.audio.${audio}`)}>
           {t(`media.audio.${audio}`)}
         </span>
       )}

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { WorkOrderStatus } from '../../../src-shared/domain/screen-pop';
-import { slaLeft } from '../../../src-shared/workorders/complaint';
 import { statusMoves } from '../../../src-shared/workorders/status-moves';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
+import { slaCountdownText } from '../../i18n/duration';
+import { useWorkspace } from '../softphone';
 import { claimWorkOrder, loadWorkOrders, moveWorkOrder } from './actions';
 import { SyncDecisions, useSync } from '../sync';
 import { useWorkOrder, type Status } from './store';
@@ -13,6 +14,7 @@ import { subscribe } from '../../api/client';
 /** The agent's work orders with status filters and a live SLA countdown (overdue ones counted up, in red). */
 export function WorkOrderList() {
   const t = useT();
+  const locale = useWorkspace((s) => s.locale);
   const { list, filter, scope, moveError } = useWorkOrder();
   const queues = useSync((s) => s.status?.user?.queues ?? []);
   const team = useSync((s) => (s.status ? s.status.state !== 'alone' : false));
@@ -75,7 +77,7 @@ export function WorkOrderList() {
           </thead>
           <tbody>
             {list.map((w) => {
-              const left = w.dueAt === null ? null : slaLeft(w.dueAt, now);
+              const overdue = w.dueAt !== null && w.dueAt < now;
               const done = w.status === 'resolved' || w.status === 'closed';
               return (
                 <tr key={w.id} data-testid="work-order-row">
@@ -84,10 +86,8 @@ export function WorkOrderList() {
                   <td>{w.complaintType ? t(`wo.type.${w.complaintType}` as MessageKey) : '—'}</td>
                   <td className={`severity severity-${w.severity}`}>{t(`wo.severity.${w.severity}`)}</td>
                   <td>{t(`wo.status.${w.status}`)}</td>
-                  <td className={left?.overdue && !done ? 'sla-overdue' : 'sla'} data-testid="sla">
-                    {left === null || done
-                      ? '—'
-                      : t(left.overdue ? 'wo.slaOverdue' : 'wo.slaLeft', { hours: left.hours, minutes: String(left.minutes).padStart(2, '0') })}
+                  <td className={overdue && !done ? 'sla-overdue' : 'sla'} data-testid="sla">
+                    {w.dueAt === null || done ? '—' : slaCountdownText(locale, w.dueAt, now)}
                   </td>
                   {team && <td>{w.queue ?? '—'}</td>}
                   {team && <td data-testid="assignee">{w.assignee ?? '—'}</td>}
