@@ -16,7 +16,6 @@ import { defaultDataDir, loadConfig } from '../../app/config';
 import { Demo, DEMO_AGENT } from '../../app/demo';
 import { DemoTeamServer } from '../../app/demo-team-server';
 import { withDemoTeam } from '../../app/demo-team';
-import { createLogger } from '../../app/logger';
 import { OneTimeCodes } from './one-time-codes';
 import { openInChromiumAppMode, type AppWindow } from './open-browser';
 import { loadWebSession, saveWebSession } from './web-session';
