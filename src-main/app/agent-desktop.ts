@@ -90,7 +90,7 @@ export class AgentDesktop {
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'), Date.now, { teamSync: team !== null });
     if (team && options.team) {
       const client = new TeamClient(team.server, team.username, options.team.refreshTokens, options.team.password);
-      this.teamSync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, options.logger, () => this.agentId());
+      this.teamSync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, options.logger, () => this.agentId(), this.cache.db);
       this.teamSync.on('status', (status) => this.events.emit('syncStatusChanged', status));
       this.teamSync.on('pulled', ({ workOrders }) => this.events.emit('teamWorkChanged', { workOrders }));
     }

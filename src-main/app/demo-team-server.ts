@@ -47,7 +47,7 @@ export class DemoTeamServer {
     mkdirSync(dir, { recursive: true });
     const cache = new Cache(join(dir, 'cache.sqlite'), Date.now, { teamSync: true });
     const client = new TeamClient(url, DEMO_SPECIALIST.username, memoryTokenStore(), this.specialistPassword);
-    const sync = new TeamSync(cache.workOrdersDb, cache.outbox, client, this.logger, () => DEMO_SPECIALIST.username);
+    const sync = new TeamSync(cache.workOrdersDb, cache.outbox, client, this.logger, () => DEMO_SPECIALIST.username, cache.db);
     const handled = new Set<string>();
     sync.on('pulled', () => {
       for (const w of cache.workOrders.list(['open'], 20, ['specialists', 'complaints-lead'])) {

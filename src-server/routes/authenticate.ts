@@ -14,10 +14,10 @@ export async function authenticate(req: FastifyRequest, tokens: AccessTokens, us
     throw new HttpError(401, 'UNAUTHENTICATED', 'Sign in again: your session is missing or has expired.');
   }
   // Role and team are read again: a person moved to another team or disabled loses access at once.
-  const user = await users.byId(principal.userId);
+  const user = await users.withQueues(principal.userId);
   if (!user || user.disabled || user.team_id !== principal.teamId || user.role !== principal.role) {
     req.log.warn({ from: req.ip, user: principal.username }, 'request refused: the token no longer matches the account');
     throw new HttpError(401, 'UNAUTHENTICATED', 'Sign in again: your account has changed.');
   }
-  return { userId: user.id, username: user.username, role: user.role, teamId: user.team_id, queues: await users.queuesOf(user.id) };
+  return { userId: user.id, username: user.username, role: user.role, teamId: user.team_id, queues: user.queues };
 }

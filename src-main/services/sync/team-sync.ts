@@ -52,9 +52,14 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     private readonly client: TeamClient,
     private readonly log: Logger,
     private readonly me: () => string,
+    /**
+     * Where pulled changes and the cursor are written: the cache's synchronous=NORMAL connection is enough, since
+     * a change lost in a power cut goes back with its cursor and is pulled again. Local work stays on db (FULL).
+     */
+    private readonly pullDb: Db = db,
   ) {
     super();
-    this.applier = new ChangeApplier(db, outbox, me);
+    this.applier = new ChangeApplier(pullDb, outbox, me);
   }
 
   get clientId(): string {
@@ -66,7 +71,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   }
 
   private get cursor(): number {
-    return Number(this.db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'sync.cursor'").get()?.value ?? 0);
+    return Number(this.pullDb.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'sync.cursor'").get()?.value ?? 0);
   }
 
   status(): SyncStatus {
@@ -164,10 +169,11 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private async pullAll(): Promise<void> {
     for (;;) {
       const page = await this.client.pull(this.cursor, this.clientId);
+      // The acknowledgement travels with the data: what the server applied leaves the outbox first, so the rows
+      // it changed are taken as the server has them (a row with a change still queued is left alone).
+      if (page.clientLastSeq !== null) this.outbox.acknowledgeThrough(page.clientLastSeq);
       const { workOrders } = this.applier.apply(page.changes, () => {
-        this.db.prepare("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(page.cursor));
-        // The acknowledgement travels with the data: what the server applied leaves the outbox with it.
-        if (page.clientLastSeq !== null) this.outbox.acknowledgeThrough(page.clientLastSeq);
+        this.pullDb.prepare("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(page.cursor));
       });
       if (workOrders.length) this.emit('pulled', { workOrders });
       if (!page.more) return;

@@ -55,7 +55,16 @@ export class SessionsRepo {
     );
   }
 
+  /**
+   * Notes that her desktop is here. Written at most every 15 s per person by each process (a throttle, not shared
+   * state: the row in PostgreSQL is what every process reads), so a pull is not a write.
+   */
   async seen(userId: number): Promise<void> {
+    const now = Date.now();
+    if (now - (this.lastSeenWrite.get(userId) ?? 0) < 15_000) return;
+    this.lastSeenWrite.set(userId, now);
     await this.pool.query('UPDATE sign_ins SET last_seen = now() WHERE user_id = $1', [userId]);
   }
+
+  private readonly lastSeenWrite = new Map<number, number>();
 }

@@ -61,6 +61,17 @@ export class UsersRepo {
     return r.rows[0] ?? null;
   }
 
+  /** The account and the queues she serves, in one round trip (every request reads it). */
+  async withQueues(id: number): Promise<(UserRow & { queues: string[] }) | null> {
+    const r = await this.pool.query<UserRow & { queues: string[] }>(
+      `SELECT u.id, u.username, u.display_name, u.role, u.team_id, u.password_hash, u.disabled,
+         coalesce(array_agg(q.queue ORDER BY q.queue) FILTER (WHERE q.queue IS NOT NULL), '{}') AS queues
+       FROM users u LEFT JOIN user_queues q ON q.user_id = u.id WHERE u.id = $1 GROUP BY u.id`,
+      [id],
+    );
+    return r.rows[0] ?? null;
+  }
+
   async queuesOf(userId: number): Promise<string[]> {
     const r = await this.pool.query<{ queue: string }>('SELECT queue FROM user_queues WHERE user_id = $1 ORDER BY queue', [userId]);
     return r.rows.map((x) => x.queue);

@@ -23,7 +23,7 @@ export class TestDesktop {
 
   connect(serverUrl: string): TeamSync {
     const client = new TeamClient(serverUrl, this.username, memoryTokenStore(), this.password, 3000);
-    this.sync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, silentLogger, () => this.username);
+    this.sync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, silentLogger, () => this.username, this.cache.db);
     this.sync.start();
     return this.sync;
   }

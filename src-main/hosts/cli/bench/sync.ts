@@ -85,7 +85,7 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
     const cache = new Cache(join(dir, `${p.username}.sqlite`), Date.now, { teamSync: true });
     // Even desktops reach server A through the relay (the one partitioned), odd ones server B (the one killed).
     const url = i % 2 === 0 ? `http://127.0.0.1:${relay.port}` : servers[1]!.url;
-    const sync = new TeamSync(cache.workOrdersDb, cache.outbox, new TeamClient(url, p.username, memoryTokenStore(), password), silentLogger, () => p.username);
+    const sync = new TeamSync(cache.workOrdersDb, cache.outbox, new TeamClient(url, p.username, memoryTokenStore(), password), silentLogger, () => p.username, cache.db);
     const desk = { username: p.username, cache, sync, team: Math.floor(i / TEAM_SIZE), filing: new WorkOrderFiling(cache.workOrdersDb, cache.workOrders, cache.followUps, cache.workOrderDrafts, () => DEFAULT_SLA_HOURS, Date.now, cache.outbox) };
     // The team's first desktop is the one watching: when does a teammate's write reach it?
     if (i % TEAM_SIZE === 0) {
