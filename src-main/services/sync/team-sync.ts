@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { Db } from '../db/database';
 import type { Logger } from '../../app/logger';
 import { reconnectDelay } from '../softphone/backoff';
-import type { PushResult } from '../../../src-shared/sync/contract';
+import { LiveMessage, type PushResult } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
 import type { Outbox } from './outbox';
@@ -200,7 +200,17 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     const ping = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"ping"}'), 20_000);
     ping.unref();
     ws.on('open', () => this.liveBackoff.reset());
-    ws.on('message', () => this.kick());
+    // A wake-up names the feed position it announces: nothing to do when a pull already went past it.
+    ws.on('message', (data: Buffer) => {
+      let message: unknown = null;
+      try {
+        message = JSON.parse(data.toString('utf8'));
+      } catch {
+        // Not ours to interpret: treated as a plain wake-up.
+      }
+      const parsed = LiveMessage.safeParse(message);
+      if (!parsed.success || parsed.data.seq < 0 || parsed.data.seq > this.cursor) this.kick();
+    });
     ws.on('error', () => undefined);
     ws.on('close', () => {
       clearInterval(ping);

@@ -35,13 +35,21 @@ export class PullService {
       for (const f of page) last.set(`${f.entity}:${f.entity_id}`, Number(f.seq));
       const ids = (entity: FeedEntity) => page.filter((f) => f.entity === entity).map((f) => f.entity_id);
 
-      const orders = (await db.query<WorkOrderRow>(`SELECT ${WORK_ORDER_COLUMNS} FROM ${WORK_ORDER_FROM} WHERE w.team_id = $1 AND w.id = ANY($2::uuid[])`, [teamId, ids('workOrder')])).rows;
-      const events = (await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM work_order_events e WHERE e.team_id = $1 AND e.id = ANY($2::bigint[])`, [teamId, ids('workOrderEvent')])).rows;
-      const followUps = (await db.query<FollowUpRow>(`SELECT ${FOLLOW_UP_COLUMNS} FROM ${FOLLOW_UP_FROM} WHERE f.team_id = $1 AND f.id = ANY($2::uuid[])`, [teamId, ids('followUp')])).rows;
-      const contacts = (await db.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE k.team_id = $1 AND k.id = ANY($2::uuid[])`, [teamId, ids('contact')])).rows;
+      // Only the tables the page names are read (a pull after a wake-up usually names one or two rows).
+      const rows = async <R extends object>(entity: FeedEntity, sql: string): Promise<R[]> => {
+        const wanted = ids(entity);
+        return wanted.length ? (await db.query<R>(sql, [teamId, wanted])).rows : [];
+      };
+      const orders = await rows<WorkOrderRow>('workOrder', `SELECT ${WORK_ORDER_COLUMNS} FROM ${WORK_ORDER_FROM} WHERE w.team_id = $1 AND w.id = ANY($2::uuid[])`);
+      const events = await rows<EventRow>('workOrderEvent', `SELECT ${EVENT_COLUMNS} FROM work_order_events e WHERE e.team_id = $1 AND e.id = ANY($2::bigint[])`);
+      const followUps = await rows<FollowUpRow>('followUp', `SELECT ${FOLLOW_UP_COLUMNS} FROM ${FOLLOW_UP_FROM} WHERE f.team_id = $1 AND f.id = ANY($2::uuid[])`);
+      const contacts = await rows<ContactRow>('contact', `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE k.team_id = $1 AND k.id = ANY($2::uuid[])`);
       // Events and follow-ups are seen with their work order.
-      const relatedIds = [...new Set([...events.map((e) => e.work_order_id), ...followUps.flatMap((f) => (f.work_order_id ? [f.work_order_id] : []))])];
-      const related = (await db.query<WorkOrderRow>(`SELECT ${WORK_ORDER_COLUMNS} FROM ${WORK_ORDER_FROM} WHERE w.team_id = $1 AND w.id = ANY($2::uuid[])`, [teamId, relatedIds])).rows;
+      const known = new Set(orders.map((w) => w.id));
+      const relatedIds = [...new Set([...events.map((e) => e.work_order_id), ...followUps.flatMap((f) => (f.work_order_id ? [f.work_order_id] : []))])].filter((id) => !known.has(id));
+      const related = relatedIds.length
+        ? (await db.query<WorkOrderRow>(`SELECT ${WORK_ORDER_COLUMNS} FROM ${WORK_ORDER_FROM} WHERE w.team_id = $1 AND w.id = ANY($2::uuid[])`, [teamId, relatedIds])).rows
+        : [];
       const clientLastSeq = clientId
         ? Number((await db.query<{ last_seq: string }>('SELECT last_seq FROM sync_clients WHERE client_id = $1 AND user_id = $2', [clientId, v.userId])).rows[0]?.last_seq ?? 0)
         : null;
