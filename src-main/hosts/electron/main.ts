@@ -11,7 +11,7 @@ import { loadConfig } from '../../app/config';
 import { withDemoTeam } from '../../app/demo-team';
 import { Demo, DEMO_AGENT } from '../../app/demo';
 import { DemoTeamServer } from '../../app/demo-team-server';
-import { memoryTokenStore } from '../../services/sync/team-client';
+import { memoryTokenStore, type RefreshTokenStore } from '../../services/sync/team-client';
 import { openAppLog, type AppLog } from '../../app/app-log';
 import { createLogger, type Logger } from '../../app/logger';
 import { forwardEvents, handleContractRequests } from './ipc';
@@ -76,9 +76,9 @@ async function start(): Promise<void> {
     logger: log,
     importWorker: join(outDir, 'main', 'import-worker.js'),
     media: 'renderer',
-    // The refresh token lives in this process's memory: signing in to a team server from the settings screen
-    // (with the token kept by safeStorage) is not built yet; the demo signs in with its own password.
-    team: { password: teamServer?.agentPassword ?? null, refreshTokens: memoryTokenStore() },
+    // The team server's refresh token is kept by the keychain (safeStorage), so a restart needs no password; the
+    // demo's lives in memory. Entering the first password in the settings screen is not built yet.
+    team: { password: teamServer?.agentPassword ?? null, refreshTokens: teamServer ? memoryTokenStore() : keychainTokenStore(userData) },
   });
   const demo = demoMode
     ? new Demo(agentDesktop, { repoRoot: app.getAppPath(), runDir: join(userData, 'demo', 'lab-run'), logger: log })
@@ -101,6 +101,14 @@ async function start(): Promise<void> {
 
   if (demo) await demo.start().catch((err: unknown) => log.error('demo could not start', { error: String(err) }));
   else await agentDesktop.start();
+}
+
+function keychainTokenStore(userData: string): RefreshTokenStore {
+  const store = new SecretStore(userData, 'team-session.enc');
+  return {
+    load: () => store.readSipPassword().catch(() => null),
+    save: (token) => (token ? store.saveSipPassword(token) : store.forgetSipPassword()),
+  };
 }
 
 async function readSipPassword(userData: string): Promise<string | null> {

@@ -43,6 +43,18 @@ describe('secret store', () => {
     await expect(store.readSipPassword()).resolves.toBeNull();
   });
 
+  it("keeps the team server's refresh token apart from the SIP password, encrypted too", async () => {
+    const { dir, store } = fresh();
+    const team = new SecretStore(dir, 'team-session.enc');
+    await store.saveSipPassword('s3cret-pass');
+    await team.saveSipPassword('refresh-token-value');
+    expect(readFileSync(join(dir, 'team-session.enc'), 'utf8')).not.toContain('refresh-token-value');
+    await expect(store.readSipPassword()).resolves.toBe('s3cret-pass');
+    await expect(team.readSipPassword()).resolves.toBe('refresh-token-value');
+    await team.forgetSipPassword();
+    await expect(store.readSipPassword()).resolves.toBe('s3cret-pass');
+  });
+
   it('refuses to store without a keychain, and never writes plain text instead', async () => {
     for (const state of [{ available: false }, { available: true, backend: 'basic_text' }]) {
       Object.assign(keychain, state);

@@ -1,5 +1,5 @@
 /**
- * The SIP password, encrypted by the OS keychain (Electron safeStorage) and kept as base64 in a file in
+ * The SIP password (and the team server's refresh token, in a file of its own), encrypted by the OS keychain (Electron safeStorage) and kept as base64 in a file in
  * userData. When the OS offers no real encryption the password is not stored at all: never as plain text.
  */
 import { existsSync } from 'node:fs';
@@ -24,8 +24,9 @@ export class SecretStore implements SipPasswordStore {
   readonly kind = 'keychain';
   private readonly file: string;
 
-  constructor(userDataDir: string) {
-    this.file = join(userDataDir, FILE_NAME);
+  /** fileName: another secret under the same keychain protection (the team server's refresh token). */
+  constructor(userDataDir: string, fileName = FILE_NAME) {
+    this.file = join(userDataDir, fileName);
   }
 
   /** The settings screen's save: the password entered there, encrypted by the keychain. */
