@@ -22,6 +22,7 @@ import { workspaceHandlers } from './workspace-handlers';
 import { FollowUpReminders } from './follow-up-reminders';
 import { TeamClient, type RefreshTokenStore } from '../services/sync/team-client';
 import { TeamSync } from '../services/sync/team-sync';
+import { AgentStateLog } from '../services/agent-state/agent-state-log';
 import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-status';
 import { PhoneSettings } from './phone-settings';
 import { SessionPasswordStore, type SipPasswordStore } from './sip-password-store';
@@ -237,6 +238,8 @@ export class AgentDesktop {
       pbx.extension,
     );
     this.workflow = new AgentWorkflow(phone, this.config.agent, recorder, this.events, `sip:${pbx.extension}@${pbx.domain}`, this.options.logger);
+    const stateLog = new AgentStateLog(this.cache.workOrdersDb, this.cache.outbox);
+    this.workflow.agent.on('changed', (state) => stateLog.record(this.agentId(), state));
     try {
       await phone.start();
     } catch (err) {
