@@ -17,6 +17,7 @@ import { NewCustomer } from './domain/new-customer';
 import { MediaCommand, MediaResult } from './domain/media';
 import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
 import { SyncDecision, SyncStatus } from './domain/sync-status';
+import { TeamDesktop } from './sync/contract';
 import { SettingsUpdate, SettingsView } from './domain/phone-settings';
 
 const Empty = z.object({}).strict();
@@ -143,6 +144,8 @@ export const requests = {
   listSyncDecisions: { request: Empty, response: z.object({ decisions: z.array(SyncDecision) }) },
   /** The agent saw the other person's version and keeps it (her own change is set aside, still on record). */
   acceptSyncDecision: { request: z.object({ id: z.number().int().positive() }).strict(), response: Empty },
+  /** Team lead: her team's desktops and the work each still holds (null when this desktop is not a lead's on a team server). */
+  getTeamDesktops: { request: Empty, response: z.object({ desktops: z.array(TeamDesktop).nullable() }) },
 
   // Reminders: callbacks promised and follow-ups planned, when they fall due; CSAT recorded at follow-up.
   listDueFollowUps: { request: Empty, response: z.object({ reminders: z.array(FollowUpReminder) }) },

@@ -164,6 +164,13 @@ export class AgentDesktop {
         listDueFollowUps: () => ({ reminders: this.reminders.due() }),
         getSyncStatus: () => this.syncStatus(),
         listSyncDecisions: () => ({ decisions: this.syncDecisions() }),
+        getTeamDesktops: async () => {
+          try {
+            return { desktops: (await this.teamSync?.teamDesktops()) ?? null };
+          } catch (err) {
+            throw new ContractError('UNAVAILABLE', `The team server cannot say which desktops hold unsynced work now (${(err as Error).message}).`);
+          }
+        },
         acceptSyncDecision: ({ id }) => {
           this.cache.workOrdersDb.prepare('UPDATE sync_decisions SET decided_at = ? WHERE id = ? AND decided_at IS NULL').run(Date.now(), id);
           this.events.emit('syncStatusChanged', this.syncStatus());

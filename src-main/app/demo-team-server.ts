@@ -34,7 +34,8 @@ export class DemoTeamServer {
     this.server = server;
     await server.start();
     server.addPeople([
-      { username: agentUsername, password: this.agentPassword, role: 'agent', team: 'demo-floor', name: 'Demo Agent' },
+      // The demo agent leads the demo floor (as on the PBX's floor board), so her board shows the team's desktops.
+      { username: agentUsername, password: this.agentPassword, role: 'lead', team: 'demo-floor', name: 'Demo Agent' },
       { username: DEMO_SPECIALIST.username, password: this.specialistPassword, role: 'specialist', team: 'demo-floor', name: DEMO_SPECIALIST.name, queues: ['specialists', 'complaints-lead'] },
     ]);
     this.logger.info('demo: team server running', { url: server.url, database: 'throwaway PostgreSQL 15 cluster' });

@@ -60,6 +60,7 @@ function handlers(): Handlers {
     getSyncStatus: vi.fn(never),
     listSyncDecisions: vi.fn(never),
     acceptSyncDecision: vi.fn(never),
+    getTeamDesktops: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

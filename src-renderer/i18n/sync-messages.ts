@@ -1,6 +1,9 @@
 /** The team-server words (sync state, specialist queue, decisions), merged into messages.ts. */
 export const syncMessages = {
   en: {
+    'floor.desktops': 'Desktops holding unsynced work:',
+    'floor.desktopsNone': 'Every desktop is synced',
+    'floor.desktop': '{name}: {waiting} waiting, last heard {time}',
     'pop.teamUpdates': 'What the team did',
     'pop.teamUpdate': '{id}: {status} by {by}, {time}',
     'sync.connecting': 'Team server: connecting',
@@ -22,6 +25,9 @@ export const syncMessages = {
     'wo.claim': 'Claim',
   },
   'zh-CN': {
+    'floor.desktops': '有未同步工作的座席:',
+    'floor.desktopsNone': '所有座席都已同步',
+    'floor.desktop': '{name}:{waiting} 条待发送,最后联系 {time}',
     'pop.teamUpdates': '团队处理进展',
     'pop.teamUpdate': '{id}:{by} 已处理为「{status}」,{time}',
     'sync.connecting': '团队服务器:正在连接',
@@ -43,6 +49,9 @@ export const syncMessages = {
     'wo.claim': '认领',
   },
   'zh-TW': {
+    'floor.desktops': '有未同步工作的座席:',
+    'floor.desktopsNone': '所有座席都已同步',
+    'floor.desktop': '{name}:{waiting} 筆待送出,最後聯繫 {time}',
     'pop.teamUpdates': '團隊處理進度',
     'pop.teamUpdate': '{id}:{by} 已處理為「{status}」,{time}',
     'sync.connecting': '團隊伺服器:正在連線',
@@ -64,6 +73,9 @@ export const syncMessages = {
     'wo.claim': '認領',
   },
   th: {
+    'floor.desktops': 'เครื่องที่ยังมีงานไม่ได้ซิงก์:',
+    'floor.desktopsNone': 'ทุกเครื่องซิงก์แล้ว',
+    'floor.desktop': '{name}: รอส่ง {waiting} รายการ ติดต่อล่าสุด {time}',
     'pop.teamUpdates': 'ทีมดำเนินการแล้ว',
     'pop.teamUpdate': '{id}: {by} เปลี่ยนเป็น {status} เมื่อ {time}',
     'sync.connecting': 'เซิร์ฟเวอร์ทีม: กำลังเชื่อมต่อ',

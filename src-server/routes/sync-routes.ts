@@ -17,7 +17,12 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
     const v = await authenticate(req, s.tokens, s.users);
     const q = validate(PullQuery, req.query, 'pull query');
     await s.sessions.seen(v.userId);
-    return s.pull.pull(v, q.after, q.limit, q.clientId);
+    return s.pull.pull(v, q.after, q.limit, q.clientId, q.waiting);
+  });
+
+  app.get('/v1/team/desktops', async (req) => {
+    const v = await authenticate(req, s.tokens, s.users);
+    return { desktops: await s.pull.desktops(v) };
   });
 
   // The live channel: a wake-up whenever the team's feed moves on. The desktop then pulls.

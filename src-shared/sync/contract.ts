@@ -240,6 +240,8 @@ export const PullQuery = z.object({
   after: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
   clientId: Uuid.optional(),
+  /** Changes still in this desktop's outbox, so the team lead sees which desktops hold unsynced work. */
+  waiting: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
 export const PullResponse = z.object({
   changes: z.array(Change),
@@ -250,6 +252,18 @@ export const PullResponse = z.object({
   clientLastSeq: z.number().int().nullable(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/** A desktop of the team as the lead sees it: its person, what it still holds, when it was last heard from. */
+export const TeamDesktop = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  waiting: z.number().int(),
+  reportedAt: z.number().nullable(),
+  signedIn: z.boolean(),
+  lastSeen: z.number().nullable(),
+});
+export type TeamDesktop = z.infer<typeof TeamDesktop>;
+export const TeamDesktopsResponse = z.object({ desktops: z.array(TeamDesktop) });
 
 /** Pushed over the live WebSocket when the desktop's team feed moved on: pull after your cursor. */
 export const LiveMessage = z.object({ type: z.literal('changed'), seq: z.number().int() });

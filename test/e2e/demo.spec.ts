@@ -82,4 +82,6 @@ test("demo: the demo agent's difficult complaint reaches the demo specialist thr
   // The specialist's desktop (headless, in the demo process) got it from the server and claims it.
   await expect(row.getByTestId('assignee')).toHaveText('wang.fang', { timeout: 30_000 });
   await expect(row).toContainText('In progress');
+  // The demo agent leads the floor: her board asks the team server which desktops still hold unsynced work.
+  await expect(page.getByTestId('unsynced-desktops')).toContainText('Every desktop is synced');
 });

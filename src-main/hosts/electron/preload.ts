@@ -62,6 +62,7 @@ const api: BridgeApi = {
   getSyncStatus: (request) => ipcRenderer.invoke('getSyncStatus', request),
   listSyncDecisions: (request) => ipcRenderer.invoke('listSyncDecisions', request),
   acceptSyncDecision: (request) => ipcRenderer.invoke('acceptSyncDecision', request),
+  getTeamDesktops: (request) => ipcRenderer.invoke('getTeamDesktops', request),
   onSoftphoneStatusChanged: (listener) => subscribe('softphoneStatusChanged', listener),
   onIncomingCall: (listener) => subscribe('incomingCall', listener),
   onCallUpdated: (listener) => subscribe('callUpdated', listener),

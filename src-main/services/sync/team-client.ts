@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import {
-  PullResponse, PushResponse, TokenResponse,
-  type PushRequest, type SessionUser,
+  PullResponse, PushResponse, TeamDesktopsResponse, TokenResponse,
+  type PushRequest, type SessionUser, type TeamDesktop,
 } from '../../../src-shared/sync/contract';
 
 /** Where the refresh token lives: Electron safeStorage on a desktop, memory only in the web shell. */
@@ -74,8 +74,13 @@ export class TeamClient {
     return this.authed('POST', '/v1/sync/push', PushResponse, body);
   }
 
-  pull(after: number, clientId: string): Promise<PullResponse> {
-    return this.authed('GET', `/v1/sync/pull?after=${after}&clientId=${clientId}`, PullResponse);
+  pull(after: number, clientId: string, waiting: number): Promise<PullResponse> {
+    return this.authed('GET', `/v1/sync/pull?after=${after}&clientId=${clientId}&waiting=${waiting}`, PullResponse);
+  }
+
+  /** The team lead's view of her team's desktops. */
+  desktops(): Promise<TeamDesktop[]> {
+    return this.authed('GET', '/v1/team/desktops', TeamDesktopsResponse).then((r) => r.desktops);
   }
 
   private async accept(t: TokenResponse): Promise<SessionUser> {

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { Db } from '../db/database';
 import type { Logger } from '../../app/logger';
 import { reconnectDelay } from '../softphone/backoff';
-import { LiveMessage, type PushResult } from '../../../src-shared/sync/contract';
+import { LiveMessage, type PushResult, type TeamDesktop } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
 import type { Outbox } from './outbox';
@@ -168,7 +168,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
 
   private async pullAll(): Promise<void> {
     for (;;) {
-      const page = await this.client.pull(this.cursor, this.clientId);
+      const page = await this.client.pull(this.cursor, this.clientId, this.outbox.count());
       // The acknowledgement travels with the data: what the server applied leaves the outbox first, so the rows
       // it changed are taken as the server has them (a row with a change still queued is left alone).
       if (page.clientLastSeq !== null) this.outbox.acknowledgeThrough(page.clientLastSeq);
@@ -178,6 +178,12 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       if (workOrders.length) this.emit('pulled', { workOrders });
       if (!page.more) return;
     }
+  }
+
+  /** For a team lead: her team's desktops and what each still holds (null when this is not a lead's desktop). */
+  async teamDesktops(): Promise<TeamDesktop[] | null> {
+    if (this.client.user?.role !== 'lead') return null;
+    return this.client.desktops();
   }
 
   private needsDecision(r: PushResult, mutation: unknown): void {

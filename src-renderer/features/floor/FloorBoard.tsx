@@ -6,6 +6,7 @@ import { useNow } from '../../lib/use-now';
 import { AUTO_ANSWER_BEEP, toneWav } from '../media/tones';
 import { connectFloor, monitor } from './actions';
 import { useFloor, visibleRows, type FloorFilter, type FloorSort } from './store';
+import { UnsyncedDesktops } from './UnsyncedDesktops';
 import './floor.css';
 
 const FILTERS: FloorFilter[] = ['all', 'ready', 'not-ready', 'after-call-work', 'on-call', 'offline'];
@@ -100,6 +101,7 @@ function LiveFloor({ settings }: { settings: TeamLeadSettings }) {
           </select>
         </label>
       </div>
+      <UnsyncedDesktops />
       {alerts.length > 0 && (
         <div className="floor-alerts" role="alert" data-testid="floor-alerts">
           <strong>{t('floor.alerts', { count: alerts.length })}</strong>

@@ -54,6 +54,11 @@ export const policy = {
     return v.teamId === f.teamId && v.role !== 'admin';
   },
 
+  /** Which desktops hold unsynced work: the team lead's to know. */
+  canSeeDesktops(v: Viewer): boolean {
+    return v.role === 'lead' && v.teamId !== null;
+  },
+
   isAdmin(v: Viewer): boolean {
     return v.role === 'admin';
   },

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Change, PullResponse } from '../../../src-shared/sync/contract';
+import type { Change, PullResponse, TeamDesktop } from '../../../src-shared/sync/contract';
 import type { FeedEntity } from '../../db/repos/feed';
 import {
   CONTACT_COLUMNS, CONTACT_FROM, EVENT_COLUMNS, FOLLOW_UP_COLUMNS, FOLLOW_UP_FROM, WORK_ORDER_COLUMNS, WORK_ORDER_FROM,
@@ -16,9 +16,12 @@ import { policy, type Viewer } from '../auth/policy';
 export class PullService {
   constructor(private readonly pool: Pool) {}
 
-  async pull(v: Viewer, after: number, limit: number, clientId: string | undefined): Promise<PullResponse> {
+  async pull(v: Viewer, after: number, limit: number, clientId: string | undefined, waiting?: number): Promise<PullResponse> {
     if (v.teamId === null) throw new HttpError(403, 'FORBIDDEN', 'Only team members sync work: this account has no team.');
     const teamId = v.teamId;
+    if (clientId && waiting !== undefined) {
+      await this.pool.query('UPDATE sync_clients SET waiting = $3, reported_at = now() WHERE client_id = $1 AND user_id = $2', [clientId, v.userId, waiting]);
+    }
     // One snapshot for the feed and the rows it names.
     const db = await this.pool.connect();
     try {
@@ -75,5 +78,24 @@ export class PullService {
     } finally {
       db.release();
     }
+  }
+
+  /** The team lead's view: each desktop of her team, what it still holds and when it was last heard from. */
+  async desktops(v: Viewer): Promise<TeamDesktop[]> {
+    if (!policy.canSeeDesktops(v) || v.teamId === null) throw new HttpError(403, 'FORBIDDEN', 'Only the team lead sees the team\'s desktops.');
+    const r = await this.pool.query<{ username: string; display_name: string; waiting: number; reported_at: Date | null; signed_in: boolean | null; last_seen: Date | null }>(
+      `SELECT u.username, u.display_name, coalesce(sum(c.waiting), 0)::int AS waiting, max(c.reported_at) AS reported_at, s.signed_in, s.last_seen
+       FROM users u LEFT JOIN sync_clients c ON c.user_id = u.id LEFT JOIN sign_ins s ON s.user_id = u.id
+       WHERE u.team_id = $1 AND NOT u.disabled GROUP BY u.id, s.signed_in, s.last_seen ORDER BY u.username`,
+      [v.teamId],
+    );
+    return r.rows.map((x) => ({
+      username: x.username,
+      displayName: x.display_name,
+      waiting: x.waiting,
+      reportedAt: x.reported_at?.getTime() ?? null,
+      signedIn: x.signed_in ?? false,
+      lastSeen: x.last_seen?.getTime() ?? null,
+    }));
   }
 }

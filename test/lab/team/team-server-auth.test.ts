@@ -106,4 +106,21 @@ describe('team server: accounts and authorisation', () => {
     const huge = await fetch(`${base}/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.accessToken}` }, body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }) });
     expect(huge.status).toBe(413);
   });
+
+  it('shows the team lead which desktops hold unsynced work, and nobody else', async () => {
+    const agent = await signIn(base, '1001', 'agent-pass-1001');
+    const lead = await signIn(base, 'lead1', 'lead-pass-0001');
+    const clientId = randomUUID();
+    // A desktop reports what its outbox still holds with each pull (its first push registers it).
+    await push(base, agent.accessToken, clientId, [{ seq: 1, mutation: { kind: 'agentState.change', state: 'ready', reason: null, at: Date.now() } }]);
+    const r = await fetch(`${base}/v1/sync/pull?after=0&clientId=${clientId}&waiting=3`, { headers: { authorization: `Bearer ${agent.accessToken}` } });
+    expect(r.status).toBe(200);
+    const desktops = async (token: string) => fetch(`${base}/v1/team/desktops`, { headers: { authorization: `Bearer ${token}` } });
+    const seen = await desktops(lead.accessToken);
+    expect(seen.status).toBe(200);
+    const list = ((await seen.json()) as { desktops: { username: string; waiting: number }[] }).desktops;
+    expect(list.find((d) => d.username === '1001')?.waiting).toBe(3);
+    expect(list.map((d) => d.username)).not.toContain('2001');
+    expect((await desktops(agent.accessToken)).status).toBe(403);
+  });
 });
