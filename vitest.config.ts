@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'test/lint/**/*.test.ts', 'test/durability/**/*.test.ts'],
+          include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'test/lint/**/*.test.ts', 'test/durability/**/*.test.ts', 'test/responsiveness/**/*.test.ts'],
           environment: 'node',
         },
       },

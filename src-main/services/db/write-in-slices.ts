@@ -1,0 +1,35 @@
+import { performance } from 'node:perf_hooks';
+import type { Db } from './database';
+
+/**
+ * How long one bulk-write transaction may hold the write lock, and how long the lock is left free after it. A work
+ * order filed meanwhile waits in SQLite's busy handler, which retries after 1, 2, 5 and 10 ms (then 15, 20, 25):
+ * having waited at most one slice, its next retry falls within the gap, so it is written within about
+ * SLICE_MS + GAP_MS (test/responsiveness/filing-during-kb-import.test.ts).
+ */
+export const SLICE_MS = 5;
+export const GAP_MS = 25;
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs `write` for every item in IMMEDIATE transactions of about SLICE_MS each (at least one item), with the
+ * write lock left free for GAP_MS after each (so after the last too: calls in a row are spaced alike). Bulk work only (imports, indexing): it blocks the calling thread,
+ * so it belongs in the import worker, never on the main thread while the phone is in use.
+ *
+ * IMMEDIATE: the lock is taken, waiting its turn, before the first read, so a work order committed between a
+ * transaction's reads and its writes cannot make it fail with "database is locked".
+ */
+export function writeInSlices<T>(db: Db, items: readonly T[], write: (item: T) => void): void {
+  const slice = db.transaction((from: number): number => {
+    const started = performance.now();
+    let next = from;
+    do write(items[next++]!);
+    while (next < items.length && performance.now() - started < SLICE_MS);
+    return next;
+  });
+  for (let next = 0; next < items.length; ) {
+    next = slice.immediate(next);
+    Atomics.wait(pause, 0, 0, GAP_MS);
+  }
+}
