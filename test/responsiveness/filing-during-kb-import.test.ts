@@ -53,7 +53,7 @@ describe('a work order filed during a knowledge-base import', () => {
       output: { file: worker, format: 'esm' },
       logLevel: 'silent',
     });
-  });
+  }, 120_000);
 
   it(`is acknowledged within ${ACK_LIMIT_MS} ms every time while ${ARTICLES} articles are imported in the worker`, async () => {
     const cache = new Cache(dbPath);

@@ -30,6 +30,10 @@ export function writeInSlices<T>(db: Db, items: readonly T[], write: (item: T) =
   });
   for (let next = 0; next < items.length; ) {
     next = slice.immediate(next);
-    Atomics.wait(pause, 0, 0, GAP_MS);
+    const gapStarted = performance.now();
+    // The slice's pages go into the database file now, in the gap: otherwise the next commit past SQLite's
+    // auto-checkpoint size does it, and that may be a work order's (its fsync would flush all of them too).
+    db.pragma('wal_checkpoint(PASSIVE)');
+    Atomics.wait(pause, 0, 0, Math.max(0, GAP_MS - (performance.now() - gapStarted)));
   }
 }
