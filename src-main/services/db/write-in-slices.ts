@@ -24,6 +24,12 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * transaction's reads and its writes cannot make it fail with "database is locked".
  */
 export function writeInSlices<T>(db: Db, items: readonly T[], write: (item: T) => void): void {
+  // Inside a caller's transaction the lock is the caller's to give back: slices would only be savepoints, and a
+  // checkpoint is refused there.
+  if (db.inTransaction) {
+    items.forEach(write);
+    return;
+  }
   const slice = db.transaction((from: number): number => {
     const started = performance.now();
     let next = from;
