@@ -167,9 +167,16 @@ export class KbIndex {
     this.dropPostings.run({ locale, terms, article: articleId });
   }
 
-  /** Empties the index (before every article is indexed again). */
+  /**
+   * Empties the index (before every article is indexed again), its words a slice at a time like a merge. The counts
+   * go first: cut short, the index is found to need indexing again (KbRepo.needsIndexing).
+   */
   clear(): void {
-    this.db.exec('DELETE FROM kb_postings_new; DELETE FROM kb_replaced; DELETE FROM kb_postings; DELETE FROM kb_terms; DELETE FROM kb_index_stats;');
+    this.db.exec('DELETE FROM kb_index_stats; DELETE FROM kb_replaced;');
+    const drop = ['DELETE FROM kb_postings_new WHERE term_id = ?', 'DELETE FROM kb_postings WHERE term_id = ?', 'DELETE FROM kb_terms WHERE id = ?'].map(
+      (sql) => this.db.prepare<[number]>(sql),
+    );
+    this.inBatches(this.db.prepare<[], number>('SELECT id FROM kb_terms').pluck().all(), (term) => drop.forEach((statement) => statement.run(term)));
   }
 
   /**

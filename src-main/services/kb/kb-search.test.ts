@@ -181,3 +181,19 @@ describe('KbSearch while an import merges the index on another connection', () =
     importer.close();
   });
 });
+
+describe('KbRepo.reindex on a knowledge base already indexed', () => {
+  it('empties the index and builds it again: every search finds what it found before', () => {
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'kb-')), 'cache.sqlite'));
+    const repo = new KbRepo(db);
+    for (const a of articles) repo.upsert(a);
+    repo.mergeIndex();
+    const search = new KbSearch(db);
+    const queries = ['退款', '客诉', 'คืนเงิน', 'refund', 'roa', 'เทิร์นเครื่'];
+    const before = queries.map((q) => search.search(q).map((h) => `${h.id} ${h.score.toFixed(4)}`));
+    expect(repo.reindex()).toBe(articles.length);
+    expect(repo.needsIndexing()).toBe(false);
+    expect(queries.map((q) => search.search(q).map((h) => `${h.id} ${h.score.toFixed(4)}`))).toEqual(before);
+    db.close();
+  });
+});
