@@ -3,11 +3,11 @@ import type { Db } from './database';
 
 /**
  * How long one bulk-write transaction may hold the write lock, and how long the lock is left free after it. A work
- * order filed meanwhile waits in SQLite's busy handler, which retries 1, 3, 8, 18, 33 and 53 ms after it began:
- * the slice ends (even overrunning to about 30 ms) less than GAP_MS before the next retry, which then finds the
- * lock free, so the work order is written within about SLICE_MS + GAP_MS. Shorter slices or longer gaps make
- * imports slower for no gain: 10,000 articles took 44 s with these, 100 s with 5 ms and 25 ms, and 16 s in one
- * 500-row transaction after another, when a work order waited up to 3 s
+ * order filed meanwhile waits in SQLite's busy handler, which retries 1, 3, 8, 18 and 33 ms after it began (at most
+ * 15 ms apart until then): a slice ending by then, even one overrunning threefold, is followed by a retry within
+ * GAP_MS, which finds the lock free, so the work order is written within about SLICE_MS + GAP_MS. Shorter slices or
+ * longer gaps make imports slower for no gain: 10,000 articles took 41–51 s with these, 100 s with 5 ms and 25 ms,
+ * and 16 s in one 500-row transaction after another, when a work order waited up to 3 s
  * (test/responsiveness/filing-during-kb-import.test.ts).
  */
 export const SLICE_MS = 10;
@@ -17,8 +17,9 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * Runs `write` for every item in IMMEDIATE transactions of about SLICE_MS each (at least one item), with the
- * write lock left free for GAP_MS after each (so after the last too: calls in a row are spaced alike). Bulk work only (imports, indexing): it blocks the calling thread,
- * so it belongs in the import worker, never on the main thread while the phone is in use.
+ * write lock left free for GAP_MS after each (so after the last too: calls in a row are spaced alike). Bulk work
+ * only (imports, indexing): it blocks the calling thread, so it belongs in the import worker, never on the main
+ * thread while the phone is in use.
  *
  * IMMEDIATE: the lock is taken, waiting its turn, before the first read, so a work order committed between a
  * transaction's reads and its writes cannot make it fail with "database is locked".
