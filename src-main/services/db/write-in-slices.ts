@@ -3,15 +3,16 @@ import type { Db } from './database';
 
 /**
  * How long one bulk-write transaction may hold the write lock, and how long the lock is left free after it. A work
- * order filed meanwhile waits in SQLite's busy handler, which retries 1, 3, 8, 18 and 33 ms after it began (at most
- * 15 ms apart until then): a slice ending by then, even one overrunning threefold, is followed by a retry within
- * GAP_MS, which finds the lock free, so the work order is written within about SLICE_MS + GAP_MS. Shorter slices or
- * longer gaps make imports slower for no gain: 10,000 articles took 41–51 s with these, 100 s with 5 ms and 25 ms,
- * and 16 s in one 500-row transaction after another, when a work order waited up to 3 s
- * (test/responsiveness/filing-during-kb-import.test.ts).
+ * order filed meanwhile waits in SQLite's busy handler, which retries 1, 3, 8, 18, 33, 53, 78 and 103 ms after it
+ * began, never more than 25 ms apart until then: a slice ending by then, even one overrunning tenfold on a busy
+ * machine, is followed by a retry within GAP_MS, which finds the lock free; usually the work order is written
+ * within a slice and a retry. Measured with test/responsiveness/filing-during-kb-import.test.ts (10,000 articles,
+ * on a 2-core machine with other work running): with these, filings waited at most 36 ms and the import took 57–60
+ * s; with a 15 ms gap the import took 41–51 s but a filing waited 162 ms once (a retry fell past the gap); before
+ * slices (500 rows per transaction) the import took 16 s and a filing waited up to 3 s.
  */
 export const SLICE_MS = 10;
-export const GAP_MS = 15;
+export const GAP_MS = 25;
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
