@@ -13,8 +13,9 @@ export default defineConfig({
       {
         test: {
           name: 'lab',
-          include: ['test/lab/**/*.test.ts'],
-          // One PBX per file; files run one after another so the 2-core machine is not oversubscribed.
+          include: ['test/lab/**/*.test.ts', 'test/responsiveness/**/*.test.ts'],
+          // One PBX per file; files run one after another so the 2-core machine is not oversubscribed (and the
+          // timing tests in test/responsiveness measure the app, not the other test files).
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -78,4 +78,16 @@ describe('work orders survive SIGKILL at random moments', () => {
     // Most runs were killed mid-writing, not before their first write.
     expect(acknowledged.length).toBeGreaterThan(KILLS);
   }, 300_000);
+
+  // SIGKILL leaves the killed writer's unsynced writes in the page cache, so the test above proves process-crash
+  // durability only (README, "The local cache"). Surviving a power cut rests on this setting, checked here.
+  it('writes work orders through a WAL connection with synchronous=FULL (fsync before each commit returns)', () => {
+    const cache = new Cache(dbPath);
+    try {
+      expect(cache.workOrdersDb.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(cache.workOrdersDb.pragma('synchronous', { simple: true })).toBe(2);
+    } finally {
+      cache.close();
+    }
+  });
 });

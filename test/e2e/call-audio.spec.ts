@@ -118,7 +118,23 @@ test.describe('auto-answer for headset agents', () => {
   });
 });
 
+/**
+ * When the page last received a call audio packet (inbound RTP, page clock in ms since the epoch), over every
+ * RTCPeerConnection it made (see countPeerConnections).
+ */
+const lastPacketAt = (page: Page) =>
+  page.evaluate(`(async () => {
+    let at = 0;
+    for (const pc of window.peerConnections) (await pc.getStats()).forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'audio') at = Math.max(at, r.lastPacketReceivedTimestamp ?? 0); });
+    return at;
+  })()`) as Promise<number>;
+const countPeerConnections = (page: Page) =>
+  page.addInitScript(`window.peerConnections = []; window.RTCPeerConnection = class extends window.RTCPeerConnection {
+    constructor(...args) { super(...args); window.peerConnections.push(this); }
+  };`);
+
 test('the PBX restarts mid-call: the agent re-registers, the call is moved over with new ICE, and the audio comes back', async ({ page }) => {
+  await countPeerConnections(page);
   await openReady(page, lab.shell.url, agent.extension);
   const run = await lab.customer.talk({ caller: '+8613800000044', callerName: 'Stay on', agent: agent.extension, talkMs: 60_000 });
   await page.getByRole('button', { name: 'Answer' }).click();
@@ -132,8 +148,10 @@ test('the PBX restarts mid-call: the agent re-registers, the call is moved over 
   // The dialog is refreshed by re-INVITE over the new link (an ICE restart in the offer).
   await expect.poll(() => run.logged().filter((l) => l.startsWith('REINVITE'))).toEqual(['REINVITE a=sendrecv']);
   await expect(page.getByTestId('call-state')).toContainText('On call');
-  // Still arriving well past the silence threshold (3 s): the restarted ICE carries the audio.
-  await page.waitForTimeout(4000);
+  // Still arriving well past the silence threshold (3 s): the restarted ICE carries the audio. Waits for a packet
+  // received 4 s after the re-INVITE (both times from the page's clock).
+  const reinvitedAt = Number(await page.evaluate('Date.now()'));
+  await expect.poll(() => lastPacketAt(page), { timeout: 30_000 }).toBeGreaterThan(reinvitedAt + 4000);
   await expect(page.getByTestId('audio-status')).toHaveText('Audio: connected');
 
   await page.getByRole('button', { name: 'Hang up' }).click();

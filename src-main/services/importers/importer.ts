@@ -2,6 +2,8 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import { normalizePhoneNumber, type CountryCode } from '../../../src-shared/phone';
 import type { Cache } from '../db/cache';
+import type { PreparedArticle } from '../kb/kb-repo';
+import { writeInSlices } from '../db/write-in-slices';
 import { readRecords } from './read-records';
 import { ContactImport, CustomerImport, KbImport, describeIssues } from './schemas';
 import { ReplyTemplate } from '../../../src-shared/replies/template';
@@ -38,7 +40,9 @@ class RowError extends Error {}
 
 interface Handler<S extends z.ZodTypeAny> {
   schema: S;
-  /** Stores one validated row; returns whether it was new. */
+  /** Work a row needs before it is written, done outside the write transaction (segmenting an article's text). */
+  prepare?(row: z.infer<S>, cache: Cache): unknown;
+  /** Stores one validated (and prepared) row; returns whether it was new. */
   store(row: z.infer<S>, cache: Cache, region: CountryCode): boolean;
 }
 
@@ -96,16 +100,17 @@ const handlers: { [K in ImportKind]: Handler<z.ZodTypeAny> } = {
   },
   kb: {
     schema: KbImport,
-    store(row: z.infer<typeof KbImport>, cache) {
-      return cache.kb.upsert({
+    prepare(row: z.infer<typeof KbImport>, cache): PreparedArticle {
+      return cache.kb.prepare({
         externalId: row.id,
         locale: row.locale,
         title: row.title,
         body: row.body,
         tags: row.tags,
         category: row.category,
-      }).created;
+      });
     },
+    store: (article: PreparedArticle, cache) => cache.kb.store(article).created,
   },
   templates: {
     schema: ReplyTemplate,
@@ -113,44 +118,51 @@ const handlers: { [K in ImportKind]: Handler<z.ZodTypeAny> } = {
   },
 };
 
+/** Rows read, validated and prepared at a time (and progress reported). */
 const BATCH = 500;
 
 /**
- * Imports one file into the cache: upsert by external id (so running it twice changes nothing), in batches of
- * one transaction each. A bad row is reported with file, line and reason; it never aborts the import and never
- * costs a good row.
+ * Imports one file into the cache: upsert by external id (so running it twice changes nothing). Rows are
+ * validated and prepared outside any transaction, then written in short transactions with pauses between
+ * (writeInSlices), so a work order being filed never waits long. A bad row is reported with file, line and
+ * reason; it never aborts the import and never costs a good row.
  */
 export function importFile(cache: Cache, kind: ImportKind, path: string, options: ImportOptions): ImportResult {
   const handler = handlers[kind];
   const file = basename(path);
   const records = readRecords(path);
   const result: ImportResult = { imported: 0, updated: 0, rejected: [] };
-  const storeBatch = cache.db.transaction((batch: typeof records) => {
-    for (const record of batch) {
+  const reject = (line: number, reason: string) => result.rejected.push({ file, line, reason });
+  const store = ({ line, row }: { line: number; row: unknown }) => {
+    try {
+      // A savepoint per row: a row that fails in the database takes nothing of the batch with it.
+      const created = cache.db.transaction(() => handler.store(row, cache, options.region))();
+      if (created) result.imported++;
+      else result.updated++;
+    } catch (err) {
+      if (!(err instanceof RowError) && !/constraint|SQLITE_/i.test(String(err))) throw err;
+      reject(line, (err as Error).message);
+    }
+  };
+  for (let i = 0; i < records.length; i += BATCH) {
+    const ready: { line: number; row: unknown }[] = [];
+    for (const record of records.slice(i, i + BATCH)) {
       if ('error' in record) {
-        result.rejected.push({ file, line: record.line, reason: record.error });
+        reject(record.line, record.error);
         continue;
       }
       const parsed = handler.schema.safeParse(record.fields);
       if (!parsed.success) {
-        result.rejected.push({ file, line: record.line, reason: describeIssues(parsed.error) });
+        reject(record.line, describeIssues(parsed.error));
         continue;
       }
-      try {
-        // A savepoint per row: a row that fails in the database takes nothing of the batch with it.
-        const created = cache.db.transaction(() => handler.store(parsed.data, cache, options.region))();
-        if (created) result.imported++;
-        else result.updated++;
-      } catch (err) {
-        if (!(err instanceof RowError) && !/constraint|SQLITE_/i.test(String(err))) throw err;
-        result.rejected.push({ file, line: record.line, reason: (err as Error).message });
-      }
+      ready.push({ line: record.line, row: handler.prepare ? handler.prepare(parsed.data, cache) : parsed.data });
     }
-  });
-  for (let i = 0; i < records.length; i += BATCH) {
-    storeBatch(records.slice(i, i + BATCH));
+    writeInSlices(cache.db, ready, store);
     options.onProgress?.({ kind, file, processed: Math.min(i + BATCH, records.length), total: records.length });
   }
   if (kind === 'kb') cache.kb.mergeIndex();
+  // In line order, as before rows were prepared ahead of their batch's writing.
+  result.rejected.sort((a, b) => a.line - b.line);
   return result;
 }

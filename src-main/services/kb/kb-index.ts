@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { searchTerms } from '../../../src-shared/text/search-query';
+import { writeInSlices } from '../db/write-in-slices';
 
 /** An article's words per field, as the segmenter found them (folded). */
 export interface ArticleWords {
@@ -25,9 +26,6 @@ export interface IndexTerm {
 
 /** How many of a term's postings are kept apart, best first: the most results a search returns. */
 export const BEST_POSTINGS = 100;
-
-/** Terms folded per transaction when merging. */
-const MERGE_BATCH = 2000;
 
 /** A term in this many articles is in the index of common words (migration 0004), completed from first. */
 const COMMON_TERM = 10;
@@ -169,32 +167,47 @@ export class KbIndex {
     this.dropPostings.run({ locale, terms, article: articleId });
   }
 
-  /** Empties the index (before every article is indexed again). */
+  /**
+   * Empties the index (before every article is indexed again), its words a slice at a time like a merge. The counts
+   * go first: cut short, the index is found to need indexing again (KbRepo.needsIndexing).
+   */
   clear(): void {
-    this.db.exec('DELETE FROM kb_postings_new; DELETE FROM kb_replaced; DELETE FROM kb_postings; DELETE FROM kb_terms; DELETE FROM kb_index_stats;');
+    this.db.exec('DELETE FROM kb_index_stats; DELETE FROM kb_replaced;');
+    const drop = ['DELETE FROM kb_postings_new WHERE term_id = ?', 'DELETE FROM kb_postings WHERE term_id = ?', 'DELETE FROM kb_terms WHERE id = ?'].map(
+      (sql) => this.db.prepare<[number]>(sql),
+    );
+    this.inBatches(this.db.prepare<[], number>('SELECT id FROM kb_terms').pluck().all(), (term) => drop.forEach((statement) => statement.run(term)));
   }
 
   /**
-   * Folds the postings written since the last merge into the per-term blobs, a few thousand terms per
-   * transaction, so other writers (a work order being filed) never wait long. Articles replaced since the last
+   * Folds the postings written since the last merge into the per-term blobs, a few milliseconds' worth of terms
+   * per transaction, so other writers (a work order being filed) never wait long. Articles replaced since the last
    * merge first have their old postings dropped from every blob (their new ones stay new until that is done);
    * every state in between, even after a crash, searches correctly.
    */
   merge(): void {
     const replaced = this.replacedIds.all();
     if (replaced.length > 0) {
-      this.inBatches(this.db.prepare<[], number>('SELECT id FROM kb_terms').pluck().all(), (termId) => this.fold(termId, new Set(replaced)));
+      const skip = new Set(replaced);
+      this.inBatches(this.db.prepare<[], number>('SELECT id FROM kb_terms').pluck().all(), (termId) => this.fold(termId, skip));
       const done = this.db.prepare<[number]>('DELETE FROM kb_replaced WHERE article_id = ?');
-      this.db.transaction(() => replaced.forEach((id) => done.run(id)))();
+      this.inBatches(replaced, (id) => done.run(id));
     }
     this.inBatches(this.db.prepare<[], number>('SELECT DISTINCT term_id FROM kb_postings_new').pluck().all(), (termId) => this.fold(termId, new Set()));
-    this.db.exec(`
-      DELETE FROM kb_postings WHERE term_id IN (SELECT id FROM kb_terms WHERE articles = 0);
-      DELETE FROM kb_terms WHERE articles = 0 AND NOT EXISTS (SELECT 1 FROM kb_postings_new WHERE term_id = kb_terms.id);`);
+    // Words no article holds any more; a term written to again since stays.
+    const unused = this.db.prepare<[], number>('SELECT id FROM kb_terms WHERE articles = 0').pluck().all();
+    const dropBlob = this.db.prepare<[{ term: number }]>('DELETE FROM kb_postings WHERE term_id = @term AND (SELECT articles FROM kb_terms WHERE id = @term) = 0');
+    const dropTerm = this.db.prepare<[{ term: number }]>(
+      'DELETE FROM kb_terms WHERE id = @term AND articles = 0 AND NOT EXISTS (SELECT 1 FROM kb_postings_new WHERE term_id = @term)',
+    );
+    this.inBatches(unused, (term) => {
+      dropBlob.run({ term });
+      dropTerm.run({ term });
+    });
   }
 
-  private inBatches(termIds: number[], each: (termId: number) => void): void {
-    for (let i = 0; i < termIds.length; i += MERGE_BATCH) this.db.transaction(() => termIds.slice(i, i + MERGE_BATCH).forEach(each))();
+  private inBatches(ids: number[], each: (id: number) => void): void {
+    writeInSlices(this.db, ids, each);
   }
 
   /**

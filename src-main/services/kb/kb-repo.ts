@@ -1,9 +1,10 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { indexText } from '../../../src-shared/text/segment';
+import { writeInSlices } from '../db/write-in-slices';
 import { KbIndex, type ArticleWords } from './kb-index';
 
-/** Articles indexed per transaction by reindex(), as an import stores them. */
+/** Articles segmented at a time by reindex(), then written a few per transaction as an import writes them. */
 const REINDEX_BATCH = 500;
 
 /** How article text becomes index text; the benchmark passes a memoised one so every engine segments once. */
@@ -28,6 +29,23 @@ interface ArticleRow {
   updated_at: number;
 }
 
+/** An article's text as stored (tags as JSON), what its index entries were made from. */
+interface StoredText {
+  locale: Locale;
+  title: string;
+  body: string;
+  tags: string;
+}
+
+const sameText = (a: StoredText, b: StoredText) => a.locale === b.locale && a.title === b.title && a.body === b.body && a.tags === b.tags;
+
+/** An article with its words segmented, and its stored version's if it has one: ready to write (KbRepo.store). */
+export interface PreparedArticle {
+  article: KbArticle;
+  words: ArticleWords;
+  previous: { stored: StoredText; words: ArticleWords } | null;
+}
+
 /**
  * kb_articles and its search index (KbIndex), which holds each article's words as Intl.Segmenter found them
  * (folded: lower case, traditional Chinese as simplified). Imports end with mergeIndex().
@@ -50,7 +68,7 @@ export class KbRepo {
         tags = excluded.tags, category = excluded.category, updated_at = excluded.updated_at
       RETURNING id`);
     this.searchIndex = new KbIndex(db);
-    this.existing = db.prepare<[string], { id: number; locale: Locale; title: string; body: string; tags: string }>(
+    this.existing = db.prepare<[string], StoredText & { id: number }>(
       'SELECT id, locale, title, body, tags FROM kb_articles WHERE external_id = ?',
     );
     this.byExternalId = db.prepare<[string], ArticleRow>(
@@ -86,6 +104,20 @@ export class KbRepo {
 
   /** Insert or update by external id, reindexing the article. Returns whether it was new. */
   upsert(article: KbArticle): { id: number; created: boolean } {
+    return this.store(this.prepare(article));
+  }
+
+  /**
+   * Segments an article's text, and its stored version's (whose words leave the index), outside any transaction:
+   * segmenting is most of an import's time, and other writers (a work order being filed) wait while one is open.
+   */
+  prepare(article: KbArticle): PreparedArticle {
+    const stored = this.existing.get(article.externalId);
+    return { article, words: this.articleWords(article), previous: stored ? { stored, words: this.storedWords(stored) } : null };
+  }
+
+  /** Writes a prepared article and its index entries. Returns whether it was new. */
+  store({ article, words, previous }: PreparedArticle): { id: number; created: boolean } {
     return this.db.transaction(() => {
       const before = this.existing.get(article.externalId);
       const { id } = this.upsertArticle.get(
@@ -97,8 +129,12 @@ export class KbRepo {
         article.category,
         this.now(),
       )!;
-      if (before) this.searchIndex.remove(id, before.locale, this.words(before.locale, before.title, before.body, JSON.parse(before.tags) as string[]));
-      this.searchIndex.add(id, article.locale, this.words(article.locale, article.title, article.body, article.tags));
+      if (before) {
+        // Rewritten since it was prepared (rare): its stored words are segmented again, here.
+        const same = previous && sameText(previous.stored, before);
+        this.searchIndex.remove(id, before.locale, same ? previous.words : this.storedWords(before));
+      }
+      this.searchIndex.add(id, article.locale, words);
       return { id, created: !before };
     })();
   }
@@ -122,8 +158,8 @@ export class KbRepo {
   }
 
   /**
-   * Rebuilds the whole index from kb_articles (after a segmentation change, or on a database indexed before), a
-   * batch of articles per transaction like an import, so other writers never wait long.
+   * Rebuilds the whole index from kb_articles (after a segmentation change, or on a database indexed before), in
+   * short transactions like an import, so other writers never wait long.
    */
   reindex(): number {
     this.searchIndex.clear();
@@ -132,15 +168,24 @@ export class KbRepo {
       'SELECT locale, title, body, tags FROM kb_articles WHERE id = ?',
     );
     for (let i = 0; i < ids.length; i += REINDEX_BATCH) {
-      this.db.transaction(() => {
-        for (const id of ids.slice(i, i + REINDEX_BATCH)) {
-          const r = article.get(id);
-          if (r) this.searchIndex.add(id, r.locale, this.words(r.locale, r.title, r.body, JSON.parse(r.tags) as string[]));
-        }
-      })();
+      // Segmented before any write transaction opens, so other writers wait only for the writing.
+      const batch = ids.slice(i, i + REINDEX_BATCH).flatMap((id) => {
+        const r = article.get(id);
+        return r ? [{ id, locale: r.locale, words: this.storedWords(r) }] : [];
+      });
+      // Imports and indexing run one at a time (in the import worker), so nothing rewrites these articles meanwhile.
+      writeInSlices(this.db, batch, ({ id, locale, words }) => this.searchIndex.add(id, locale, words));
     }
     this.searchIndex.merge();
     return ids.length;
+  }
+
+  private articleWords(a: KbArticle): ArticleWords {
+    return this.words(a.locale, a.title, a.body, a.tags);
+  }
+
+  private storedWords(r: StoredText): ArticleWords {
+    return this.words(r.locale, r.title, r.body, JSON.parse(r.tags) as string[]);
   }
 
   private words(locale: Locale, title: string, body: string, tags: string[]): ArticleWords {

@@ -1,12 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import { Cache } from '../db/cache';
 import { migrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/database';
 import { KbRepo, type KbArticle } from './kb-repo';
+import { KbIndex } from './kb-index';
 import { KbSearch } from './kb-search';
 
 const articles: KbArticle[] = [
@@ -122,7 +123,7 @@ describe('KbSearch ranks from merged postings exactly as from every posting', ()
     locale: 'en',
     title: Array.from({ length: 1 + Math.floor(random() * 4) }, word).join(' '),
     body: Array.from({ length: 5 + Math.floor(random() * 40) }, word).join(' '),
-    // Six words of its own per article: more terms than one merge transaction takes.
+    // Six words of its own per article: more terms than one merge transaction (a few milliseconds) takes.
     tags: [...(random() < 0.3 ? [word()] : []), ...Array.from({ length: 6 }, (_, k) => `own${i}x${k}`)],
     category: null,
   }));
@@ -149,5 +150,50 @@ describe('KbSearch ranks from merged postings exactly as from every posting', ()
     expect(results(true, false)).toEqual(unmerged);
     expect(results(true, true)).toEqual(unmerged);
     expect(results(false, true)).toEqual(unmerged);
+  });
+});
+
+describe('KbSearch while an import merges the index on another connection', () => {
+  it('reads every statement of a search from one snapshot, so a merge between them loses no article', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'kb-')), 'cache.sqlite');
+    const reader = openDatabase(path);
+    const importer = openDatabase(path);
+    const repo = new KbRepo(importer);
+    for (const a of articles) repo.upsert(a);
+    repo.mergeIndex();
+    // Rewritten: its old postings wait in the merged blobs, skipped, and its new ones are not merged yet.
+    repo.upsert({ ...articles.find((a) => a.externalId === 'refund-en')!, body: 'Now within 3 business days.' });
+    const search = new KbSearch(reader);
+    // The import worker's merge lands after the search has read which articles were rewritten, before it reads
+    // their postings.
+    const replaced = KbIndex.prototype.replaced;
+    const spy = vi.spyOn(KbIndex.prototype, 'replaced').mockImplementationOnce(function (this: KbIndex) {
+      const before = replaced.call(this);
+      repo.mergeIndex();
+      return before;
+    });
+    expect(search.search('business days', { locale: 'en' }).map((h) => h.id)).toEqual(['refund-en']);
+    expect(spy).toHaveBeenCalled();
+    // And after the merge, as before it.
+    expect(search.search('business days', { locale: 'en' }).map((h) => h.id)).toEqual(['refund-en']);
+    spy.mockRestore();
+    reader.close();
+    importer.close();
+  });
+});
+
+describe('KbRepo.reindex on a knowledge base already indexed', () => {
+  it('empties the index and builds it again: every search finds what it found before', () => {
+    const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'kb-')), 'cache.sqlite'));
+    const repo = new KbRepo(db);
+    for (const a of articles) repo.upsert(a);
+    repo.mergeIndex();
+    const search = new KbSearch(db);
+    const queries = ['退款', '客诉', 'คืนเงิน', 'refund', 'roa', 'เทิร์นเครื่'];
+    const before = queries.map((q) => search.search(q).map((h) => `${h.id} ${h.score.toFixed(4)}`));
+    expect(repo.reindex()).toBe(articles.length);
+    expect(repo.needsIndexing()).toBe(false);
+    expect(queries.map((q) => search.search(q).map((h) => `${h.id} ${h.score.toFixed(4)}`))).toEqual(before);
+    db.close();
   });
 });

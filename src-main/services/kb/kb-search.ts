@@ -119,6 +119,7 @@ export class KbSearch {
   private readonly index: KbIndex;
   private readonly article;
   private readonly lastArticleId;
+  private readonly inSnapshot;
   private score = new Float64Array(0);
   private part = new Float64Array(0);
   private matched = new Uint8Array(0);
@@ -129,9 +130,18 @@ export class KbSearch {
     this.index = new KbIndex(db);
     this.article = db.prepare<[number], Row>('SELECT external_id, locale, title, body, category FROM kb_articles WHERE id = ?');
     this.lastArticleId = db.prepare<[], number>('SELECT ifnull(max(id), 0) FROM kb_articles').pluck();
+    // A search reads the rewritten articles, then terms, postings and articles in many statements; an import's
+    // merge committing between them (its batches are short so filing never waits) would show a mix of before and
+    // after, losing or doubling articles. One read transaction: every statement sees one snapshot (WAL: no
+    // writer waits for it).
+    this.inSnapshot = db.transaction((query: string, options: KbSearchOptions) => this.searchSnapshot(query, options));
   }
 
   search(query: string, options: KbSearchOptions = {}): KbHit[] {
+    return this.inSnapshot(query, options);
+  }
+
+  private searchSnapshot(query: string, options: KbSearchOptions): KbHit[] {
     const limit = Math.min(Math.max(options.limit ?? 10, 1), 100);
     const parsed = parseSearchQuery(query, options.locale);
     if (!parsed) return [];
