@@ -75,4 +75,13 @@ describe('WorkOrderFiling on a real SQLite file', () => {
     expect(again.workOrderDrafts.load('1001')?.draft).toMatchObject({ whatHappened: '包裹三天没到', whyTags: ['late-by-shipper'] });
     again.close();
   });
+
+  it('never gives a second work order a number the day already has (24 random bits clash within thousands)', () => {
+    const { cache } = setup();
+    const drawn = ['A1B2C3', 'A1B2C3', 'A1B2C3', 'D4E5F6'];
+    const filing = new WorkOrderFiling(cache.workOrdersDb, cache.workOrders, cache.followUps, cache.workOrderDrafts, () => DEFAULT_SLA_HOURS, () => NOW, null, () => drawn.shift()!);
+    expect(filing.file('1001', form).id).toBe('WO-20261123-A1B2C3');
+    expect(filing.file('1001', form).id).toBe('WO-20261123-D4E5F6');
+    expect(cache.db.prepare('SELECT count(*) AS n FROM work_orders').get()).toEqual({ n: 2 });
+  });
 });

@@ -29,12 +29,22 @@ export class WorkOrderFiling {
     private readonly slaHours: () => SlaHours,
     private readonly now: () => number = Date.now,
     private readonly outbox: Outbox | null = null,
+    /** Six hex digits for the number the agent reads out; drawn again when the day already has it. */
+    private readonly suffix: () => string = () => randomBytes(3).toString('hex').toUpperCase(),
   ) {}
+
+  private newNumber(createdAt: number): string {
+    const day = new Date(createdAt).toISOString().slice(0, 10).replaceAll('-', '');
+    for (;;) {
+      const id = `WO-${day}-${this.suffix()}`;
+      if (this.workOrders.idOf(id) === null) return id;
+    }
+  }
 
   file(agent: string, form: WorkOrderSubmission): FiledWorkOrder {
     return this.db.transaction(() => {
       const createdAt = this.now();
-      const externalId = `WO-${new Date(createdAt).toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex').toUpperCase()}`;
+      const externalId = this.newNumber(createdAt);
       const dueAt = slaDeadline(form.severity, createdAt, this.slaHours());
       const route = routeFor(form.severity);
       const uuid = randomUUID();
