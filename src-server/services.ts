@@ -30,6 +30,9 @@ export function buildServices(config: ServerConfig, log: Log): Services {
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
   // A connection that dies while idle (PostgreSQL restarted) must not crash the process.
   pool.on('error', (err) => log.warn({ error: err.message }, 'idle database connection lost'));
+  // ...and one lost while a request holds it (between two statements of a transaction) fails that request,
+  // which the desktop retries; without a listener its 'error' event would end the process.
+  pool.on('connect', (client) => client.on('error', (err) => log.warn({ error: err.message }, 'database connection lost during a request')));
   const users = new UsersRepo(pool);
   const sessions = new SessionsRepo(pool);
   const tokens = new AccessTokens(config.tokenSecret, config.accessTokenSeconds);

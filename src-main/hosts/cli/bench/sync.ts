@@ -37,6 +37,16 @@ function pssKb(pid: number): number {
   }
 }
 
+/** CPU seconds a process has used so far (user + system, from /proc; 0 once it is gone). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** The postmaster and its backends, by parent pid. */
 function postgresPids(dataDir: string): number[] {
   const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -111,6 +121,9 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
       })));
     }
 
+    const commits = async () => Number((await db.query<{ n: string }>('SELECT sum(xact_commit) AS n FROM pg_stat_database')).rows[0]!.n);
+    const pgCpu = () => postgresPids(join(pgLab.dir, 'data')).reduce((t, pid) => t + cpuSeconds(pid), 0);
+    const before = { servers: servers.map((x) => cpuSeconds(x.pid!)), postgres: pgCpu(), bench: process.cpuUsage(), commits: await commits() };
     const started = performance.now();
     const endAt = started + seconds * 1000;
     const uuids: string[] = [];
@@ -144,14 +157,23 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
     fault = false;
     await new Promise((r) => setTimeout(r, Math.max(0, started + (seconds * 2000) / 3 - performance.now())));
     fault = true;
+    const killedCpu = cpuSeconds(servers[1]!.pid!) - before.servers[1]!;
     await servers[1]!.kill();
     await new Promise((r) => setTimeout(r, 1000));
     await servers[1]!.start();
+    before.servers[1] = -killedCpu;
     fault = false;
     const memory = { serversPssMiB: servers.map((s) => round(pssKb(s.pid!) / 1024, 1)), postgresPssMiB: round(postgresPids(join(pgLab.dir, 'data')).reduce((t, pid) => t + pssKb(pid), 0) / 1024, 1) };
     await new Promise((r) => setTimeout(r, Math.max(0, endAt - performance.now())));
     for (const t of timers) clearTimeout(t);
     const runSeconds = (performance.now() - started) / 1000;
+    const benchCpu = process.cpuUsage(before.bench);
+    const cpu = {
+      serversSeconds: servers.map((x, i) => round(cpuSeconds(x.pid!) - before.servers[i]!, 1)),
+      postgresSeconds: round(pgCpu() - before.postgres, 1),
+      desktopsInThisProcessSeconds: round((benchCpu.user + benchCpu.system) / 1e6, 1),
+    };
+    const transactionsPerSecond = round(((await commits()) - before.commits) / runSeconds, 1);
 
     // Everything drains: every desktop's outbox empty, then count what the server holds.
     const drainStart = performance.now();
@@ -178,6 +200,8 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
       visibleToTeammateMs: { samples: delays.length, p50: round(percentile(delays, 50), 1), p95: round(percentile(delays, 95), 1), max: round(Math.max(...delays), 1) },
       visibleToTeammateDuringFaultsMs: { samples: faultDelays.length, p50: round(percentile(faultDelays, 50), 1), p95: round(percentile(faultDelays, 95), 1) },
       memory,
+      cpu,
+      postgresTransactionsPerSecond: transactionsPerSecond,
       drainedInMs: round(performance.now() - drainStart, 0),
       lost,
       duplicated,
