@@ -118,7 +118,7 @@ test('"Next state" picked while talking: after-call work ends on the meal break,
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('call-state')).toContainText('On call');
   const next = page.getByRole('combobox', { name: 'Next state' });
-  await expect(next.locator('option:checked')).toHaveText('As before (Ready)');
+  await expect(next.locator('option:checked')).toHaveText('Then: as before (Ready)');
   await next.selectOption({ label: 'Not Ready · Meal' });
   await expect(next).toHaveValue('meal');
   await page.getByRole('button', { name: 'Hang up' }).click();
@@ -152,7 +152,7 @@ test('a callback ending during after-call work: the bar asks a disposition for e
   await expect(acw.getByRole('combobox', { name: 'Disposition · earlier call 1' })).toHaveValue('escalated');
   await expect(acw.getByRole('combobox', { name: 'Disposition', exact: true })).toHaveValue('');
   await expect(acw.getByRole('button', { name: 'Done' })).toBeDisabled();
-  await expect(acw.getByRole('combobox', { name: 'Next state' }).locator('option:checked')).toHaveText('As before (Ready)');
+  await expect(acw.getByRole('combobox', { name: 'Next state' }).locator('option:checked')).toHaveText('Then: as before (Ready)');
   await acw.getByRole('combobox', { name: 'Disposition', exact: true }).selectOption('callback-promised');
   await acw.getByRole('button', { name: 'Done' }).click();
   await expect(state).toHaveValue('ready');

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startWebShellProcess } from './web-shell-process';
@@ -7,7 +8,10 @@ import { startWebShellProcess } from './web-shell-process';
 test('the web shell writes its log to <data folder>/logs, without the SIP password', async () => {
   const sipPassword = 'e2e-log-secret-9f3k';
   // A PBX address nothing listens on: the softphone fails, retries and logs why.
+  // A data folder of the test's own: the helper removes the ones it makes when the shell stops.
+  const dataDir = mkdtempSync(join(tmpdir(), 'agent-desktop-log-e2e-'));
   const shell = await startWebShellProcess([], {
+    AGENT_DESKTOP_DATA_DIR: dataDir,
     AGENT_DESKTOP_PBX_URL: 'ws://127.0.0.1:9/ws',
     AGENT_DESKTOP_EXTENSION: '1001',
     AGENT_DESKTOP_SIP_PASSWORD: sipPassword,

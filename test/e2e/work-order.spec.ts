@@ -127,6 +127,8 @@ test('due callback and follow-up pop as reminders; the CSAT given at follow-up i
   const shell = await startWebShellProcess([]);
   try {
     await page.goto(shell.url);
+    // No phone on this desktop: the first-run screen lets her set it up later and work on.
+    await page.getByRole('button', { name: 'Set up the phone later' }).click();
     const form = await openNewWorkOrder(page);
     await form.getByRole('combobox', { name: 'Complaint type' }).selectOption('long-wait');
     await form.getByRole('textbox', { name: 'What happened' }).fill('Waited 40 minutes, then cut off');
@@ -163,6 +165,7 @@ test('work order draft: SIGKILL of the main process mid-draft loses nothing save
   let second: RunningShell | null = null;
   try {
     await page.goto(first.url);
+    await page.getByRole('button', { name: 'Set up the phone later' }).click();
     const form = await openNewWorkOrder(page);
     await form.getByRole('combobox', { name: 'Complaint type' }).selectOption('long-wait');
     await form.getByRole('textbox', { name: 'What happened' }).pressSequentially('等了四十分钟，电话被挂断');
@@ -171,6 +174,7 @@ test('work order draft: SIGKILL of the main process mid-draft loses nothing save
 
     second = await startWebShellProcess([], { AGENT_DESKTOP_DATA_DIR: dataDir });
     await page.goto(second.url);
+    await page.getByRole('button', { name: 'Set up the phone later' }).click();
     const restored = page.getByTestId('work-order-form');
     await expect(restored.getByTestId('draft-state')).toHaveText('Draft restored');
     await expect(restored.getByRole('textbox', { name: 'What happened' })).toHaveValue('等了四十分钟，电话被挂断');

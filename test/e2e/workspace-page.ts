@@ -10,10 +10,11 @@ export async function openReady(page: Page, url: string, extension: string): Pro
   return state;
 }
 
-/** Leaves after-call work the only way there is: a disposition, then Done. */
+/** Leaves after-call work the only way there is: a disposition for each call it holds, then Done. */
 export async function wrapUp(page: Page, disposition = 'resolved'): Promise<void> {
   const acw = page.getByTestId('acw');
-  await acw.getByRole('combobox', { name: 'Disposition' }).selectOption(disposition);
+  await expect(acw.getByRole('combobox', { name: 'Disposition', exact: true })).toBeVisible();
+  for (const select of await acw.getByRole('combobox', { name: /^Disposition/ }).all()) await select.selectOption(disposition);
   await acw.getByRole('button', { name: 'Done' }).click();
 }
 

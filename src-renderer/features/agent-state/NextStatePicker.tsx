@@ -26,8 +26,9 @@ export function NextStatePicker({ before }: { before: AgentStateTarget }) {
   const choose = (v: string) => chooseNextState(v === '' ? null : v === 'ready' ? { state: 'ready', reasonCode: null } : { state: 'not-ready', reasonCode: v });
   return (
     <label className="next-state" data-testid="next-state">
-      <span>{t('agent.nextState')}</span>
-      <select value={value} aria-label={t('agent.nextState')} onChange={(e) => choose(e.target.value)}>
+      {/* Its name is read out; on screen the first option ("As before …") and its title say what it is. */}
+      <span className="visually-hidden">{t('agent.nextState')}</span>
+      <select value={value} aria-label={t('agent.nextState')} title={t('agent.nextState')} onChange={(e) => choose(e.target.value)}>
         <option value="">{t('agent.nextState.asBefore', { state: name(before) })}</option>
         <option value="ready">{t('agent.ready')}</option>
         {reasons.map((r) => (

@@ -16,10 +16,20 @@ function ConnectionBadge() {
   const info = useWorkspace((s) => s.info);
   if (!status) return <span className="badge badge-off">{t('connection.notConfigured')}</span>;
   const registered = status.registered ? t('connection.registered', { extension: status.extension }) : t('connection.notRegistered');
+  const words = `${t(`connection.${status.connection}`)} · ${registered}${info?.demo ? ` · ${t('app.demo')}` : ''}`;
+  // All well, the call bar shows a phone sign and the extension (it must stay one line); the words are still read
+  // out and are the badge's title. Anything else is said in full.
+  const healthy = status.connection === 'connected' && status.registered;
   return (
-    <span className={`badge badge-${status.connection}`} data-testid="connection" title={status.reason ?? ''}>
-      {t(`connection.${status.connection}`)} · {registered}
-      {info?.demo ? ` · ${t('app.demo')}` : ''}
+    <span className={`badge badge-${status.connection}`} data-testid="connection" title={status.reason ?? words}>
+      {healthy ? (
+        <>
+          <span aria-hidden="true">☎ {status.extension}{info?.demo ? ` · ${t('app.demo')}` : ''}</span>
+          <span className="visually-hidden">{words}</span>
+        </>
+      ) : (
+        words
+      )}
       {status.reasonCode && status.reasonCode !== 'stopped' && (
         <span className="link-reason" data-testid="link-reason">
           {' · '}

@@ -52,7 +52,11 @@ export function DevicesPanel() {
   const [open, setOpen] = useState(false);
   return (
     <details className="devices" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{t('media.devices')}</summary>
+      {/* A music-note sign on screen keeps the call bar on one line; the name is still read out and found by it. */}
+      <summary title={t('media.devices')}>
+        <span aria-hidden="true">♪</span>
+        <span className="visually-hidden">{t('media.devices')}</span>
+      </summary>
       <DeviceChoices active={open} />
     </details>
   );

@@ -5,7 +5,8 @@ import './settings.css';
 
 /**
  * What an unconfigured desktop opens on, in place of the workspace: the same form as settings. It gives way to
- * the workspace by itself once the phone is registered; after a save the agent may also go on without waiting.
+ * the workspace by itself once the phone is registered; after a save the agent may also go on without waiting,
+ * and before one she may set the phone up later.
  */
 export function FirstRunScreen() {
   const t = useT();
@@ -19,11 +20,10 @@ export function FirstRunScreen() {
       <SettingsForm
         view={view}
         footer={
-          view.pbx !== null && (
-            <button type="button" onClick={finish}>
-              {t('settings.openWorkspace')}
-            </button>
-          )
+          // Saved, or not now: a specialist who works complaints without taking calls still has her workspace.
+          <button type="button" onClick={finish}>
+            {view.pbx !== null ? t('settings.openWorkspace') : t('settings.later')}
+          </button>
         }
       />
     </main>

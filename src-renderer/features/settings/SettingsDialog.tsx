@@ -10,8 +10,9 @@ export function SettingsButton() {
   const t = useT();
   const setOpen = useSettings((s) => s.setOpen);
   return (
-    <button type="button" className="settings-open" onClick={() => void loadSettings().then(() => setOpen(true))}>
-      {t('settings.open')}
+    <button type="button" className="settings-open" title={t('settings.open')} onClick={() => void loadSettings().then(() => setOpen(true))}>
+      <span aria-hidden="true">⚙</span>
+      <span className="visually-hidden">{t('settings.open')}</span>
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import type { SettingsUpdate, SettingsView } from '../../../src-shared/domain/phone-settings';
+import { ContractError } from '../../../src-shared/contract';
 import { request } from '../../api/client';
 import { loadWorkspace, useWorkspace } from '../softphone';
 import { useSettings } from './store';
@@ -8,7 +9,8 @@ export async function loadSettings(): Promise<void> {
   try {
     useSettings.getState().loaded(await request('getSettings', {}));
   } catch (err) {
-    useWorkspace.getState().showError({ code: 'FAILED', message: err instanceof Error ? err.message : String(err) });
+    // The contract's code is kept, so a window cut off from Agent Desktop says so in the agent's language.
+    useWorkspace.getState().showError({ code: err instanceof ContractError ? err.code : 'FAILED', message: err instanceof Error ? err.message : String(err) });
   }
 }
 

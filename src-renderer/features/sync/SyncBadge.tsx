@@ -25,9 +25,19 @@ export function SyncBadge() {
             : status.state === 'error'
               ? t('sync.error')
               : t('sync.connecting');
+  // Synced with nothing waiting, the call bar shows a sign and the time (it must stay one line); the words are
+  // still there for screen readers and as the badge's title.
+  const compact = status.state === 'synced' && waiting === 0 && status.decisions === 0;
   return (
-    <span className={`badge sync-badge sync-${status.state}`} data-testid="sync-status" role="status" title={status.message ?? ''}>
-      {text}
+    <span className={`badge sync-badge sync-${status.state}`} data-testid="sync-status" role="status" title={status.message ?? text}>
+      {compact ? (
+        <>
+          <span aria-hidden="true">⇅ {time}</span>
+          <span className="visually-hidden">{text}</span>
+        </>
+      ) : (
+        text
+      )}
       {status.decisions > 0 && ` · ${t('sync.decisions', { count: status.decisions })}`}
     </span>
   );
