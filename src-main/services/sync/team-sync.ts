@@ -32,7 +32,7 @@ const POLL_MS = 30_000;
  */
 export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ workOrders: string[] }] }> {
   private readonly applier: ChangeApplier;
-  private readonly backoff = new Backoff(250, 30_000);
+  private readonly backoff = new Backoff(250, 8_000);
   private running: Promise<void> | null = null;
   private dirty = false;
   private stopped = false;
@@ -40,7 +40,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private pollTimer: NodeJS.Timeout | null = null;
   private live: WebSocket | null = null;
   private liveRetry: NodeJS.Timeout | null = null;
-  private readonly liveBackoff = new Backoff(250, 15_000);
+  private readonly liveBackoff = new Backoff(250, 8_000);
   private lastSyncedAt: number | null = null;
   private state: SyncStatus['state'] = 'connecting';
   private message: string | null = null;

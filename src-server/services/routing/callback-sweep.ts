@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { appendToFeed } from '../../db/repos/feed';
+import { announceFeed, appendToFeed } from '../../db/repos/feed';
 import { inTransaction } from '../../db/tx';
 
 /**
@@ -20,6 +20,7 @@ export async function sweepDueCallbacks(pool: Pool, offlineAfterSeconds: number)
       const seq = await appendToFeed(tx, f.team_id, 'followUp', f.id);
       await tx.query("UPDATE follow_ups SET queue = 'team', version = version + 1, feed_seq = $2 WHERE id = $1", [f.id, seq]);
     }
+    for (const team of new Set(due.rows.map((f) => f.team_id))) await announceFeed(tx, team);
     return due.rowCount ?? 0;
   });
 }

@@ -20,7 +20,11 @@ export class PullService {
     if (v.teamId === null) throw new HttpError(403, 'FORBIDDEN', 'Only team members sync work: this account has no team.');
     const teamId = v.teamId;
     if (clientId && waiting !== undefined) {
-      await this.pool.query('UPDATE sync_clients SET waiting = $3, reported_at = now() WHERE client_id = $1 AND user_id = $2', [clientId, v.userId, waiting]);
+      // Written only when it changed (or to refresh an old report): most pulls report the same and write nothing.
+      await this.pool.query(
+        "UPDATE sync_clients SET waiting = $3, reported_at = now() WHERE client_id = $1 AND user_id = $2 AND (waiting <> $3 OR reported_at IS NULL OR reported_at < now() - interval '30 seconds')",
+        [clientId, v.userId, waiting],
+      );
     }
     // One snapshot for the feed and the rows it names.
     const db = await this.pool.connect();

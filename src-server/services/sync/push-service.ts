@@ -4,6 +4,7 @@ import type { ServerConfig } from '../../config';
 import { HttpError } from '../../http-error';
 import type { Viewer } from '../auth/policy';
 import { applyMutation, Rejection } from './apply-mutation';
+import { announceFeed } from '../../db/repos/feed';
 
 interface Log {
   warn(obj: object, msg: string): void;
@@ -57,6 +58,7 @@ export class PushService {
           result = { seq: pushed.seq, outcome: 'rejected', reason: err.message };
         }
         await tx.query('UPDATE sync_clients SET last_seq = $2, last_push = now() WHERE client_id = $1', [req.clientId, pushed.seq]);
+        if (result.outcome === 'applied' && v.teamId !== null) await announceFeed(tx, v.teamId);
         await tx.query('COMMIT');
         lastSeq = pushed.seq;
         results.push(result);

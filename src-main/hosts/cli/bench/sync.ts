@@ -85,11 +85,11 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
   const db = new pg.Pool({ connectionString: pgLab.url, max: 2 });
   db.on('error', () => undefined);
 
-  const written = new Map<string, { at: number; team: number; author: string; inFault: boolean }>();
+  const written = new Map<string, { at: number; team: number; author: string }>();
   const seenBy = new Set<string>();
-  const delays: number[] = [];
-  const faultDelays: number[] = [];
-  let fault = false;
+  const samples: { from: number; to: number }[] = [];
+  /** When a fault was on: a change whose way from writer to watcher crossed one is counted apart. */
+  const faults: { start: number; end: number }[] = [];
 
   const desks: Desk[] = people.map((p, i) => {
     const cache = new Cache(join(dir, `${p.username}.sqlite`), Date.now, { teamSync: true });
@@ -105,7 +105,7 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
           const w = written.get(uuid);
           if (!w || w.author === p.username || seenBy.has(uuid)) continue;
           seenBy.add(uuid);
-          (w.inFault ? faultDelays : delays).push(now - w.at);
+          samples.push({ from: w.at, to: now });
         }
       });
     }
@@ -138,7 +138,7 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
           fairResolution: '', extraOffered: '', callback: null, followUpAt: Date.now() + 72 * 3600_000, customerId: null, callId: null,
         });
         const uuid = d.cache.db.prepare<[string], { uuid: string }>('SELECT uuid FROM work_orders WHERE external_id = ?').get(filed.id)!.uuid;
-        written.set(uuid, { at: performance.now(), team: d.team, author: d.username, inFault: fault });
+        written.set(uuid, { at: performance.now(), team: d.team, author: d.username });
         uuids.push(uuid);
       }
       const externalId = `call:${randomUUID()}`;
@@ -150,23 +150,30 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
 
     // Faults: a 10-second partition of server A's desktops, then server B SIGKILLed and back a second later.
     await new Promise((r) => setTimeout(r, (seconds * 1000) / 3));
-    fault = true;
+    const partition = { start: performance.now(), end: Infinity };
+    faults.push(partition);
     relay.partition();
     await new Promise((r) => setTimeout(r, 10_000));
     relay.heal();
-    fault = false;
+    partition.end = performance.now();
     await new Promise((r) => setTimeout(r, Math.max(0, started + (seconds * 2000) / 3 - performance.now())));
-    fault = true;
+    const kill = { start: performance.now(), end: Infinity };
+    faults.push(kill);
     const killedCpu = cpuSeconds(servers[1]!.pid!) - before.servers[1]!;
     await servers[1]!.kill();
     await new Promise((r) => setTimeout(r, 1000));
     await servers[1]!.start();
     before.servers[1] = -killedCpu;
-    fault = false;
+    kill.end = performance.now();
     const memory = { serversPssMiB: servers.map((s) => round(pssKb(s.pid!) / 1024, 1)), postgresPssMiB: round(postgresPids(join(pgLab.dir, 'data')).reduce((t, pid) => t + pssKb(pid), 0) / 1024, 1) };
     await new Promise((r) => setTimeout(r, Math.max(0, endAt - performance.now())));
     for (const t of timers) clearTimeout(t);
     const runSeconds = (performance.now() - started) / 1000;
+    const crossed = (x: { from: number; to: number }) => faults.some((f) => x.from < f.end && x.to > f.start);
+    const delays = samples.filter((x) => !crossed(x)).map((x) => x.to - x.from);
+    const faultDelays = samples.filter(crossed).map((x) => x.to - x.from);
+    // The first third, before any fault: the floor in its ordinary state.
+    const steady = samples.filter((x) => x.to < faults[0]!.start).map((x) => x.to - x.from);
     const benchCpu = process.cpuUsage(before.bench);
     const cpu = {
       serversSeconds: servers.map((x, i) => round(cpuSeconds(x.pid!) - before.servers[i]!, 1)),
@@ -198,6 +205,7 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
       written: { workOrders: uuids.length, callRecords: contacts.length },
       pushesPerSecond: round(pushes / runSeconds, 1),
       visibleToTeammateMs: { samples: delays.length, p50: round(percentile(delays, 50), 1), p95: round(percentile(delays, 95), 1), max: round(Math.max(...delays), 1) },
+      visibleToTeammateBeforeFaultsMs: { samples: steady.length, p50: round(percentile(steady, 50), 1), p95: round(percentile(steady, 95), 1) },
       visibleToTeammateDuringFaultsMs: { samples: faultDelays.length, p50: round(percentile(faultDelays, 50), 1), p95: round(percentile(faultDelays, 95), 1) },
       memory,
       cpu,
