@@ -84,13 +84,13 @@ test('microphone, speaker and ringer are chosen separately and remembered', asyn
   await page.goto(lab.shell.url);
   await page.evaluate(`localStorage.removeItem('agent-desktop.devices')`);
   await page.reload();
-  await page.getByText('Audio devices').click();
+  await page.getByTitle('Audio devices').click();
   const mic = page.getByRole('combobox', { name: 'Microphone' });
   await expect(mic.locator('option')).not.toHaveCount(1);
   const choice = await mic.locator('option').nth(1).getAttribute('value');
   await mic.selectOption(choice!);
   await page.reload();
-  await page.getByText('Audio devices').click();
+  await page.getByTitle('Audio devices').click();
   await expect(page.getByRole('combobox', { name: 'Microphone' })).toHaveValue(choice!);
   await expect(page.getByRole('combobox', { name: 'Ringer' })).toHaveValue('');
 });

@@ -76,7 +76,11 @@ test.describe('work order on the demo call', () => {
         sla: number;
         data: string;
       };
-      expect(order).toMatchObject({ severity: 'major', sla: 4 * 3600_000 });
+      // The demo syncs with its team server, whose clock sets the deadline (4 h from when it stored the work order,
+      // a few milliseconds after the desktop did).
+      expect(order.severity).toBe('major');
+      expect(order.sla).toBeGreaterThanOrEqual(4 * 3600_000);
+      expect(order.sla).toBeLessThan(4 * 3600_000 + 5_000);
       expect(JSON.parse(order.data)).toMatchObject({ whyTags: ['late-by-shipper', 'refund-batch-stuck'], fairResolution: '退款今天到账', route: 'complaints-lead' });
       const reminders = db.prepare('SELECT kind, number, window_end - due_at AS window FROM follow_ups WHERE work_order_id = ? ORDER BY kind').all(order.id);
       expect(reminders).toEqual([

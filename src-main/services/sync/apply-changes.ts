@@ -21,7 +21,7 @@ export class ChangeApplier {
         else this.contact(c.data);
       }
       saveCursor();
-    })();
+    }).immediate();
     return { workOrders: touched };
   }
 

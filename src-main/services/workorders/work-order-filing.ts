@@ -115,6 +115,6 @@ export class WorkOrderFiling {
       });
       this.drafts.discard(agent);
       return { id: externalId, dueAt, route, callbackId, followUpId };
-    })();
+    }).immediate();
   }
 }

@@ -52,7 +52,9 @@ const RECOVERY_WINDOW_MS = 90 * 24 * 3600 * 1000;
 const LOW_CSAT = 2;
 
 /**
- * Work orders and their append-only history. Every change writes an event in the same transaction.
+ * Work orders and their append-only history. Every change writes an event in the same transaction, which takes
+ * the write lock first (IMMEDIATE): one that read first could not turn into a write after an import committed in
+ * between (SQLite answers that at once with SQLITE_BUSY instead of waiting).
  * Give it a connection opened with synchronous=FULL: an acknowledged work order must survive a power cut.
  */
 export class WorkOrdersRepo {
@@ -101,7 +103,7 @@ export class WorkOrdersRepo {
       const { id } = this.insertOrder.get({ uuid: null, ...columns, data: JSON.stringify(data ?? {}) }) as { id: number };
       this.insertEvent.run(id, order.createdAt, 'created', order.actor, JSON.stringify({ severity: order.severity }));
       return id;
-    })();
+    }).immediate();
   }
 
   setStatus(id: number, status: WorkOrderSummary['status'], actor: string): void {
@@ -109,7 +111,7 @@ export class WorkOrdersRepo {
       const base = this.share(id);
       this.change(id, actor, 'status', { status }, 'UPDATE work_orders SET status = ?, version = version + 1, updated_at = ? WHERE id = ?', [status]);
       if (base) this.outbox!.add(base.uuid, { kind: 'workOrder.setStatus', id: base.uuid, status, baseVersion: base.version, note: '' });
-    })();
+    }).immediate();
   }
 
   /** The customer came back: the fix did not hold. */
@@ -119,7 +121,7 @@ export class WorkOrdersRepo {
       this.change(id, actor, 'reopened', { reason },
         "UPDATE work_orders SET status = 'open', reopened_count = reopened_count + 1, version = version + 1, updated_at = ? WHERE id = ?", []);
       if (base) this.outbox!.add(base.uuid, { kind: 'workOrder.setStatus', id: base.uuid, status: 'open', baseVersion: base.version, note: reason.slice(0, 2000) });
-    })();
+    }).immediate();
   }
 
   /** A specialist takes a work order from her queue: hers, in progress. */
@@ -129,7 +131,7 @@ export class WorkOrdersRepo {
       this.change(id, actor, 'claimed', { assignee: actor },
         "UPDATE work_orders SET assignee = ?, status = CASE status WHEN 'open' THEN 'in_progress' ELSE status END, version = version + 1, updated_at = ? WHERE id = ?", [actor]);
       if (base) this.outbox!.add(base.uuid, { kind: 'workOrder.claim', id: base.uuid, baseVersion: base.version });
-    })();
+    }).immediate();
   }
 
   /** The uuid and version the team server knows, when this desktop syncs and the row is shared. */
@@ -197,6 +199,6 @@ export class WorkOrdersRepo {
       const result = this.db.prepare(sql).run(...params, at, id);
       if (result.changes !== 1) throw new Error(`work order ${id} does not exist`);
       this.insertEvent.run(id, at, kind, actor, JSON.stringify(data));
-    })();
+    }).immediate();
   }
 }
