@@ -144,12 +144,12 @@ export class AgentDesktop {
         monitorAgent: async ({ extension, mode }) => {
           const lead = this.config.teamLead;
           if (!lead) throw new ContractError('UNAVAILABLE', 'Monitoring is for team leads: this desktop has no team configured.', undefined, {
-              key: 'mainError.floor.notLead',
-            });
+            key: 'mainError.floor.notLead',
+          });
           if (!lead.team.some((m) => m.extension === extension)) throw new ContractError('NOT_FOUND', `${extension} is not on your team.`, undefined, {
-              key: 'mainError.floor.notOnTeam',
-              params: { extension },
-            });
+            key: 'mainError.floor.notOnTeam',
+            params: { extension },
+          });
           const call = await this.phone().dial(`${lead.monitorCodes[mode]}${extension}`, { customerId: null });
           this.workflow?.monitoringCalls.add(call.callId);
           return call;
@@ -345,8 +345,8 @@ export class AgentDesktop {
 
   private agentWork(): AgentWorkflow {
     if (!this.workflow) throw new ContractError('UNAVAILABLE', 'The softphone is not configured, so there is no agent state yet.', undefined, {
-        key: 'mainError.phone.noAgentState',
-      });
+      key: 'mainError.phone.noAgentState',
+    });
     return this.workflow;
   }
 

@@ -34,14 +34,14 @@ export function createRouter(handlers: Handlers, log: Logger): ContractRouter {
     if (!sender.trusted) {
       log.warn('contract: refused request from untrusted sender', { sender: sender.description });
       return failure(new ContractError('UNTRUSTED_SENDER', `Requests from ${sender.description} are not accepted.`, undefined, {
-          key: 'mainError.contract.untrusted',
-        }));
+        key: 'mainError.contract.untrusted',
+      }));
     }
     if (!isRequestChannel(channel)) {
       log.warn('contract: unknown channel', { channel: String(channel).slice(0, 100) });
       return failure(new ContractError('UNKNOWN_CHANNEL', `Unknown request channel "${String(channel).slice(0, 100)}".`, undefined, {
-          key: 'mainError.contract.unknownChannel',
-        }));
+        key: 'mainError.contract.unknownChannel',
+      }));
     }
     const parsed = requests[channel].request.safeParse(payload ?? {});
     if (!parsed.success) {
@@ -62,8 +62,8 @@ export function createRouter(handlers: Handlers, log: Logger): ContractRouter {
       if (err instanceof ContractError) return failure(err);
       log.error(`contract: ${channel} failed`, { error: String(err) });
       return failure(new ContractError('FAILED', `${channel} failed: ${err instanceof Error ? err.message : String(err)}`, undefined, {
-          key: 'mainError.contract.failed',
-        }));
+        key: 'mainError.contract.failed',
+      }));
     }
   };
 }

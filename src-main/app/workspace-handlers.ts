@@ -37,8 +37,8 @@ export function workspaceHandlers(
     getKbArticle: ({ id }) => {
       const article = cache.kb.article(id);
       if (!article) throw new ContractError('NOT_FOUND', `Article ${id} is not in the knowledge base; search again.`, undefined, {
-          key: 'mainError.kb.articleMissing',
-        });
+        key: 'mainError.kb.articleMissing',
+      });
       const { externalId, ...rest } = article;
       return { id: externalId, ...rest };
     },
@@ -69,21 +69,21 @@ export function workspaceHandlers(
     claimWorkOrder: ({ id }) => {
       const current = cache.workOrders.statusOf(id);
       if (!current) throw new ContractError('NOT_FOUND', `Work order ${id} is not in the records; reload the list.`, undefined, {
-          key: 'mainError.wo.notFound',
-          params: { id },
-        });
+        key: 'mainError.wo.notFound',
+        params: { id },
+      });
       if (!app.myQueues().length) throw new ContractError('UNAVAILABLE', 'Claiming is for specialists signed in to the team server.', undefined, {
-          key: 'mainError.wo.claimNeedsTeam',
-        });
+        key: 'mainError.wo.claimNeedsTeam',
+      });
       cache.workOrders.claim(current.id, app.agentId());
       return { id, status: cache.workOrders.statusOf(id)!.status };
     },
     setWorkOrderStatus: ({ id, status }) => {
       const current = cache.workOrders.statusOf(id);
       if (!current) throw new ContractError('NOT_FOUND', `Work order ${id} is not in the records; reload the list.`, undefined, {
-          key: 'mainError.wo.notFound',
-          params: { id },
-        });
+        key: 'mainError.wo.notFound',
+        params: { id },
+      });
       if (!canMove(current.status, status)) {
         throw new ContractError('INVALID_REQUEST', `Work order ${id} is ${current.status}; it cannot go to ${status}.`, undefined, {
           key: 'mainError.wo.cannotMove',

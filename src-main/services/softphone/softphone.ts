@@ -206,16 +206,16 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
   attendedTransfer(callId: string, consultCallId: string): Promise<Call> {
     const consult = this.leg(consultCallId);
     if (consult.call.consultFor !== callId) throw new ContractError('FAILED', 'That consultation call belongs to another call.', undefined, {
-        key: 'mainError.call.consultOfAnother',
-      });
+      key: 'mainError.call.consultOfAnother',
+    });
     return this.leg(callId).attendedTransfer(consult);
   }
 
   /** Click-to-dial, or attended transfer step 1 when consultFor names the call being transferred. */
   async dial(number: string, options: { customerId?: string | null; consultFor?: string | null } = {}): Promise<Call> {
     if (!this.status.registered) throw new ContractError('UNAVAILABLE', 'The phone is not connected to the PBX yet; wait for it to reconnect.', undefined, {
-        key: 'mainError.phone.notRegistered',
-      });
+      key: 'mainError.phone.notRegistered',
+    });
     if (options.consultFor) this.leg(options.consultFor);
     const uri = targetUri(number, this.config.domain);
     const customerId = headerText(options.customerId ?? undefined);
