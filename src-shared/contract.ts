@@ -198,6 +198,10 @@ export const ContractFailure = z.object({
   code: ContractErrorCode,
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Names the renderer's message for this failure, so it is shown in the agent's language; message stays the English fallback. */
+  key: z.string().max(100).optional(),
+  /** The message's {placeholders}; values from outside (a dialled number) are data, capped here and again where shown. */
+  params: z.record(z.string().max(50), z.union([z.string().max(200), z.number()])).optional(),
 });
 export type ContractFailure = z.infer<typeof ContractFailure>;
 
@@ -218,16 +222,35 @@ export type BridgeApi = { [C in RequestChannel]: (request: RequestOf<C>) => Prom
   [E in EventChannel as EventSubscriber<E>]: (listener: (payload: EventOf<E>) => void) => () => void;
 };
 
+/** A message key for the renderer and its parameters (see src-renderer/i18n/main-error-messages.ts). */
+export type ErrorWords = { key: string; params?: Record<string, string | number> };
+
 export class ContractError extends Error {
+  readonly key?: string;
+  readonly params?: Record<string, string | number>;
   constructor(
     readonly code: ContractErrorCode,
     message: string,
     readonly issues?: ContractFailure['issues'],
+    words?: ErrorWords,
   ) {
     super(message);
     this.name = 'ContractError';
+    if (words) {
+      this.key = words.key;
+      // Capped as they enter: a parameter may be a dialled number or a PBX's reason phrase.
+      if (words.params) {
+        this.params = Object.fromEntries(Object.entries(words.params).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 200) : v]));
+      }
+    }
   }
   toFailure(): ContractFailure {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.key ? { key: this.key } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
   }
 }

@@ -115,7 +115,7 @@ export class AgentDesktop {
         listCalls: () => ({ calls: this.phone().listCalls() }),
         getScreenPop: ({ callId }) => {
           const call = this.phone().listCalls().find((c) => c.callId === callId);
-          if (!call) throw new ContractError('NOT_FOUND', `There is no call ${callId}; it may have ended.`);
+          if (!call) throw new ContractError('NOT_FOUND', `There is no call ${callId}; it may have ended.`, undefined, { key: 'mainError.call.gone' });
           return this.screenPop.lookup(call.remoteNumber, call.headers.customerId);
         },
         answerCall: ({ callId }) => this.phone().answer(callId),
@@ -143,8 +143,13 @@ export class AgentDesktop {
         getFloor: () => ({ settings: this.config.teamLead, members: this.floor?.board() ?? [] }),
         monitorAgent: async ({ extension, mode }) => {
           const lead = this.config.teamLead;
-          if (!lead) throw new ContractError('UNAVAILABLE', 'Monitoring is for team leads: this desktop has no team configured.');
-          if (!lead.team.some((m) => m.extension === extension)) throw new ContractError('NOT_FOUND', `${extension} is not on your team.`);
+          if (!lead) throw new ContractError('UNAVAILABLE', 'Monitoring is for team leads: this desktop has no team configured.', undefined, {
+            key: 'mainError.floor.notLead',
+          });
+          if (!lead.team.some((m) => m.extension === extension)) throw new ContractError('NOT_FOUND', `${extension} is not on your team.`, undefined, {
+            key: 'mainError.floor.notOnTeam',
+            params: { extension },
+          });
           const call = await this.phone().dial(`${lead.monitorCodes[mode]}${extension}`, { customerId: null });
           this.workflow?.monitoringCalls.add(call.callId);
           return call;
@@ -168,7 +173,9 @@ export class AgentDesktop {
           try {
             return { desktops: (await this.teamSync?.teamDesktops()) ?? null };
           } catch (err) {
-            throw new ContractError('UNAVAILABLE', `The team server cannot say which desktops hold unsynced work now (${(err as Error).message}).`);
+            throw new ContractError('UNAVAILABLE', `The team server cannot say which desktops hold unsynced work now (${(err as Error).message}).`, undefined, {
+              key: 'mainError.sync.serverUnsure',
+            });
           }
         },
         acceptSyncDecision: ({ id }) => {
@@ -329,13 +336,17 @@ export class AgentDesktop {
 
   private phone(): Softphone {
     if (!this.softphone) {
-      throw new ContractError('UNAVAILABLE', 'The softphone is not configured: enter the PBX address, extension and password in settings.');
+      throw new ContractError('UNAVAILABLE', 'The softphone is not configured: enter the PBX address, extension and password in settings.', undefined, {
+        key: 'mainError.phone.notConfigured',
+      });
     }
     return this.softphone;
   }
 
   private agentWork(): AgentWorkflow {
-    if (!this.workflow) throw new ContractError('UNAVAILABLE', 'The softphone is not configured, so there is no agent state yet.');
+    if (!this.workflow) throw new ContractError('UNAVAILABLE', 'The softphone is not configured, so there is no agent state yet.', undefined, {
+      key: 'mainError.phone.noAgentState',
+    });
     return this.workflow;
   }
 

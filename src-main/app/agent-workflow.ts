@@ -57,7 +57,9 @@ export class AgentWorkflow {
   /** "Next state" from the call bar: only while on a call or in after-call work, where it has something to follow. */
   setNextState(next: AgentStateTarget | null) {
     if (this.agent.state.state !== 'after-call-work' && !this.onCall()) {
-      throw new ContractError('FAILED', 'A next state is chosen during a call or after-call work; without a call, set the state itself.');
+      throw new ContractError('FAILED', 'A next state is chosen during a call or after-call work; without a call, set the state itself.', undefined, {
+        key: 'mainError.state.nextWithoutCall',
+      });
     }
     return this.agent.setNextState(next);
   }

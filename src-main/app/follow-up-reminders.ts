@@ -40,9 +40,11 @@ export class FollowUpReminders {
    */
   complete(id: number, csat: number | undefined): { workOrderId: string | null; csat: number | null } {
     const item = this.cache.followUps.get(id);
-    if (!item) throw new ContractError('NOT_FOUND', `There is no reminder ${id}.`);
+    if (!item) throw new ContractError('NOT_FOUND', `There is no reminder ${id}.`, undefined, { key: 'mainError.reminder.gone' });
     if (csat !== undefined && item.workOrderId === null) {
-      throw new ContractError('INVALID_REQUEST', 'This reminder has no work order to record a CSAT score on.');
+      throw new ContractError('INVALID_REQUEST', 'This reminder has no work order to record a CSAT score on.', undefined, {
+        key: 'mainError.reminder.noWorkOrder',
+      });
     }
     const { workOrderId } = item;
     this.cache.workOrdersDb.transaction(() => {

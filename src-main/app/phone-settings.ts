@@ -58,22 +58,30 @@ export class PhoneSettings {
 
   private async apply(update: SettingsUpdate): Promise<SettingsView> {
     if (!this.options.editable) {
-      throw new ContractError('UNAVAILABLE', 'Demo mode runs its own lab PBX; its settings cannot be changed.');
+      throw new ContractError('UNAVAILABLE', 'Demo mode runs its own lab PBX; its settings cannot be changed.', undefined, {
+        key: 'mainError.settings.demo',
+      });
     }
     if (this.options.onCall()) {
-      throw new ContractError('UNAVAILABLE', 'Saving restarts the phone: finish the call first.', [{ path: 'root', message: 'settings.issue.onCall' }]);
+      throw new ContractError('UNAVAILABLE', 'Saving restarts the phone: finish the call first.', [{ path: 'root', message: 'settings.issue.onCall' }], {
+        key: 'mainError.settings.onCall',
+      });
     }
     // An empty password field keeps the saved password; the form never shows it.
     const password = update.password || this.password;
     if (!password) {
-      throw new ContractError('INVALID_REQUEST', 'Enter the SIP password.', [{ path: 'password', message: 'settings.issue.passwordRequired' }]);
+      throw new ContractError('INVALID_REQUEST', 'Enter the SIP password.', [{ path: 'password', message: 'settings.issue.passwordRequired' }], {
+        key: 'mainError.settings.passwordRequired',
+      });
     }
     if (update.password) {
       try {
         await this.options.passwords.save(update.password);
       } catch (err) {
         // Nothing else changes: the agent sees why on the password field and can try again.
-        throw new ContractError('UNAVAILABLE', (err as Error).message, [{ path: 'password', message: 'settings.issue.keychainUnavailable' }]);
+        throw new ContractError('UNAVAILABLE', (err as Error).message, [{ path: 'password', message: 'settings.issue.keychainUnavailable' }], {
+          key: 'mainError.settings.keychain',
+        });
       }
     }
     this.password = password;

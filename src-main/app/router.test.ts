@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from './router';
 import { silentLogger } from './logger';
+import { ContractError } from '../../src-shared/contract';
+import { WireMessage } from '../../src-shared/wire';
 
 function handlers(): Handlers {
   const never = () => {
@@ -123,5 +125,17 @@ describe('contract router', () => {
     const h = handlers();
     const reply = await createRouter(h, silentLogger)('listCalls', {}, trusted);
     expect(reply).toMatchObject({ ok: false, error: { code: 'FAILED', message: expect.stringContaining('must not run') } });
+  });
+
+  it("carries the error's message key and params to the renderer, over the web shell's wire as well", async () => {
+    const h = handlers();
+    h.dial = vi.fn(() => {
+      throw new ContractError('INVALID_REQUEST', '"x" is not callable.', undefined, { key: 'mainError.call.badTarget', params: { number: 'x'.repeat(500) } });
+    });
+    const reply = await createRouter(h, silentLogger)('dial', { number: '1001' }, trusted);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', key: 'mainError.call.badTarget', params: { number: 'x'.repeat(200) } } });
+    if (reply.ok) return;
+    const wire = WireMessage.parse(JSON.parse(JSON.stringify({ id: 1, ok: false, error: reply.error })));
+    expect(wire).toMatchObject({ error: { key: 'mainError.call.badTarget', params: { number: 'x'.repeat(200) } } });
   });
 });

@@ -33,11 +33,15 @@ export function createRouter(handlers: Handlers, log: Logger): ContractRouter {
   return async (channel, payload, sender) => {
     if (!sender.trusted) {
       log.warn('contract: refused request from untrusted sender', { sender: sender.description });
-      return failure(new ContractError('UNTRUSTED_SENDER', `Requests from ${sender.description} are not accepted.`));
+      return failure(new ContractError('UNTRUSTED_SENDER', `Requests from ${sender.description} are not accepted.`, undefined, {
+        key: 'mainError.contract.untrusted',
+      }));
     }
     if (!isRequestChannel(channel)) {
       log.warn('contract: unknown channel', { channel: String(channel).slice(0, 100) });
-      return failure(new ContractError('UNKNOWN_CHANNEL', `Unknown request channel "${String(channel).slice(0, 100)}".`));
+      return failure(new ContractError('UNKNOWN_CHANNEL', `Unknown request channel "${String(channel).slice(0, 100)}".`, undefined, {
+        key: 'mainError.contract.unknownChannel',
+      }));
     }
     const parsed = requests[channel].request.safeParse(payload ?? {});
     if (!parsed.success) {
@@ -47,6 +51,7 @@ export function createRouter(handlers: Handlers, log: Logger): ContractRouter {
           'INVALID_REQUEST',
           `Invalid ${channel} request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
           issues,
+          { key: 'mainError.contract.invalid' },
         ),
       );
     }
@@ -56,7 +61,9 @@ export function createRouter(handlers: Handlers, log: Logger): ContractRouter {
     } catch (err) {
       if (err instanceof ContractError) return failure(err);
       log.error(`contract: ${channel} failed`, { error: String(err) });
-      return failure(new ContractError('FAILED', `${channel} failed: ${err instanceof Error ? err.message : String(err)}`));
+      return failure(new ContractError('FAILED', `${channel} failed: ${err instanceof Error ? err.message : String(err)}`, undefined, {
+        key: 'mainError.contract.failed',
+      }));
     }
   };
 }

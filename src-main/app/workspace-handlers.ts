@@ -36,13 +36,17 @@ export function workspaceHandlers(
     suggestKb: ({ queue, ivrPath, locale }) => ({ hits: app.kbSuggestions.suggest({ queue, ivrPath }, locale) }),
     getKbArticle: ({ id }) => {
       const article = cache.kb.article(id);
-      if (!article) throw new ContractError('NOT_FOUND', `Article ${id} is not in the knowledge base; search again.`);
+      if (!article) throw new ContractError('NOT_FOUND', `Article ${id} is not in the knowledge base; search again.`, undefined, {
+        key: 'mainError.kb.articleMissing',
+      });
       const { externalId, ...rest } = article;
       return { id: externalId, ...rest };
     },
     markKbHelped: ({ articleId, callId, helped }) => {
       if (!cache.kbFeedback.mark(articleId, callId, helped)) {
-        throw new ContractError('NOT_FOUND', `Article ${articleId} is not in the knowledge base; search again.`);
+        throw new ContractError('NOT_FOUND', `Article ${articleId} is not in the knowledge base; search again.`, undefined, {
+          key: 'mainError.kb.articleMissing',
+        });
       }
       return {};
     },
@@ -64,16 +68,27 @@ export function workspaceHandlers(
     listWorkOrders: ({ statuses, scope }) => ({ workOrders: cache.workOrders.list(statuses, 100, scope === 'queues' ? app.myQueues() : null) }),
     claimWorkOrder: ({ id }) => {
       const current = cache.workOrders.statusOf(id);
-      if (!current) throw new ContractError('NOT_FOUND', `Work order ${id} is not in the records; reload the list.`);
-      if (!app.myQueues().length) throw new ContractError('UNAVAILABLE', 'Claiming is for specialists signed in to the team server.');
+      if (!current) throw new ContractError('NOT_FOUND', `Work order ${id} is not in the records; reload the list.`, undefined, {
+        key: 'mainError.wo.notFound',
+        params: { id },
+      });
+      if (!app.myQueues().length) throw new ContractError('UNAVAILABLE', 'Claiming is for specialists signed in to the team server.', undefined, {
+        key: 'mainError.wo.claimNeedsTeam',
+      });
       cache.workOrders.claim(current.id, app.agentId());
       return { id, status: cache.workOrders.statusOf(id)!.status };
     },
     setWorkOrderStatus: ({ id, status }) => {
       const current = cache.workOrders.statusOf(id);
-      if (!current) throw new ContractError('NOT_FOUND', `Work order ${id} is not in the records; reload the list.`);
+      if (!current) throw new ContractError('NOT_FOUND', `Work order ${id} is not in the records; reload the list.`, undefined, {
+        key: 'mainError.wo.notFound',
+        params: { id },
+      });
       if (!canMove(current.status, status)) {
-        throw new ContractError('INVALID_REQUEST', `Work order ${id} is ${current.status}; it cannot go to ${status}.`);
+        throw new ContractError('INVALID_REQUEST', `Work order ${id} is ${current.status}; it cannot go to ${status}.`, undefined, {
+          key: 'mainError.wo.cannotMove',
+          params: { id },
+        });
       }
       if (isReopen(current.status, status)) cache.workOrders.reopen(current.id, app.agentId(), 'reopened by the agent');
       else cache.workOrders.setStatus(current.id, status, app.agentId());
@@ -84,7 +99,7 @@ export function workspaceHandlers(
       if (!e164) {
         throw new ContractError('INVALID_REQUEST', `${number} is not a phone number in this region.`, [
           { path: 'number', message: 'customer.error.number' },
-        ]);
+        ], { key: 'mainError.customer.badNumber', params: { number } });
       }
       quickCreateCustomer(cache.customers, e164, { name, preferredLanguage, notes }, new Date(cache.now()));
       return app.screenPop.lookup(e164, null);

@@ -76,7 +76,10 @@ const bridge = connectBridge();
 export async function request<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
   const call = bridge.api[channel] as (p: RequestOf<C>) => Promise<import('../../src-shared/contract').Reply<ResponseOf<C>>>;
   const reply = await call(payload);
-  if (!reply.ok) throw new ContractError(reply.error.code, reply.error.message, reply.error.issues);
+  if (!reply.ok) {
+    const { code, message, issues, key, params } = reply.error;
+    throw new ContractError(code, message, issues, key ? { key, ...(params ? { params } : {}) } : undefined);
+  }
   return reply.result;
 }
 

@@ -13,15 +13,17 @@ import { FirstRunScreen, loadSettings, SettingsDialog, useSettings } from '../fe
 import { SidePanels } from './SidePanels';
 import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
 import './workspace.css';
+import { hasWords, mainErrorText } from '../i18n/main-error-text';
 
 function ErrorBanner() {
   const t = useT();
   const error = useWorkspace((s) => s.error);
   const linkDown = useShellLink((s) => s.link.state !== 'open');
   if (!error) return null;
-  let text = t('error.generic', { message: error.message });
+  // Main's words in the agent's language when it named them; its English message only for an unknown key.
+  let text = hasWords(error) ? mainErrorText(t, error) : t('error.generic', { message: error.message });
   // Without the link to Agent Desktop nothing was sent: say that, in the agent's language, not the transport's words.
-  if (error.code === 'UNAVAILABLE') text = linkDown ? t('shellLink.requestFailed') : t('error.UNAVAILABLE', { message: error.message });
+  if (error.code === 'UNAVAILABLE') text = linkDown ? t('shellLink.requestFailed') : hasWords(error) ? text : t('error.UNAVAILABLE', { message: error.message });
   return (
     <div className="error-banner" role="alert" data-testid="error">
       {text}

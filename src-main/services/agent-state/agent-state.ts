@@ -85,7 +85,7 @@ export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
 
   extendAcw(): AgentState {
     const acw = this.requireAcw();
-    if (acw.extended) throw new ContractError('FAILED', 'After-call work can be extended only once.');
+    if (acw.extended) throw new ContractError('FAILED', 'After-call work can be extended only once.', undefined, { key: 'mainError.acw.extendOnce' });
     const endsAt = Math.max(acw.endsAt, this.now()) + this.settings.acwSeconds * 1000;
     this.startTimer(endsAt - this.now());
     return this.set({ acw: { ...acw, endsAt, extended: true, overdue: false } });
@@ -95,13 +95,16 @@ export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
   setDisposition(callId: string, disposition: string): AgentState {
     const acw = this.requireAcw();
     if (!this.settings.dispositions.includes(disposition)) {
-      throw new ContractError('INVALID_REQUEST', `"${disposition}" is not one of the dispositions: ${this.settings.dispositions.join(', ')}.`);
+      throw new ContractError('INVALID_REQUEST', `"${disposition}" is not one of the dispositions: ${this.settings.dispositions.join(', ')}.`, undefined, {
+        key: 'mainError.acw.unknownDisposition',
+        params: { disposition },
+      });
     }
     let next: typeof acw;
     if (acw.callId === callId) next = { ...acw, disposition };
     else if (acw.earlier.some((c) => c.callId === callId)) {
       next = { ...acw, earlier: acw.earlier.map((c) => (c.callId === callId ? { callId, disposition } : c)) };
-    } else throw new ContractError('FAILED', 'That call is not one in after-call work.');
+    } else throw new ContractError('FAILED', 'That call is not one in after-call work.', undefined, { key: 'mainError.acw.notThatCall' });
     const state = this.set({ acw: next });
     return next.overdue && allDisposed(next) ? this.finishAcw() : state;
   }
@@ -109,7 +112,9 @@ export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
   /** Leaves after-call work for the chosen next state, or the state before the call; only with every disposition. */
   finishAcw(): AgentState {
     const acw = this.requireAcw();
-    if (!allDisposed(acw)) throw new ContractError('FAILED', 'Choose a disposition for each call before leaving after-call work.');
+    if (!allDisposed(acw)) throw new ContractError('FAILED', 'Choose a disposition for each call before leaving after-call work.', undefined, {
+      key: 'mainError.acw.dispositionMissing',
+    });
     this.clearTimer();
     const target = this.current.nextState ?? acw.returnTo;
     return this.set({ state: target.state, reasonCode: target.reasonCode, acw: null, nextState: null });
@@ -129,18 +134,21 @@ export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
 
   private requireReason(reasonCode: string): void {
     if (!this.settings.notReadyReasons.includes(reasonCode)) {
-      throw new ContractError('INVALID_REQUEST', `"${reasonCode}" is not one of the Not Ready reasons: ${this.settings.notReadyReasons.join(', ')}.`);
+      throw new ContractError('INVALID_REQUEST', `"${reasonCode}" is not one of the Not Ready reasons: ${this.settings.notReadyReasons.join(', ')}.`, undefined, {
+        key: 'mainError.state.unknownReason',
+        params: { reasonCode },
+      });
     }
   }
 
   private requireAcw(): NonNullable<AgentState['acw']> {
-    if (this.current.state !== 'after-call-work' || !this.current.acw) throw new ContractError('FAILED', 'The agent is not in after-call work.');
+    if (this.current.state !== 'after-call-work' || !this.current.acw) throw new ContractError('FAILED', 'The agent is not in after-call work.', undefined, { key: 'mainError.acw.notInAcw' });
     return this.current.acw;
   }
 
   private requireNoAcw(target: string): void {
     if (this.current.state === 'after-call-work') {
-      throw new ContractError('FAILED', `Finish after-call work (choose a disposition) before going ${target}.`);
+      throw new ContractError('FAILED', `Finish after-call work (choose a disposition) before going ${target}.`, undefined, { key: 'mainError.acw.finishFirst' });
     }
   }
 

@@ -45,7 +45,7 @@ export class CallLeg {
 
   private requireActive(what: string): void {
     if (this.call.state !== 'active' || this.session.state !== SessionState.Established) {
-      throw new ContractError('FAILED', `${what} needs a connected call.`);
+      throw new ContractError('FAILED', `${what} needs a connected call.`, undefined, { key: 'mainError.call.needsConnected' });
     }
   }
 
@@ -54,7 +54,9 @@ export class CallLeg {
     this.requireActive(on ? 'Hold' : 'Resume');
     if (this.call.hold === (on ? 'held' : 'off')) return this.call;
     if (this.call.hold === 'holding' || this.call.hold === 'resuming') {
-      throw new ContractError('FAILED', 'The previous hold request is still waiting for an answer; try again in a moment.');
+      throw new ContractError('FAILED', 'The previous hold request is still waiting for an answer; try again in a moment.', undefined, {
+        key: 'mainError.call.holdPending',
+      });
     }
     const before = this.call.hold;
     this.update({ hold: on ? 'holding' : 'resuming' });
@@ -76,7 +78,10 @@ export class CallLeg {
     // sip.js keeps the refused options for the next re-INVITE; put back what is really in force.
     this.session.sessionDescriptionHandlerOptionsReInvite = { hold: before === 'held' } as object;
     this.update({ hold: before });
-    throw new ContractError('FAILED', `The other side refused ${on ? 'hold' : 'resume'} (${outcome.why}); the call is ${before === 'held' ? 'still on hold' : 'not on hold'}.`);
+    throw new ContractError('FAILED', `The other side refused ${on ? 'hold' : 'resume'} (${outcome.why}); the call is ${before === 'held' ? 'still on hold' : 'not on hold'}.`, undefined, {
+      key: before === 'held' ? 'mainError.call.refusedStillHeld' : 'mainError.call.refusedNotHeld',
+      params: { why: outcome.why },
+    });
   }
 
   setMuted(muted: boolean): Call {
@@ -89,7 +94,7 @@ export class CallLeg {
   /** RFC 4733 through the media handler when it can; otherwise SIP INFO (application/dtmf-relay), one per tone. */
   async sendDtmf(tones: string): Promise<{ method: 'rfc4733' | 'info' }> {
     this.requireActive('Dialling digits');
-    if (!DTMF.test(tones)) throw new ContractError('INVALID_REQUEST', 'Digits may be 0–9, *, # and A–D.');
+    if (!DTMF.test(tones)) throw new ContractError('INVALID_REQUEST', 'Digits may be 0–9, *, # and A–D.', undefined, { key: 'mainError.call.badDigits' });
     const sdh = this.session.sessionDescriptionHandler;
     if (sdh?.sendDtmf(tones, { duration: 160, interToneGap: 70 })) return { method: 'rfc4733' };
     for (const tone of tones) {
@@ -121,7 +126,7 @@ export class CallLeg {
     consult?: CallLeg,
   ): Promise<Call> {
     if (this.call.transfer && !['failed', 'succeeded'].includes(this.call.transfer.progress)) {
-      throw new ContractError('FAILED', 'A transfer of this call is already under way.');
+      throw new ContractError('FAILED', 'A transfer of this call is already under way.', undefined, { key: 'mainError.call.transferUnderway' });
     }
     const progress = (p: TransferState['progress'], detail: string | null) =>
       this.update({ transfer: { ...what, progress: p, detail } });

@@ -49,6 +49,9 @@ export function targetUri(target: string, domain: string): URI {
   const text = /^\+?[\d\s().-]+$/.test(typed) ? typed.replace(/[\s().-]/g, '') : typed;
   const address = /^sips?:/i.test(text) ? text : /^[+0-9A-Za-z_.*#-]{1,64}$/.test(text) ? `sip:${text}@${domain}` : null;
   const uri = address ? UserAgent.makeURI(address) : undefined;
-  if (!uri) throw new ContractError('INVALID_REQUEST', `"${text.slice(0, 64)}" is not a number or SIP address we can call.`);
+  if (!uri) throw new ContractError('INVALID_REQUEST', `"${text.slice(0, 64)}" is not a number or SIP address we can call.`, undefined, {
+    key: 'mainError.call.badTarget',
+    params: { number: text.slice(0, 64) },
+  });
   return uri;
 }

@@ -164,7 +164,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
   async answer(callId: string): Promise<Call> {
     const leg = this.leg(callId);
     if (!(leg.session instanceof Invitation) || leg.call.state !== 'ringing') {
-      throw new ContractError('FAILED', 'Only a ringing inbound call can be answered.');
+      throw new ContractError('FAILED', 'Only a ringing inbound call can be answered.', undefined, { key: 'mainError.call.answerNotRinging' });
     }
     leg.update({ state: 'connecting' });
     await leg.session.accept();
@@ -174,7 +174,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
   async reject(callId: string, code: 486 | 603): Promise<Call> {
     const leg = this.leg(callId);
     if (!(leg.session instanceof Invitation) || leg.call.state !== 'ringing') {
-      throw new ContractError('FAILED', 'Only a ringing inbound call can be rejected.');
+      throw new ContractError('FAILED', 'Only a ringing inbound call can be rejected.', undefined, { key: 'mainError.call.rejectNotRinging' });
     }
     await leg.session.reject({ statusCode: code });
     return leg.call;
@@ -205,13 +205,17 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
   /** Attended transfer, step 2: the customer (on hold) is handed to the party of the consultation call. */
   attendedTransfer(callId: string, consultCallId: string): Promise<Call> {
     const consult = this.leg(consultCallId);
-    if (consult.call.consultFor !== callId) throw new ContractError('FAILED', 'That consultation call belongs to another call.');
+    if (consult.call.consultFor !== callId) throw new ContractError('FAILED', 'That consultation call belongs to another call.', undefined, {
+      key: 'mainError.call.consultOfAnother',
+    });
     return this.leg(callId).attendedTransfer(consult);
   }
 
   /** Click-to-dial, or attended transfer step 1 when consultFor names the call being transferred. */
   async dial(number: string, options: { customerId?: string | null; consultFor?: string | null } = {}): Promise<Call> {
-    if (!this.status.registered) throw new ContractError('UNAVAILABLE', 'The phone is not connected to the PBX yet; wait for it to reconnect.');
+    if (!this.status.registered) throw new ContractError('UNAVAILABLE', 'The phone is not connected to the PBX yet; wait for it to reconnect.', undefined, {
+      key: 'mainError.phone.notRegistered',
+    });
     if (options.consultFor) this.leg(options.consultFor);
     const uri = targetUri(number, this.config.domain);
     const customerId = headerText(options.customerId ?? undefined);
@@ -234,7 +238,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
       const why = headerText((err as Error).message) ?? 'unknown error';
       leg.update({ state: 'ended', endedAt: this.now(), endReason: why });
       this.calls.delete(leg.call.callId);
-      throw new ContractError('FAILED', `The call could not be placed: ${why}`);
+      throw new ContractError('FAILED', `The call could not be placed: ${why}`, undefined, { key: 'mainError.call.notPlaced', params: { why } });
     }
     return leg.call;
   }
@@ -247,7 +251,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
 
   private leg(callId: string): CallLeg {
     const leg = this.calls.get(callId);
-    if (!leg) throw new ContractError('NOT_FOUND', `There is no call ${callId}; it may have ended.`);
+    if (!leg) throw new ContractError('NOT_FOUND', `There is no call ${callId}; it may have ended.`, undefined, { key: 'mainError.call.gone' });
     return leg;
   }
 

@@ -5,6 +5,7 @@ import { useWorkspace } from '../softphone';
 import { placeholderDataFrom, type WorkOrderFacts } from './placeholder-data';
 import { shortcutBefore } from './shortcut';
 import { insertIntoReply, useComposer } from './store';
+import { shownError } from '../../i18n/main-error-text';
 
 /** The work order's facts a reply may quote; the work-order feature registers where to read them. */
 let workOrderFacts: () => WorkOrderFacts = () => ({});
@@ -22,7 +23,7 @@ export async function loadTemplates(): Promise<void> {
     const { templates } = await request('listTemplates', { locale: replyLocale() });
     useComposer.getState().set({ templates });
   } catch (err) {
-    useWorkspace.getState().showError({ code: 'FAILED', message: String(err instanceof Error ? err.message : err) });
+    useWorkspace.getState().showError(shownError(err));
   }
 }
 

@@ -2,6 +2,7 @@ import type { MonitorMode } from '../../../src-shared/domain/floor';
 import { request, subscribe } from '../../api/client';
 import { useWorkspace } from '../softphone';
 import { useFloor } from './store';
+import { shownError } from '../../i18n/main-error-text';
 
 /** Loads the floor (a team lead's desktop) and follows the PBX's changes. */
 export function connectFloor(): () => void {
@@ -18,7 +19,7 @@ export async function monitor(extension: string, mode: MonitorMode): Promise<voi
     const call = await request('monitorAgent', { extension, mode });
     useWorkspace.getState().callUpdated(call);
   } catch (err) {
-    useWorkspace.getState().showError({ code: 'FAILED', message: err instanceof Error ? err.message : String(err) });
+    useWorkspace.getState().showError(shownError(err));
   }
 }
 

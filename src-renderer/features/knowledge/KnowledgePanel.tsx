@@ -7,6 +7,7 @@ import { HitList } from './HitList';
 import { chooseScope, loadSuggestions, typeQuery } from './actions';
 import { useKnowledge, type SearchScope } from './store';
 import './knowledge.css';
+import { mainErrorText } from '../../i18n/main-error-text';
 
 export const KB_SEARCH_ID = 'kb-search';
 
@@ -41,7 +42,7 @@ export function KnowledgePanel() {
           ))}
         </select>
       </div>
-      {notice && <p role="alert" className="kb-notice">{notice}</p>}
+      {notice && <p role="alert" className="kb-notice">{mainErrorText(t, notice)}</p>}
       {article ? (
         <ArticleView key={article.id} article={article} />
       ) : query.trim() !== '' ? (

@@ -1,10 +1,10 @@
-import { ContractError } from '../../../src-shared/contract';
 import { callLanguage } from '../../../src-shared/domain/call-language';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { request } from '../../api/client';
 import { debounce } from '../../lib/debounce';
 import { useWorkspace } from '../softphone';
 import { useKnowledge, type SearchScope } from './store';
+import { shownError } from '../../i18n/main-error-text';
 
 /** Short enough to feel instant, long enough not to search on every keystroke of a fast typist. */
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -21,7 +21,7 @@ function scopeLocale(scope: SearchScope): Locale | null {
 }
 
 function report(err: unknown): void {
-  useKnowledge.getState().set({ notice: err instanceof ContractError ? err.message : String(err), searching: false });
+  useKnowledge.getState().set({ notice: shownError(err), searching: false });
 }
 
 let latest = 0;

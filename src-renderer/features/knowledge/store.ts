@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { KbArticleView, KbHitSummary } from '../../../src-shared/domain/knowledge';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
+import type { ShownError } from '../../i18n/main-error-text';
 
 /** 'call': the caller's language; 'all': every language. */
 export type SearchScope = 'call' | 'all' | Locale;
@@ -16,7 +17,7 @@ export interface KnowledgeState {
   article: KbArticleView | null;
   /** Marks given during this call, so the buttons show what was recorded. */
   marks: Record<string, boolean>;
-  notice: string | null;
+  notice: ShownError | null;
   set(partial: Partial<Omit<KnowledgeState, 'set'>>): void;
 }
 

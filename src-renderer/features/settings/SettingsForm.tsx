@@ -12,6 +12,7 @@ import { useWorkspace } from '../softphone';
 import { saveSettings } from './actions';
 import { issueKey } from './issue-text';
 import { PhoneStatusLine } from './PhoneStatusLine';
+import { mainErrorText } from '../../i18n/main-error-text';
 
 type FieldName = FieldPath<SettingsUpdate>;
 
@@ -71,7 +72,7 @@ export function SettingsForm({ view, footer }: { view: SettingsView; footer?: Re
     } catch (err) {
       const issues = err instanceof ContractError ? (err.issues ?? []) : [];
       for (const issue of issues) setError(issue.path as FieldName, { message: issue.message });
-      if (issues.length === 0) setError('root', { message: err instanceof Error ? err.message : String(err) });
+      if (issues.length === 0) setError('root', { message: mainErrorText(t, err) });
     }
   });
 

@@ -1,8 +1,8 @@
 import type { SettingsUpdate, SettingsView } from '../../../src-shared/domain/phone-settings';
-import { ContractError } from '../../../src-shared/contract';
 import { request } from '../../api/client';
 import { loadWorkspace, useWorkspace } from '../softphone';
 import { useSettings } from './store';
+import { shownError } from '../../i18n/main-error-text';
 
 /** Asks main what is configured; an unconfigured desktop opens on the first-run screen. */
 export async function loadSettings(): Promise<void> {
@@ -10,7 +10,7 @@ export async function loadSettings(): Promise<void> {
     useSettings.getState().loaded(await request('getSettings', {}));
   } catch (err) {
     // The contract's code is kept, so a window cut off from Agent Desktop says so in the agent's language.
-    useWorkspace.getState().showError({ code: err instanceof ContractError ? err.code : 'FAILED', message: err instanceof Error ? err.message : String(err) });
+    useWorkspace.getState().showError(shownError(err));
   }
 }
 

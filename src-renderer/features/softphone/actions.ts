@@ -1,12 +1,11 @@
-import { ContractError } from '../../../src-shared/contract';
 import type { AgentStateTarget } from '../../../src-shared/domain/agent-state';
 import { request, subscribe } from '../../api/client';
 import { useWorkspace } from './store';
+import { shownError } from '../../i18n/main-error-text';
 
 /** Shows a failed request in the error banner, in the agent's language. */
 export function report(err: unknown): void {
-  const error = err instanceof ContractError ? { code: err.code, message: err.message } : { code: 'FAILED', message: String(err) };
-  useWorkspace.getState().showError(error);
+  useWorkspace.getState().showError(shownError(err));
 }
 
 /** Loads what the main process knows now, then follows its events. Returns the unsubscribe. */

@@ -4,6 +4,7 @@ import type { AgentSettings, AgentState } from '../../../src-shared/domain/agent
 import type { Call } from '../../../src-shared/domain/call';
 import type { Locale, ScreenPop } from '../../../src-shared/domain/screen-pop';
 import type { SoftphoneStatus } from '../../../src-shared/domain/softphone';
+import type { ShownError } from '../../i18n/main-error-text';
 
 export interface WorkspaceState {
   info: AppInfo | null;
@@ -16,7 +17,7 @@ export interface WorkspaceState {
   consult: Call | null;
   /** A second call ringing while the agent is on one (call waiting); it takes the screen when that call ends. */
   waiting: { call: Call; screenPop: ScreenPop } | null;
-  error: { code: string; message: string } | null;
+  error: ShownError | null;
   agentState: AgentState | null;
   agentSettings: AgentSettings | null;
   setAgent(state: AgentState, settings?: AgentSettings): void;
@@ -27,7 +28,7 @@ export interface WorkspaceState {
   showCall(call: Call, screenPop: ScreenPop): void;
   /** The state of a call changed; a consultation call is kept beside the customer's. */
   callUpdated(call: Call): void;
-  showError(error: { code: string; message: string } | null): void;
+  showError(error: ShownError | null): void;
 }
 
 const isLive = (call: Call) => call.state === 'active' || call.state === 'connecting';

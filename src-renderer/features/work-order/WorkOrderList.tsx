@@ -10,6 +10,7 @@ import { SyncDecisions, useSync } from '../sync';
 import { useWorkOrder, type Status } from './store';
 import { useNow } from '../../lib/use-now';
 import { subscribe } from '../../api/client';
+import { mainErrorText } from '../../i18n/main-error-text';
 
 /** The agent's work orders with status filters and a live SLA countdown (overdue ones counted up, in red). */
 export function WorkOrderList() {
@@ -53,7 +54,7 @@ export function WorkOrderList() {
       <SyncDecisions />
       {moveError && (
         <p className="field-error" role="alert">
-          {t('wo.moveFailed', { id: moveError.id, message: moveError.message })}
+          {t('wo.moveFailed', { id: moveError.id, message: mainErrorText(t, moveError.error) })}
         </p>
       )}
       {list.length === 0 ? (

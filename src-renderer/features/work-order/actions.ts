@@ -6,6 +6,7 @@ import { debounce } from '../../lib/debounce';
 import { useWorkspace } from '../softphone';
 import { fromLocalInput, toLocalDate } from './local-time';
 import { emptyDraft, useWorkOrder, type Status } from './store';
+import { shownError } from '../../i18n/main-error-text';
 
 /** Well under the one second the agent may lose when the app is killed. */
 export const DRAFT_SAVE_DEBOUNCE_MS = 400;
@@ -108,7 +109,7 @@ export async function moveWorkOrder(id: string, status: Status): Promise<void> {
     await request('setWorkOrderStatus', { id, status });
     useWorkOrder.getState().set({ moveError: null });
   } catch (err) {
-    useWorkOrder.getState().set({ moveError: { id, message: err instanceof Error ? err.message : String(err) } });
+    useWorkOrder.getState().set({ moveError: { id, error: shownError(err) } });
   }
   await loadWorkOrders();
 }
@@ -119,7 +120,7 @@ export async function claimWorkOrder(id: string): Promise<void> {
     await request('claimWorkOrder', { id });
     useWorkOrder.getState().set({ moveError: null });
   } catch (err) {
-    useWorkOrder.getState().set({ moveError: { id, message: err instanceof Error ? err.message : String(err) } });
+    useWorkOrder.getState().set({ moveError: { id, error: shownError(err) } });
   }
   await loadWorkOrders();
 }

@@ -4,6 +4,7 @@ import type { ResponseOf } from '../../../src-shared/contract';
 import { DEFAULT_SLA_HOURS, type SlaHours } from '../../../src-shared/workorders/complaint';
 import { WorkOrderDraft } from '../../../src-shared/workorders/work-order-form';
 import type { z } from 'zod';
+import type { ShownError } from '../../i18n/main-error-text';
 
 export type SaveState = 'idle' | 'pending' | 'saved' | 'failed' | 'restored';
 export type Status = z.infer<typeof WorkOrderStatus>;
@@ -21,7 +22,7 @@ export interface WorkOrderState {
   /** 'queues': a specialist's view of the queues she serves. */
   scope: 'all' | 'queues';
   /** Why the last status change from the list was refused, shown above the list. */
-  moveError: { id: string; message: string } | null;
+  moveError: { id: string; error: ShownError } | null;
   set(partial: Partial<Omit<WorkOrderState, 'set'>>): void;
 }
 
