@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentDesktop } from '../../src-main/app/agent-desktop';
 import { AppConfig } from '../../src-main/app/config';
-import type { EventChannel, EventOf } from '../../src-shared/contract';
 import type { Call } from '../../src-shared/domain/call';
-import { labLogger, nextEvent, startLab, type Lab } from './lab-helpers';
+import { busEvent, labLogger, nextEvent, startLab, type Lab } from './lab-helpers';
 
 const agent = { extension: '1001', password: 'lab-secret-1001' };
 const trusted = { trusted: true, description: 'lab test' };
@@ -19,21 +18,6 @@ async function teamLeadSees(lab: Lab): Promise<string[]> {
   return run.logged();
 }
 
-/** The next event of this channel from the app's event bus that satisfies the predicate. */
-function busEvent<E extends EventChannel>(app: AgentDesktop, channel: E, predicate: (p: EventOf<E>) => boolean, timeoutMs = 10_000): Promise<EventOf<E>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no matching ${channel} event within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const off = app.events.subscribe((event: EventChannel, payload: unknown) => {
-      if (event !== channel || !predicate(payload as EventOf<E>)) return;
-      clearTimeout(timer);
-      off();
-      resolve(payload as EventOf<E>);
-    });
-  });
-}
 
 describe('agent states with the real Kamailio and SIPp', () => {
   let lab: Lab;

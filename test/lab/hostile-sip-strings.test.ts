@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentDesktop } from '../../src-main/app/agent-desktop';
 import { AppConfig } from '../../src-main/app/config';
 import type { Logger } from '../../src-main/app/logger';
-import type { EventChannel, EventOf } from '../../src-shared/contract';
-import { labLogger, startLab, type Lab } from './lab-helpers';
+import { busEvent, labLogger, startLab, type Lab } from './lab-helpers';
 
 // SIPp as a hostile far end: oversized display names, IVR headers and reason phrases full of bidirectional
 // overrides, C1 controls and would-be markup. The app must show them capped and cleaned, and every call must
@@ -20,20 +19,6 @@ const hostile = (length: number) => HOSTILE.repeat(Math.ceil(length / HOSTILE.le
 const phrase = (length: number) => hostile(length).replace(/[<>]/g, '');
 const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069]/;
 
-function busEvent<E extends EventChannel>(app: AgentDesktop, channel: E, predicate: (p: EventOf<E>) => boolean, timeoutMs = 10_000): Promise<EventOf<E>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no matching ${channel} event within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const off = app.events.subscribe((event: EventChannel, payload: unknown) => {
-      if (event !== channel || !predicate(payload as EventOf<E>)) return;
-      clearTimeout(timer);
-      off();
-      resolve(payload as EventOf<E>);
-    });
-  });
-}
 
 describe('hostile and oversized strings from SIP (real Kamailio and SIPp)', () => {
   let lab: Lab;

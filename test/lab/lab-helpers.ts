@@ -7,6 +7,8 @@ import { LabKamailio, type LabAgent } from '../../src-main/services/lab-pbx/kama
 import { CustomerPhone } from '../../src-main/services/lab-pbx/customer-phone';
 import { Softphone, type SoftphoneConfig } from '../../src-main/services/softphone/softphone';
 import type { SoftphoneStatus } from '../../src-shared/domain/softphone';
+import type { EventChannel, EventOf } from '../../src-shared/contract';
+import type { AgentDesktop } from '../../src-main/app/agent-desktop';
 
 export const labDir = dirname(fileURLToPath(import.meta.url));
 
@@ -89,4 +91,20 @@ export function agentPhoneVia(
     { server, domain: '127.0.0.1', extension: agent.extension, displayName: `Agent ${agent.extension}`, password: agent.password, ...link },
     labLogger,
   );
+}
+
+/** The next event of this channel from the app's event bus that satisfies the predicate. */
+export function busEvent<E extends EventChannel>(app: AgentDesktop, channel: E, predicate: (p: EventOf<E>) => boolean, timeoutMs = 10_000): Promise<EventOf<E>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no matching ${channel} event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const off = app.events.subscribe((event: EventChannel, payload: unknown) => {
+      if (event !== channel || !predicate(payload as EventOf<E>)) return;
+      clearTimeout(timer);
+      off();
+      resolve(payload as EventOf<E>);
+    });
+  });
 }
