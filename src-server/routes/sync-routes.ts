@@ -34,15 +34,21 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
     for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'changed', seq: -1 }));
   });
   app.get('/v1/sync/live', { websocket: true }, (socket, req) => {
+    // Registered before the token is checked: a socket that closes meanwhile is never left in the map.
+    let closed = false;
+    socket.on('close', () => {
+      closed = true;
+      sockets.delete(socket);
+    });
     authenticate(req, s.tokens, s.users).then(
       (v) => {
+        if (closed) return;
         if (v.teamId === null) return socket.close(4403, 'no team');
         sockets.set(socket, v.teamId);
         // Being connected is being seen (a callback stays with its agent while her desktop is here).
         const seen = () => void s.sessions.seen(v.userId).catch((err: Error) => req.log.warn({ error: err.message }, 'could not note the desktop as seen'));
         seen();
         socket.on('message', seen);
-        socket.on('close', () => sockets.delete(socket));
         socket.send(JSON.stringify({ type: 'changed', seq: -1 }));
       },
       () => socket.close(4401, 'sign in again'),

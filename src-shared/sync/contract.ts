@@ -11,7 +11,8 @@ export const Role = z.enum(['agent', 'specialist', 'lead', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 const Uuid = z.uuid();
-const Text = (max: number) => z.string().max(max);
+/** Text from a desktop: capped, and never a NUL (PostgreSQL text cannot hold one). */
+const Text = (max: number) => z.string().max(max).refine((t) => !t.includes('\u0000'), 'text cannot contain a NUL character');
 /** A user name or extension: letters, digits and . _ - only, so it is safe in logs and URLs. */
 export const UserName = z.string().regex(/^[0-9A-Za-z_.-]{1,64}$/, 'a user name is 1–64 letters, digits, dots, dashes or underscores');
 
@@ -66,13 +67,16 @@ const FileWorkOrder = z.object({
   kind: z.literal('workOrder.file'),
   workOrder: z.object({
     id: Uuid,
-    displayId: Text(40),
+    displayId: Text(40).refine((t) => t.length > 0, 'a work order needs its number'),
     customer: CustomerRef,
     complaintType: Text(64).nullable(),
     severity: Severity,
     summary: Text(200),
     /** The form beyond the columns (what happened, why-tags, resolution, callback): shown, never interpreted. */
-    details: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 20_000, 'work-order details are over 20,000 characters'),
+    details: z
+      .record(z.string(), z.unknown())
+      .refine((d) => JSON.stringify(d).length <= 20_000, 'work-order details are over 20,000 characters')
+      .refine((d) => !JSON.stringify(d).includes('\\u0000'), 'work-order details cannot contain a NUL character'),
   }),
   followUps: z.array(NewFollowUp).max(5),
 });

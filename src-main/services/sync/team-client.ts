@@ -47,8 +47,18 @@ export class TeamClient {
     return this.accessToken;
   }
 
-  /** Signs in with the refresh token when there is one, else with the password (used once, then forgotten). */
-  async signIn(): Promise<SessionUser> {
+  private signingIn: Promise<SessionUser> | null = null;
+
+  /**
+   * Signs in with the refresh token when there is one, else with the password (used once, then forgotten). One
+   * at a time: two refreshes with the same token would look like a stolen token to the server and end the session.
+   */
+  signIn(): Promise<SessionUser> {
+    this.signingIn ??= this.signInOnce().finally(() => (this.signingIn = null));
+    return this.signingIn;
+  }
+
+  private async signInOnce(): Promise<SessionUser> {
     const refresh = await this.tokens.load();
     if (refresh) {
       try {

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { Db } from '../db/database';
 import type { Logger } from '../../app/logger';
 import { reconnectDelay } from '../softphone/backoff';
-import { LiveMessage, type PushResult, type TeamDesktop } from '../../../src-shared/sync/contract';
+import { LiveMessage, ServerWorkOrder, type PushResult, type TeamDesktop } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
 import type { Outbox } from './outbox';
@@ -139,15 +139,22 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     this.retryTimer.unref();
   }
 
+  /** Changes per push: halved while the server finds a push too large, back to BATCH once one goes through. */
+  private batchSize = BATCH;
+
   private async pushAll(): Promise<void> {
     for (;;) {
-      const batch = this.outbox.pending(BATCH);
+      const batch = this.outbox.pending(this.batchSize);
       if (!batch.length) return;
       let results: PushResult[];
       let lastSeq: number;
       try {
         ({ results, lastSeq } = await this.client.push({ clientId: this.clientId, mutations: batch }));
       } catch (err) {
+        if (err instanceof TeamServerError && err.status === 413 && this.batchSize > 1) {
+          this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
+          continue;
+        }
         if (err instanceof TeamServerError && err.status === 409) {
           // The server already has more than we think (its answer was lost): the pull tells us how far.
           await this.pullAll();
@@ -157,10 +164,14 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
         this.outbox.failed(batch.map((b) => b.seq), (err as Error).message);
         throw err;
       }
+      this.batchSize = BATCH;
       this.db.transaction(() => {
         for (const r of results) if (r.outcome === 'conflict' || r.outcome === 'rejected') this.needsDecision(r, batch.find((b) => b.seq === r.seq)?.mutation);
         this.outbox.acknowledgeThrough(lastSeq);
       })();
+      // A conflict leaves the row as the server has it: shown so at once (no later change may come to fix it).
+      const current = results.flatMap((r) => (r.outcome === 'conflict' ? [ServerWorkOrder.safeParse(r.current)] : [])).flatMap((p) => (p.success ? [p.data] : []));
+      if (current.length) this.applier.apply(current.map((data) => ({ seq: 0, entity: 'workOrder' as const, data })), () => undefined);
       this.emitStatus();
       if (!results.length) return;
     }

@@ -1,10 +1,12 @@
 import * as accounts from './0001-accounts';
 import * as work from './0002-work';
 import * as desktops from './0003-desktops';
+import * as keptOutcomes from './0004-kept-outcomes';
 
 /** Every migration in order; the list only grows. Each runs once, in its own transaction. */
 export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0001-accounts', sql: accounts.sql },
   { name: '0002-work', sql: work.sql },
   { name: '0003-desktops', sql: desktops.sql },
+  { name: '0004-kept-outcomes', sql: keptOutcomes.sql },
 ];

@@ -50,8 +50,10 @@ export const policy = {
     return v.role === 'lead' && v.teamId === w.teamId;
   },
 
-  canCompleteFollowUp(v: Viewer, f: { teamId: number }): boolean {
-    return v.teamId === f.teamId && v.role !== 'admin';
+  /** Her own follow-up, or one on a work order she may see (a team callback without one is the team's). */
+  canCompleteFollowUp(v: Viewer, f: { teamId: number; ownerId: number; workOrder: WorkOrderScope | null }): boolean {
+    if (v.teamId !== f.teamId || v.role === 'admin') return false;
+    return f.ownerId === v.userId || f.workOrder === null || this.canSeeWorkOrder(v, f.workOrder);
   },
 
   /** Which desktops hold unsynced work: the team lead's to know. */

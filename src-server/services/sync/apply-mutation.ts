@@ -15,9 +15,10 @@ const APPLIED: Outcome = { outcome: 'applied' };
 
 type Routing = Pick<ServerConfig, 'routeQueues'>;
 
-async function lockWorkOrder(tx: PoolClient, id: string): Promise<WorkOrderRow> {
-  const r = await tx.query<WorkOrderRow>(`SELECT ${WORK_ORDER_COLUMNS} FROM ${WORK_ORDER_FROM} WHERE w.id = $1 FOR UPDATE OF w`, [id]);
-  if (!r.rows[0]) throw new Rejection(`work order ${id} does not exist on the server`);
+/** A work order of the viewer's team, locked; another team's is answered exactly like one that does not exist. */
+async function lockWorkOrder(tx: PoolClient, id: string, teamId: number | null): Promise<WorkOrderRow> {
+  const r = await tx.query<WorkOrderRow>(`SELECT ${WORK_ORDER_COLUMNS} FROM ${WORK_ORDER_FROM} WHERE w.id = $1 AND w.team_id = $2 FOR UPDATE OF w`, [id, teamId]);
+  if (!r.rows[0]) throw new Rejection(`work order ${id} is not one of your team's`);
   return r.rows[0];
 }
 
@@ -78,10 +79,15 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       return APPLIED;
     }
     case 'workOrder.setStatus': {
-      const w = await lockWorkOrder(tx, m.id);
+      const w = await lockWorkOrder(tx, m.id, v.teamId);
       visible(v, w);
-      if (w.status === m.status) return APPLIED;
       const conflict = stale(w, m.baseVersion);
+      // Already so (another desktop got there first with the same move): the version still moves on by one, as
+      // it did on the desktop that sent it, so its next change is based on the right version.
+      if (w.status === m.status) {
+        if (!conflict) await touchWorkOrder(tx, w, 'status = $3', [w.status]);
+        return conflict ?? APPLIED;
+      }
       if (conflict) return conflict;
       if (!canMove(w.status, m.status)) throw new Rejection(`a work order cannot go from ${w.status} to ${m.status}`);
       const reopen = isReopen(w.status, m.status);
@@ -90,10 +96,13 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       return APPLIED;
     }
     case 'workOrder.claim': {
-      const w = await lockWorkOrder(tx, m.id);
+      const w = await lockWorkOrder(tx, m.id, v.teamId);
       if (!policy.canClaim(v, scopeOf(w))) throw new Rejection(`work order ${w.display_id} is not in a queue you serve`);
-      if (w.assignee_id === v.userId) return APPLIED;
       const conflict = stale(w, m.baseVersion);
+      if (w.assignee_id === v.userId) {
+        if (!conflict) await touchWorkOrder(tx, w, 'assignee_id = $3', [v.userId]);
+        return conflict ?? APPLIED;
+      }
       if (conflict) return conflict;
       const status = w.status === 'open' ? 'in_progress' : w.status;
       await touchWorkOrder(tx, w, 'assignee_id = $3, status = $4', [v.userId, status]);
@@ -101,7 +110,7 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       return APPLIED;
     }
     case 'workOrder.assign': {
-      const w = await lockWorkOrder(tx, m.id);
+      const w = await lockWorkOrder(tx, m.id, v.teamId);
       if (!policy.canAssign(v, scopeOf(w))) throw new Rejection('only the team lead can reassign a work order');
       const conflict = stale(w, m.baseVersion);
       if (conflict) return conflict;
@@ -112,20 +121,25 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       return APPLIED;
     }
     case 'followUp.complete': {
-      const r = await tx.query<{ team_id: number; status: string; work_order_id: string | null }>(
-        'SELECT team_id, status, work_order_id FROM follow_ups WHERE id = $1 FOR UPDATE',
-        [m.id],
+      const r = await tx.query<{ team_id: number; status: string; work_order_id: string | null; owner_id: number }>(
+        'SELECT team_id, status, work_order_id, owner_id FROM follow_ups WHERE id = $1 AND team_id = $2',
+        [m.id, v.teamId],
       );
       const f = r.rows[0];
-      if (!f) throw new Rejection(`follow-up ${m.id} does not exist on the server`);
-      if (!policy.canCompleteFollowUp(v, { teamId: f.team_id })) throw new Rejection('this follow-up is not your team\'s');
-      if (f.status !== 'pending') return APPLIED;
+      if (!f) throw new Rejection(`follow-up ${m.id} is not one of your team's`);
+      // Locks in the order every other change takes them: the work order first, then the follow-up, then the
+      // team's feed row (the opposite order could deadlock with a status move of the same work order).
+      const w = f.work_order_id ? await lockWorkOrder(tx, f.work_order_id, v.teamId) : null;
+      if (!policy.canCompleteFollowUp(v, { teamId: f.team_id, ownerId: f.owner_id, workOrder: w ? scopeOf(w) : null })) {
+        throw new Rejection('this follow-up is on a work order you do not work on');
+      }
+      const current = await tx.query<{ status: string }>('SELECT status FROM follow_ups WHERE id = $1 FOR UPDATE', [m.id]);
+      if (current.rows[0]!.status !== 'pending') return APPLIED;
       const seq = await appendToFeed(tx, f.team_id, 'followUp', m.id);
       await tx.query("UPDATE follow_ups SET status = 'done', csat = $2, done_at = now(), done_by = $3, version = version + 1, feed_seq = $4 WHERE id = $1", [
         m.id, m.csat, v.userId, seq,
       ]);
-      if (m.csat !== null && f.work_order_id) {
-        const w = await lockWorkOrder(tx, f.work_order_id);
+      if (m.csat !== null && w) {
         await touchWorkOrder(tx, w, 'csat = $3', [m.csat]);
         await addEvent(tx, w, 'rated', v.username, { csat: m.csat });
       }

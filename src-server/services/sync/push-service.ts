@@ -6,6 +6,10 @@ import type { Viewer } from '../auth/policy';
 import { applyMutation, Rejection } from './apply-mutation';
 import { announceFeed } from '../../db/repos/feed';
 
+/** JSON PostgreSQL will take for the record of a refused change: a lone surrogate becomes U+FFFD. */
+const storable = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? (v as string & { toWellFormed(): string }).toWellFormed() : v));
+
 interface Log {
   warn(obj: object, msg: string): void;
 }
@@ -35,8 +39,11 @@ export class PushService {
           throw new HttpError(403, 'FORBIDDEN', 'This desktop is signed in as someone else: sign out and in again.');
         }
         if (pushed.seq <= lastSeq) {
+          // Done before: a conflict or rejection is said again (its first answer may never have arrived).
+          const kept = (await tx.query<{ outcome: 'conflict' | 'rejected'; reason: string; current: unknown }>(
+            'SELECT outcome, reason, current FROM rejected_mutations WHERE client_id = $1 AND seq = $2', [req.clientId, pushed.seq])).rows[0];
           await tx.query('ROLLBACK');
-          results.push({ seq: pushed.seq, outcome: 'duplicate' });
+          results.push(kept ? { seq: pushed.seq, outcome: kept.outcome, reason: kept.reason, ...(kept.current ? { current: kept.current } : {}) } : { seq: pushed.seq, outcome: 'duplicate' });
           continue;
         }
         if (pushed.seq > lastSeq + 1) {
@@ -48,14 +55,23 @@ export class PushService {
         let result: PushResult;
         try {
           result = { seq: pushed.seq, ...(await applyMutation(tx, v, pushed.mutation, this.routing)) };
-        } catch (err) {
-          if (!(err instanceof Rejection)) throw err;
+        } catch (caught) {
+          // PostgreSQL refusing the data itself (SQLSTATE classes 22 and 23: a NUL in text, a CHECK) can never
+          // succeed on a retry: it is a rejection too, or one bad change would hold the desktop's queue forever.
+          const sqlState = String((caught as { code?: unknown }).code ?? '');
+          const err = caught instanceof Rejection ? caught : /^2[23]/.test(sqlState) ? new Rejection(`the server could not store this change (${(caught as Error).message.slice(0, 200)})`) : null;
+          if (!err) throw caught;
           await tx.query('ROLLBACK TO SAVEPOINT m');
           await tx.query('INSERT INTO rejected_mutations (client_id, seq, key, reason, body) VALUES ($1, $2, $3, $4, $5)', [
-            req.clientId, pushed.seq, pushed.key, err.message, JSON.stringify(pushed.mutation),
+            req.clientId, pushed.seq, pushed.key, err.message, storable(pushed.mutation),
           ]);
           this.log.warn({ user: v.username, key: pushed.key, kind: pushed.mutation.kind, reason: err.message }, 'mutation rejected');
           result = { seq: pushed.seq, outcome: 'rejected', reason: err.message };
+        }
+        if (result.outcome === 'conflict') {
+          await tx.query("INSERT INTO rejected_mutations (client_id, seq, key, reason, body, outcome, current) VALUES ($1, $2, $3, $4, $5, 'conflict', $6)", [
+            req.clientId, pushed.seq, pushed.key, 'changed by someone else first', storable(pushed.mutation), JSON.stringify(result.current ?? null),
+          ]);
         }
         await tx.query('UPDATE sync_clients SET last_seq = $2, last_push = now() WHERE client_id = $1', [req.clientId, pushed.seq]);
         if (result.outcome === 'applied' && v.teamId !== null) await announceFeed(tx, v.teamId);

@@ -49,7 +49,7 @@ describe('team server: accounts and authorisation', () => {
       .setAudience('agent-desktop-team-server').setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(40)));
     expect((await pull(base, forged)).status).toBe(401);
     expect((await pull(base, 'not-a-token')).status).toBe(401);
-    expect(lab.servers[0]!.log).toContain('request refused: missing, forged or expired token');
+    await expect.poll(() => lab.servers[0]!.log).toContain('request refused: missing, forged or expired token');
   });
 
   it('rotates refresh tokens: a spent one is refused and revokes the session', async () => {
@@ -122,5 +122,41 @@ describe('team server: accounts and authorisation', () => {
     expect(list.find((d) => d.username === '1001')?.waiting).toBe(3);
     expect(list.map((d) => d.username)).not.toContain('2001');
     expect((await desktops(agent.accessToken)).status).toBe(403);
+  });
+
+  it("a specialist cannot complete a follow-up on a work order she does not work on", async () => {
+    const agent = await signIn(base, '1001', 'agent-pass-1001');
+    const spec = await signIn(base, 'spec1', 'spec-pass-0001');
+    const ordinary = fileComplaint('ordinary', 'fixed on the call, follow-up planned', Date.now());
+    expect((await push(base, agent.accessToken, randomUUID(), [{ seq: 1, mutation: ordinary }])).body.results[0]!.outcome).toBe('applied');
+    const followUpId = ordinary.followUps[0]!.id;
+    const attempt = await push(base, spec.accessToken, randomUUID(), [{ seq: 1, mutation: { kind: 'followUp.complete', id: followUpId, csat: 1 } }]);
+    expect(attempt.body.results[0]).toMatchObject({ outcome: 'rejected' });
+    const own = await push(base, agent.accessToken, randomUUID(), [{ seq: 1, mutation: { kind: 'followUp.complete', id: followUpId, csat: 5 } }]);
+    expect(own.body.results[0]!.outcome).toBe('applied');
+  });
+
+  it('a conflict is said again when the same push is retried (its first answer may have been lost)', async () => {
+    const agent = await signIn(base, '1001', 'agent-pass-1001');
+    const filed = fileComplaint('ordinary', 'two hands on one work order');
+    const desk = randomUUID();
+    await push(base, agent.accessToken, desk, [{ seq: 1, mutation: filed }]);
+    await push(base, agent.accessToken, desk, [{ seq: 2, mutation: { kind: 'workOrder.setStatus', id: filed.workOrder.id, status: 'in_progress', baseVersion: 1, note: '' } }]);
+    const stale = [{ seq: 3, mutation: { kind: 'workOrder.setStatus' as const, id: filed.workOrder.id, status: 'resolved' as const, baseVersion: 1, note: '' } }];
+    const first = await push(base, agent.accessToken, desk, stale);
+    const again = await push(base, agent.accessToken, desk, stale);
+    expect(first.body.results[0]).toMatchObject({ outcome: 'conflict', current: { status: 'in_progress', version: 2 } });
+    expect(again.body.results[0]).toMatchObject({ outcome: 'conflict', current: { status: 'in_progress', version: 2 } });
+  });
+
+  it('a change PostgreSQL cannot store is rejected and the changes after it still apply', async () => {
+    const agent = await signIn(base, '1001', 'agent-pass-1001');
+    const broken = fileComplaint('ordinary', 'half an emoji in the details');
+    // A lone surrogate (an emoji cut in half by a slice): valid JSON for the contract, refused by jsonb.
+    broken.workOrder.details = { whatHappened: 'cut \udc00 here' };
+    const fine = fileComplaint('ordinary', 'the next one is fine');
+    const r = await push(base, agent.accessToken, randomUUID(), [{ seq: 1, mutation: broken }, { seq: 2, mutation: fine }]);
+    expect(r.status).toBe(200);
+    expect(r.body.results.map((x) => x.outcome)).toEqual(['rejected', 'applied']);
   });
 });
