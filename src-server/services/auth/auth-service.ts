@@ -26,8 +26,11 @@ export class AuthService {
   ) {}
 
   async signIn(username: string, password: string, from: string): Promise<TokenResponse> {
+    // The attempt is counted before the password is checked, so a burst of parallel guesses is counted too; a
+    // right password clears the count.
+    await this.sessions.recordFailure(username);
     const failures = await this.sessions.recentFailures(username, this.config.loginWindowMinutes);
-    if (failures.count >= this.config.maxLoginFailures) {
+    if (failures.count > this.config.maxLoginFailures) {
       const retryAfter = failures.oldest ? Math.max(1, Math.ceil((failures.oldest.getTime() + this.config.loginWindowMinutes * 60_000 - Date.now()) / 1000)) : 60;
       this.log.warn({ username, from, failures: failures.count }, 'sign-in refused: too many wrong passwords');
       throw new HttpError(429, 'TOO_MANY_ATTEMPTS', `Too many wrong passwords for ${username}. Try again in ${Math.ceil(retryAfter / 60)} min or ask your team lead to reset it.`, {
@@ -37,7 +40,6 @@ export class AuthService {
     const user = await this.users.byName(username);
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
-      await this.sessions.recordFailure(username);
       this.log.warn({ username, from }, 'sign-in failed');
       throw new HttpError(401, 'BAD_CREDENTIALS', 'Wrong user name or password.');
     }

@@ -10,6 +10,7 @@ const people = [
   { username: 'spec1', password: 'spec-pass-0001', role: 'specialist' as const, team: 'north', queues: ['specialists'] },
   { username: 'lead1', password: 'lead-pass-0001', role: 'lead' as const, team: 'north' },
   { username: '2001', password: 'agent-pass-2001', role: 'agent' as const, team: 'south' },
+  { username: '2002', password: 'agent-pass-2002', role: 'agent' as const, team: 'south' },
 ];
 let lab: Awaited<ReturnType<typeof startTeamLab>>;
 let base = '';
@@ -42,6 +43,13 @@ describe('team server: accounts and authorisation', () => {
     const limited = await fetch(`${base}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: '1002', password: 'agent-pass-1002' }) });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('counts a burst of parallel wrong passwords too: no more than five are tried', async () => {
+    const attempt = () => fetch(`${base}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: '2002', password: 'guess-guess' }) });
+    const statuses = (await Promise.all(Array.from({ length: 12 }, attempt))).map((r) => r.status);
+    expect(statuses.filter((x) => x === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((x) => x === 429).length).toBeGreaterThanOrEqual(7);
   });
 
   it('refuses forged and expired tokens with 401 and logs the attempt', async () => {
