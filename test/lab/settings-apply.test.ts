@@ -84,7 +84,8 @@ describe('settings applied to a running app', () => {
     await registered;
     expect(app.softphone).not.toBe(wrongPhone);
     expect(wrongPhone!.status.reasonCode).toBe('stopped');
-    expect(lab.pbx.registersFrom(agent.extension)).toBe(4);
+    // Read from the PBX's log, which may trail the replies: waited for.
+    await expect.poll(() => lab.pbx.registersFrom(agent.extension)).toBe(4);
     expect(await request('getAppInfo', {})).toMatchObject({ uiLocale: 'th', agent: { extension: agent.extension, displayName: 'Agent 1201' } });
     expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).not.toContain(agent.password);
 
