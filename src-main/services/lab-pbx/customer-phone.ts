@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './ports';
+import { freePort, waitForUdpListener } from './ports';
 import { renderTemplate } from './template';
 
 export interface CustomerCall {
@@ -111,7 +111,15 @@ export class CustomerPhone {
   /** The customer's phone waits for the agent's outbound call on the PBX's trunk port and answers it. */
   async answerOnTrunk(trunkPort: number, ringMs = 500, calls = 1): Promise<SippRun> {
     const scenario = this.render('customer-answers.xml', { RING_MS: ringMs });
-    return this.run(['-sf', scenario, '-m', String(calls)], trunkPort);
+    return this.listening(await this.run(['-sf', scenario, '-m', String(calls)], trunkPort), trunkPort);
+  }
+
+  /** A phone waiting for the PBX's call is ready only once SIPp holds its port: an INVITE before that is lost. */
+  private async listening(run: SippRun, port: number): Promise<SippRun> {
+    let exited = false;
+    void run.done.then(() => (exited = true));
+    await waitForUdpListener(port, 5000, () => !exited);
+    return run;
   }
 
   /**
@@ -122,7 +130,7 @@ export class CustomerPhone {
     if (!Number.isInteger(code) || code < 300 || code > 699) throw new Error('a refusal is a 3xx–6xx status');
     if (/[\r\n]/.test(phrase)) throw new Error('a reason phrase must not contain line breaks');
     const scenario = this.render('customer-refuses.xml', { REFUSAL_CODE: code });
-    return this.run(['-sf', scenario, '-m', '1', '-key', 'refusal_phrase', phrase], trunkPort);
+    return this.listening(await this.run(['-sf', scenario, '-m', '1', '-key', 'refusal_phrase', phrase], trunkPort), trunkPort);
   }
 
   /** The customer calls with the IVR's headers, is answered, and refuses the agent's transfer with 603 and this phrase. */

@@ -40,3 +40,19 @@ export async function waitForTcp(port: number, timeoutMs: number, isAlive: () =>
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Resolves once something holds the UDP port on 127.0.0.1 (a bind there fails); rejects after the deadline. */
+export async function waitForUdpListener(port: number, timeoutMs: number, isAlive: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const taken = await new Promise<boolean>((resolve) => {
+      const socket = createSocket('udp4');
+      socket.once('error', () => resolve(true));
+      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(false)));
+    });
+    if (taken) return;
+    if (!isAlive()) throw new Error(`the process meant to listen on udp 127.0.0.1:${port} exited`);
+    if (Date.now() > deadline) throw new Error(`nothing listened on udp 127.0.0.1:${port} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
