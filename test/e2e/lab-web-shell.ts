@@ -27,7 +27,8 @@ export async function startLabWebShell(agent: LabAgent, env: Record<string, stri
   const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lab-'));
   const pbx = new LabKamailio({ labDir, runDir, agents: [agent, ...otherAgents], logger: silentLogger, media: true });
   await pbx.start();
-  const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort);
+  // A customer's phone that fails says why in the test's output (a call that never rings is otherwise a bare timeout).
+  const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort, (report) => console.error(report));
   // One data folder for every restart: the cache and the web session (address, secret) live there.
   const dataDir = env.AGENT_DESKTOP_DATA_DIR ?? join(runDir, 'data');
   const shellEnv = {

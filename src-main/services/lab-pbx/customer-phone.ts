@@ -53,6 +53,8 @@ export class CustomerPhone {
     private readonly labDir: string,
     private readonly runDir: string,
     private readonly pbxSipPort: () => number,
+    /** Told when a run ends in failure, with the end of SIPp's output: what a failed test needs to say why. */
+    private readonly onFailure: (report: string) => void = () => undefined,
   ) {}
 
   /** The customer calls an agent through the PBX, with the IVR's headers. */
@@ -111,15 +113,7 @@ export class CustomerPhone {
   /** The customer's phone waits for the agent's outbound call on the PBX's trunk port and answers it. */
   async answerOnTrunk(trunkPort: number, ringMs = 500, calls = 1): Promise<SippRun> {
     const scenario = this.render('customer-answers.xml', { RING_MS: ringMs });
-    return this.listening(await this.run(['-sf', scenario, '-m', String(calls)], trunkPort), trunkPort);
-  }
-
-  /** A phone waiting for the PBX's call is ready only once SIPp holds its port: an INVITE before that is lost. */
-  private async listening(run: SippRun, port: number): Promise<SippRun> {
-    let exited = false;
-    void run.done.then(() => (exited = true));
-    await waitForUdpListener(port, 5000, () => !exited);
-    return run;
+    return this.run(['-sf', scenario, '-m', String(calls)], trunkPort);
   }
 
   /**
@@ -130,7 +124,7 @@ export class CustomerPhone {
     if (!Number.isInteger(code) || code < 300 || code > 699) throw new Error('a refusal is a 3xx–6xx status');
     if (/[\r\n]/.test(phrase)) throw new Error('a reason phrase must not contain line breaks');
     const scenario = this.render('customer-refuses.xml', { REFUSAL_CODE: code });
-    return this.listening(await this.run(['-sf', scenario, '-m', '1', '-key', 'refusal_phrase', phrase], trunkPort), trunkPort);
+    return this.run(['-sf', scenario, '-m', '1', '-key', 'refusal_phrase', phrase], trunkPort);
   }
 
   /** The customer calls with the IVR's headers, is answered, and refuses the agent's transfer with 603 and this phrase. */
@@ -165,8 +159,30 @@ export class CustomerPhone {
     return out;
   }
 
-  private async run(scenarioArgs: string[], localPort?: number): Promise<SippRun> {
+  /**
+   * Starts SIPp and returns once it holds its SIP port: a phone waiting for the PBX's call misses an INVITE sent
+   * before that. A port handed out by freePort may be taken by another process (Chromium's ICE sockets, say) before
+   * SIPp binds it: then SIPp is started again on fresh ports, up to three times.
+   */
+  private async run(scenarioArgs: string[], localPort?: number, attempt = 1): Promise<SippRun> {
     const port = localPort ?? (await freePort());
+    const run = await this.spawnSipp(scenarioArgs, port);
+    let exit: { code: number | null; output: string } | undefined;
+    void run.done.then((e) => (exit = e));
+    try {
+      await waitForUdpListener(port, 5000, () => exit === undefined);
+      return run;
+    } catch (err) {
+      const lostBind = /bind|already in use/i.test(exit?.output ?? '');
+      if (lostBind && localPort === undefined && attempt < 3) return this.run(scenarioArgs, undefined, attempt + 1);
+      // SIPp that ran its scenario to the end before we looked is the caller's to judge, by its exit.
+      if (exit && !lostBind) return run;
+      run.stop();
+      throw new Error(`the customer's phone (SIPp) did not start on udp ${port}: ${String(err)} ${exit?.output.slice(-500) ?? ''}`);
+    }
+  }
+
+  private async spawnSipp(scenarioArgs: string[], port: number): Promise<SippRun> {
     // The customer's phone sends back whatever audio reaches it (RTP echo), on a port of its own: the agent's
     // side can tell that media flows both ways.
     const mediaPort = await freePort();
@@ -186,6 +202,7 @@ export class CustomerPhone {
     const done = new Promise<{ code: number | null; output: string }>((resolve) =>
       child.once('exit', (code) => {
         this.running.delete(child);
+        if (code !== 0 && code !== null) this.onFailure(`customer's phone (SIPp on udp ${port}) exited ${code}: ${output.slice(-1500)}`);
         resolve({ code, output });
       }),
     );

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
+import { readFile } from 'node:fs/promises';
 
 /** A loopback port that is free for both TCP and UDP right now. */
 export async function freePort(): Promise<number> {
@@ -41,16 +42,17 @@ export async function waitForTcp(port: number, timeoutMs: number, isAlive: () =>
   }
 }
 
-/** Resolves once something holds the UDP port on 127.0.0.1 (a bind there fails); rejects after the deadline. */
+/**
+ * Resolves once a UDP socket is bound to the port on this machine, read from /proc/net/udp (probing with a bind of
+ * our own could take the port from the process starting up); rejects when it exits first or after the deadline.
+ */
 export async function waitForUdpListener(port: number, timeoutMs: number, isAlive: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const suffix = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
   for (;;) {
-    const taken = await new Promise<boolean>((resolve) => {
-      const socket = createSocket('udp4');
-      socket.once('error', () => resolve(true));
-      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(false)));
-    });
-    if (taken) return;
+    const table = await readFile('/proc/net/udp', 'utf8');
+    // Each row: "sl local_address rem_address ..."; local_address is ADDR:PORT in hex.
+    if (table.split('\n').some((row) => row.trim().split(/\s+/)[1]?.endsWith(suffix))) return;
     if (!isAlive()) throw new Error(`the process meant to listen on udp 127.0.0.1:${port} exited`);
     if (Date.now() > deadline) throw new Error(`nothing listened on udp 127.0.0.1:${port} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
