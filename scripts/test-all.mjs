@@ -3,7 +3,7 @@
 // end-to-end (Playwright + Debian's Chromium) and the Electron security scan. Ends with one line
 // "N passed, N failed, N skipped" over all suites and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const results = [];
 const reportDir = 'test-results/reports';
@@ -45,8 +45,18 @@ function playwright() {
   const ok = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   if (!existsSync(file)) return record('e2e', 0, 1);
   const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+  if (!ok && existsSync('test-results')) printErrorContexts('test-results');
   const failed = s.unexpected + s.flaky + (ok || s.unexpected ? 0 : 1);
   record('e2e', s.expected, failed, s.skipped);
+}
+
+/** A failed browser test's page as Playwright saw it (its accessibility snapshot): CI keeps no other trace of it. */
+function printErrorContexts(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) printErrorContexts(path);
+    else if (entry.name === 'error-context.md') console.log(`\n--- ${path}\n${readFileSync(path, 'utf8').slice(0, 6000)}`);
+  }
 }
 
 function securityScan() {
