@@ -3,6 +3,7 @@ import { benchCommands } from './commands/bench';
 import { cacheCommands } from './commands/cache';
 import { generateCommands } from './commands/generate';
 import { kbCommands } from './commands/kb';
+import { planningCommands } from './commands/planning';
 import { replyCommands } from './commands/replies';
 
 /** Every subcommand prints one JSON document on stdout. Each feature adds its own map of commands here. */
@@ -11,5 +12,6 @@ export const commands: Record<string, Command> = {
   ...kbCommands,
   ...generateCommands,
   ...replyCommands,
+  ...planningCommands,
   ...benchCommands,
 };
