@@ -128,7 +128,7 @@ export interface StereoRecording {
  */
 export function stereoRecording(packets: RtpPacket[], ports: { agent: number; customer: number }): StereoRecording {
   const audio = packets.filter((p) => (p.payloadType === 0 || p.payloadType === 8) && (p.dstPort === ports.agent || p.dstPort === ports.customer));
-  if (audio.length === 0) return { wav: wavFile(new Int16Array(0)), seconds: 0, startedAt: 0 };
+  if (audio.length === 0) return { wav: pcmWav(new Int16Array(0), 2), seconds: 0, startedAt: 0 };
   const t0 = Math.min(...audio.map((p) => p.at));
   const maxSamples = MAX_RECORDING_SECONDS * SAMPLE_RATE;
   const anchors = new Map<number, { sample: number; timestamp: number }>();
@@ -147,11 +147,11 @@ export function stereoRecording(packets: RtpPacket[], ports: { agent: number; cu
     const decode = packet.payloadType === 0 ? muLawToLinear : aLawToLinear;
     for (let i = 0; i < packet.payload.byteLength; i++) frames[(sample + i) * 2 + channel] = decode(packet.payload[i] ?? 0xff);
   }
-  return { wav: wavFile(frames), seconds: length / SAMPLE_RATE, startedAt: t0 * 1000 };
+  return { wav: pcmWav(frames, 2), seconds: length / SAMPLE_RATE, startedAt: t0 * 1000 };
 }
 
-/** A 16-bit PCM WAV file, two channels at 8 kHz, from interleaved samples. */
-function wavFile(frames: Int16Array): Uint8Array {
+/** A 16-bit PCM WAV file at 8 kHz from interleaved samples. */
+export function pcmWav(frames: Int16Array, channels: 1 | 2): Uint8Array {
   const data = frames.byteLength;
   const bytes = new Uint8Array(44 + data);
   const view = new DataView(bytes.buffer);
@@ -162,10 +162,10 @@ function wavFile(frames: Int16Array): Uint8Array {
   text(12, 'fmt ');
   view.setUint32(16, 16, true);
   view.setUint16(20, 1, true); // PCM
-  view.setUint16(22, 2, true); // channels
+  view.setUint16(22, channels, true);
   view.setUint32(24, SAMPLE_RATE, true);
-  view.setUint32(28, SAMPLE_RATE * 4, true); // byte rate
-  view.setUint16(32, 4, true); // block align
+  view.setUint32(28, SAMPLE_RATE * 2 * channels, true); // byte rate
+  view.setUint16(32, 2 * channels, true); // block align
   view.setUint16(34, 16, true); // bits per sample
   text(36, 'data');
   view.setUint32(40, data, true);

@@ -16,3 +16,13 @@ export function aLawToLinear(byte: number): number {
   const magnitude = exponent === 0 ? (mantissa << 4) + 8 : ((mantissa << 4) + 0x108) << (exponent - 1);
   return a & 0x80 ? magnitude : -magnitude;
 }
+
+/** μ-law encoding (the standard's segment search with the 0x84 bias): what a phone sends for a linear sample. */
+export function linearToMuLaw(sample: number): number {
+  const sign = sample < 0 ? 0x80 : 0;
+  const magnitude = Math.min(Math.abs(Math.round(sample)), 32635) + 0x84;
+  let exponent = 7;
+  while (exponent > 0 && (magnitude & (0x80 << exponent)) === 0) exponent--;
+  const mantissa = (magnitude >> (exponent + 3)) & 0x0f;
+  return ~(sign | (exponent << 4) | mantissa) & 0xff;
+}

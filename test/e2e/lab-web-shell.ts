@@ -22,10 +22,16 @@ export interface LabWebShell {
  * The web shell configured like a real deployment (PBX address and extension from the environment, the password
  * never on disk), against the real lab Kamailio, with SIPp as the customer's phone.
  */
-export async function startLabWebShell(agent: LabAgent, env: Record<string, string> = {}, otherAgents: LabAgent[] = []): Promise<LabWebShell> {
+export async function startLabWebShell(
+  agent: LabAgent,
+  env: Record<string, string> = {},
+  otherAgents: LabAgent[] = [],
+  options: { recording?: { unrecordedQueues?: string[] } } = {},
+): Promise<LabWebShell> {
   const labDir = join(process.cwd(), 'test', 'lab');
   const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lab-'));
-  const pbx = new LabKamailio({ labDir, runDir, agents: [agent, ...otherAgents], logger: silentLogger, media: true });
+  const recording = options.recording && { dir: join(runDir, 'recordings'), ...options.recording };
+  const pbx = new LabKamailio({ labDir, runDir, agents: [agent, ...otherAgents], logger: silentLogger, media: true, recording });
   await pbx.start();
   // A customer's phone that fails says why in the test's output (a call that never rings is otherwise a bare timeout).
   const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort, (report) => console.error(report));

@@ -84,7 +84,12 @@ export class CustomerPhone {
    * the final NOTIFY of a transfer reports (default "200 OK"; e.g. "603 Declined" for a transfer that failed).
    */
   async talk(
-    call: Pick<CustomerCall, 'caller' | 'callerName' | 'agent' | 'talkMs'> & { refuseReInvite?: boolean; transferResult?: string },
+    call: Pick<CustomerCall, 'caller' | 'callerName' | 'agent' | 'talkMs'> & {
+      refuseReInvite?: boolean;
+      transferResult?: string;
+      /** The customer's voice: RTP in a pcap file (see tones.ts), played once answered instead of echoing. */
+      voice?: Uint8Array;
+    },
   ): Promise<SippRun> {
     const transferResult = call.transferResult ?? '200 OK';
     // It goes into the scenario file: one line, no CDATA end, no SIPp [keyword].
@@ -94,13 +99,14 @@ export class CustomerPhone {
       TALK_MS: call.talkMs ?? 30_000,
       REINVITE_REPLY: call.refuseReInvite ? '488 Not Acceptable Here' : '200 OK',
       REINVITE_BODY: call.refuseReInvite ? 'Content-Length: 0' : SDP_ANSWER,
+      VOICE: call.voice ? `  <nop><action><exec play_pcap_audio="${this.writeRunFile('voice.pcap', call.voice)}"/></action></nop>` : '',
     });
     const args = [`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-l', '1'];
     for (const [name, value] of Object.entries({ caller: call.caller, caller_name: call.callerName, agent: call.agent })) {
       if (/[\r\n"]/.test(value)) throw new Error(`customer call ${name} must not contain line breaks or double quotes`);
       args.push('-key', name, value);
     }
-    return this.run(args);
+    return this.run(args, { echo: !call.voice });
   }
 
   /** A team lead's phone fetching an agent's presence once (SUBSCRIBE with Expires: 0, then the NOTIFY). */
@@ -113,7 +119,7 @@ export class CustomerPhone {
   /** The customer's phone waits for the agent's outbound call on the PBX's trunk port and answers it. */
   async answerOnTrunk(trunkPort: number, ringMs = 500, calls = 1): Promise<SippRun> {
     const scenario = this.render('customer-answers.xml', { RING_MS: ringMs });
-    return this.run(['-sf', scenario, '-m', String(calls)], trunkPort);
+    return this.run(['-sf', scenario, '-m', String(calls)], { localPort: trunkPort });
   }
 
   /**
@@ -124,7 +130,7 @@ export class CustomerPhone {
     if (!Number.isInteger(code) || code < 300 || code > 699) throw new Error('a refusal is a 3xx–6xx status');
     if (/[\r\n]/.test(phrase)) throw new Error('a reason phrase must not contain line breaks');
     const scenario = this.render('customer-refuses.xml', { REFUSAL_CODE: code });
-    return this.run(['-sf', scenario, '-m', '1', '-key', 'refusal_phrase', phrase], trunkPort);
+    return this.run(['-sf', scenario, '-m', '1', '-key', 'refusal_phrase', phrase], { localPort: trunkPort });
   }
 
   /** The customer calls with the IVR's headers, is answered, and refuses the agent's transfer with 603 and this phrase. */
@@ -153,9 +159,14 @@ export class CustomerPhone {
   }
 
   private render(name: string, values: Record<string, number | string>): string {
+    return this.writeRunFile(name, renderTemplate(readFileSync(join(this.labDir, 'sipp', name), 'utf8'), values));
+  }
+
+  /** A file of this run's own, under a name of ours (never from call data). */
+  private writeRunFile(name: string, content: string | Uint8Array): string {
     mkdirSync(this.runDir, { recursive: true });
     const out = join(this.runDir, `${Date.now()}-${Math.random().toString(36).slice(2)}-${name}`);
-    writeFileSync(out, renderTemplate(readFileSync(join(this.labDir, 'sipp', name), 'utf8'), values));
+    writeFileSync(out, content);
     return out;
   }
 
@@ -164,9 +175,10 @@ export class CustomerPhone {
    * before that. A port handed out by freePort may be taken by another process (Chromium's ICE sockets, say) before
    * SIPp binds it: then SIPp is started again on fresh ports, up to three times.
    */
-  private async run(scenarioArgs: string[], localPort?: number, attempt = 1): Promise<SippRun> {
+  private async run(scenarioArgs: string[], options: { localPort?: number; echo?: boolean } = {}, attempt = 1): Promise<SippRun> {
+    const { localPort, echo = true } = options;
     const port = localPort ?? (await freePort());
-    const run = await this.spawnSipp(scenarioArgs, port);
+    const run = await this.spawnSipp(scenarioArgs, port, echo);
     let exit: { code: number | null; output: string } | undefined;
     void run.done.then((e) => (exit = e));
     try {
@@ -174,7 +186,7 @@ export class CustomerPhone {
       return run;
     } catch (err) {
       const lostBind = /bind|already in use/i.test(exit?.output ?? '');
-      if (lostBind && localPort === undefined && attempt < 3) return this.run(scenarioArgs, undefined, attempt + 1);
+      if (lostBind && localPort === undefined && attempt < 3) return this.run(scenarioArgs, options, attempt + 1);
       // SIPp that ran its scenario to the end before we looked is the caller's to judge, by its exit.
       if (exit && !lostBind) return run;
       run.stop();
@@ -182,15 +194,16 @@ export class CustomerPhone {
     }
   }
 
-  private async spawnSipp(scenarioArgs: string[], port: number): Promise<SippRun> {
-    // The customer's phone sends back whatever audio reaches it (RTP echo), on a port of its own: the agent's
-    // side can tell that media flows both ways.
+  private async spawnSipp(scenarioArgs: string[], port: number, echo: boolean): Promise<SippRun> {
+    // Unless it plays a voice of its own, the customer's phone sends back whatever audio reaches it (RTP echo), on
+    // a port of its own: the agent's side can tell that media flows both ways.
     const mediaPort = await freePort();
     const errorFile = join(this.runDir, `sipp-${port}-errors.log`);
     const logFile = join(this.runDir, `sipp-${port}-${Date.now()}-logs.log`);
     const args = [
       ...scenarioArgs,
-      ...['-i', '127.0.0.1', '-mi', '127.0.0.1', '-p', String(port), '-mp', String(mediaPort), '-rtp_echo', '-nostdin'],
+      ...['-i', '127.0.0.1', '-mi', '127.0.0.1', '-p', String(port), '-mp', String(mediaPort), '-nostdin'],
+      ...(echo ? ['-rtp_echo'] : []),
       ...['-trace_err', '-error_file', errorFile, '-trace_logs', '-log_file', logFile],
     ];
     const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });

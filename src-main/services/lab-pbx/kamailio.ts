@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../app/logger';
 import { freePort, waitForTcp } from './ports';
 import { LabRtpEngine } from './rtpengine';
+import { RecordingHook } from './recording-hook';
 import { renderTemplate } from './template';
 
 export interface LabAgent {
@@ -24,6 +25,11 @@ export interface KamailioOptions {
    * (SIPp) hear each other. Off for Node-only tests, whose agents offer plain RTP themselves.
    */
   media?: boolean;
+  /**
+   * Record calls with a customer in the media relay (needs media): rtpengine writes each call's packets and
+   * metadata under `dir` (pcaps/, metadata/); calls in `unrecordedQueues` (by X-Queue) are not recorded.
+   */
+  recording?: { dir: string; unrecordedQueues?: string[] };
 }
 
 const MODULE_DIRS = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
@@ -35,6 +41,8 @@ export class LabKamailio {
   private process: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
   private readonly rtpengine: LabRtpEngine | null;
+  /** The PBX's recording hook, when calls are recorded: emits each finished call's stereo WAV. */
+  readonly recordings: RecordingHook | null;
   private stderr = '';
   /** Call-ID → when its first INVITE reached the PBX (epoch ms, microsecond precision), from the PBX's own log. */
   private readonly arrivals = new Map<string, number>();
@@ -47,7 +55,9 @@ export class LabKamailio {
   trunkPort = 0;
 
   constructor(private readonly options: KamailioOptions) {
-    this.rtpengine = options.media ? new LabRtpEngine(options.logger) : null;
+    if (options.recording && !options.media) throw new Error('the lab PBX records through its media relay: recording needs media');
+    this.rtpengine = options.media ? new LabRtpEngine(options.logger, options.recording?.dir) : null;
+    this.recordings = options.recording ? new RecordingHook(options.recording.dir, join(options.recording.dir, 'calls'), options.logger) : null;
   }
 
   get running(): boolean {
@@ -79,6 +89,11 @@ export class LabKamailio {
     return this.stderr;
   }
 
+  /** Where the media relay writes recordings (pcaps/, metadata/), when calls are recorded. */
+  get recordingSpool(): string | null {
+    return this.options.recording?.dir ?? null;
+  }
+
   /** The media relay's recent log (empty without media). */
   mediaLog(): string {
     return this.rtpengine?.log() ?? '';
@@ -95,6 +110,9 @@ export class LabKamailio {
     if (this.process) throw new Error('the lab PBX is already running');
     const modules = MODULE_DIRS.find((d) => existsSync(join(d, 'tm.so')));
     if (!modules) throw new Error('Kamailio modules not found: install the Debian packages kamailio and kamailio-websocket-modules');
+    for (const queue of this.options.recording?.unrecordedQueues ?? []) {
+      if (!EXTENSION.test(queue)) throw new Error(`lab queue "${queue}": a queue name is letters, digits, _ . or -`);
+    }
     for (const agent of this.options.agents) {
       if (!EXTENSION.test(agent.extension) || !/^[\x21-\x7e]{4,64}$/.test(agent.password) || /["\\$]/.test(agent.password)) {
         throw new Error(`lab agent ${agent.extension}: extension or password has characters the lab config cannot hold`);
@@ -107,7 +125,10 @@ export class LabKamailio {
     const presenceDb = join(this.options.runDir, 'presence-db');
     rmSync(presenceDb, { recursive: true, force: true });
     cpSync(DBTEXT_SCHEMA, presenceDb, { recursive: true });
-    if (this.rtpengine && !this.rtpengine.running) await this.rtpengine.start();
+    if (this.rtpengine && !this.rtpengine.running) {
+      await this.rtpengine.start();
+      this.recordings?.start();
+    }
     const cfgPath = join(this.options.runDir, 'kamailio.cfg');
     const template = readFileSync(join(this.options.labDir, 'kamailio', 'kamailio.cfg'), 'utf8');
     writeFileSync(
@@ -120,6 +141,8 @@ export class LabKamailio {
         PRESENCE_DB: presenceDb,
         MEDIA: this.rtpengine ? '#!define WITH_RTPENGINE' : '# media: none (agents offer plain RTP)',
         RTPENGINE_PORT: this.rtpengine?.controlPort ?? 0,
+        RECORDING: this.options.recording ? '#!define WITH_RECORDING' : '# recording: off',
+        UNRECORDED_QUEUES: (this.options.recording?.unrecordedQueues ?? []).map((q) => `\t$sht(norecord=>${q}) = 1;`).join('\n'),
         MODULES: modules,
         AGENTS: this.options.agents.map((a) => `\t$sht(agents=>${a.extension}) = "${a.password}";`).join('\n'),
       }),
@@ -171,6 +194,9 @@ export class LabKamailio {
       await this.exited;
       clearTimeout(timer);
     }
-    if (!options.keepMedia) await this.rtpengine?.stop();
+    if (!options.keepMedia) {
+      await this.rtpengine?.stop();
+      this.recordings?.stop();
+    }
   }
 }

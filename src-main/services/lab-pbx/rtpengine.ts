@@ -14,7 +14,11 @@ export class LabRtpEngine {
   /** The ng control port Kamailio's rtpengine module talks to (UDP). */
   controlPort = 0;
 
-  constructor(private readonly logger: Logger) {}
+  /** recordingDir: where calls the PBX asks to record go, as pcap files and metadata (user space, no kernel module). */
+  constructor(
+    private readonly logger: Logger,
+    private readonly recordingDir?: string,
+  ) {}
 
   async start(): Promise<void> {
     if (this.process) throw new Error('rtpengine is already running');
@@ -31,6 +35,7 @@ export class LabRtpEngine {
       `--port-max=${Math.min(rtpMin + 400, 65_000)}`,
       `--log-level=${process.env.AGENT_DESKTOP_RTPENGINE_LOG_LEVEL ?? 4}`,
       '--delete-delay=0',
+      ...(this.recordingDir ? [`--recording-dir=${this.recordingDir}`, '--recording-method=pcap', '--recording-format=raw'] : []),
     ];
     const child = spawn('rtpengine', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.process = child;
