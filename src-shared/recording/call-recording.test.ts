@@ -147,6 +147,8 @@ describe('a call recording from the relay', () => {
       'v=0',
       'm=audio 42256 RTP/AVP 0 101',
       '',
+      'Timestamp terminated ms(first monologue): 1795992286845.436',
+      '',
       'call start time: 2026-11-29T22:44:43',
       'call end time: 2026-11-29T22:44:46',
       '',
@@ -155,10 +157,14 @@ describe('a call recording from the relay', () => {
       '',
     ].join('\n');
     expect(parseRecordingMetadata(text)).toEqual({
-      offerPort: 42241,
-      answerPort: 42256,
+      ports: { offer: 42241, answer: 42256 },
+      ended: true,
       fields: { direction: 'inbound', agent: '33303031', customer: '2b38363133' },
     });
-    expect(() => parseRecordingMetadata('SDP mode: offer\nv=0\n')).toThrow(/no SDP offer/);
+    // The segment a pause closed; the one after it, with no SDP.
+    expect(parseRecordingMetadata(text.replace('1795992286845.436', '0.000')).ended).toBe(false);
+    const afterPause = '/var/spool/rtpengine/pcaps/abd.pcap\n\n\nTimestamp terminated ms(first monologue): 1795992290000.100\n\ncall:616263\n';
+    expect(parseRecordingMetadata(afterPause)).toEqual({ ports: null, ended: true, fields: { call: '616263' } });
+    expect(() => parseRecordingMetadata('\nSDP mode: offer\n\nv=0\nm=audio 4000 RTP/AVP 0\n')).toThrow(/without the other/);
   });
 });

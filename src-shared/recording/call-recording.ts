@@ -89,22 +89,29 @@ function rtpIn(ip: Uint8Array, at: number): RtpPacket | null {
 }
 
 export interface RecordingMetadata {
-  /** The relay port in the SDP offer it rewrote: the answering side sends its audio there. */
-  offerPort: number;
-  /** The relay port in the SDP answer: the offering side sends its audio there. */
-  answerPort: number;
+  /**
+   * The relay ports in the SDP offer and answer it rewrote: the answering side sends its audio to the offer's port,
+   * the offering side to the answer's. Only the first segment of a recording has them: after a pause, rtpengine
+   * starts a new capture file whose metadata holds no SDP.
+   */
+  ports: { offer: number; answer: number } | null;
+  /** Whether the call had ended when this segment was closed (otherwise a pause closed it). */
+  ended: boolean;
   /** What the PBX passed with the call ("key:value|key:value", its last line). */
   fields: Record<string, string>;
 }
 
-/** rtpengine's metadata file for a call: its first offer and answer ports and the PBX's metadata string. */
+/** rtpengine's metadata file for a recording segment: its offer and answer ports, whether the call ended, the PBX's metadata. */
 export function parseRecordingMetadata(text: string): RecordingMetadata {
   const port = (mode: 'offer' | 'answer') => {
     const block = text.split(/\nSDP mode: /).find((b) => b.startsWith(mode));
     const m = block ? /\nm=audio (\d+) /.exec(block) : null;
-    if (!m) throw new RecordingFormatError(`the recording's metadata has no SDP ${mode} with an audio port`);
-    return Number(m[1]);
+    return m ? Number(m[1]) : null;
   };
+  const [offer, answer] = [port('offer'), port('answer')];
+  if ((offer === null) !== (answer === null)) throw new RecordingFormatError('the recording\'s metadata has an SDP offer or answer without the other');
+  // "Timestamp terminated ms(first monologue): 0.000" when a pause, not the call's end, closed the segment.
+  const terminated = /Timestamp terminated ms\(first monologue\): ([\d.]+)/.exec(text);
   // rtpengine writes the PBX's metadata string last.
   const line = text.trimEnd().split('\n').pop() ?? '';
   const fields: Record<string, string> = {};
@@ -112,7 +119,11 @@ export function parseRecordingMetadata(text: string): RecordingMetadata {
     const m = /^([a-z][a-z-]{0,30}):(.{0,200})$/.exec(pair);
     if (m) fields[m[1] ?? ''] = m[2] ?? '';
   }
-  return { offerPort: port('offer'), answerPort: port('answer'), fields };
+  return {
+    ports: offer !== null && answer !== null ? { offer, answer } : null,
+    ended: terminated !== null && Number(terminated[1]) > 0,
+    fields,
+  };
 }
 
 export interface StereoRecording {

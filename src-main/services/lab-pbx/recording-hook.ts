@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import type { Logger } from '../../app/logger';
-import { parseRecordingMetadata, readRtpCapture, stereoRecording } from '../../../src-shared/recording/call-recording';
+import { parseRecordingMetadata, readRtpCapture, stereoRecording, type RecordingMetadata } from '../../../src-shared/recording/call-recording';
 
 /** A finished call recording, as the PBX side hands it on. */
 export interface CallRecording {
@@ -17,6 +17,8 @@ export interface CallRecording {
   /** When the first audio reached the relay (epoch ms) and how long the file is. */
   startedAt: number;
   seconds: number;
+  /** Where the agent paused the recording (seconds into the file): silence there, marked on playback. */
+  pausedSpans: Array<{ from: number; to: number }>;
 }
 
 /** A metadata field the PBX wrote in hex (see the lab kamailio.cfg): decoded, capped, or '' when it is not hex. */
@@ -25,14 +27,23 @@ function fromHex(value: string | undefined): string {
   return Buffer.from(value, 'hex').toString('utf8').slice(0, 128);
 }
 
+/** One capture file of a call: the whole call, or the part before, between or after the agent's pauses. */
+interface Segment {
+  metadataPath: string;
+  pcapPath: string;
+  metadata: RecordingMetadata;
+}
+
 /**
- * The PBX's recording hook: when rtpengine finishes a call's recording (it moves the call's metadata file into
- * metadata/ as the call ends), the capture becomes a stereo WAV — agent left, customer right — in `outDir`, and
- * the raw capture is removed. A capture that cannot be read is kept aside in failed/ and logged; it never stops
- * the recordings after it.
+ * The PBX's recording hook. rtpengine closes a capture segment when the agent pauses the recording and when the
+ * call ends, moving its metadata file into metadata/. Once a call's last segment is in, its segments become one
+ * stereo WAV — agent left, customer right, the paused spans silent — in `outDir`, and the raw captures are
+ * removed. A call whose captures cannot be read is kept aside in failed/ and logged; it never stops the others.
  */
 export class RecordingHook extends EventEmitter<{ recording: [CallRecording] }> {
   private watcher: FSWatcher | null = null;
+  private readonly pending = new Map<string, Segment[]>();
+  private readonly taken = new Set<string>();
 
   constructor(
     private readonly spoolDir: string,
@@ -49,7 +60,7 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording] }> 
     this.watcher = watch(metadataDir, (_event, name) => {
       if (name) this.take(join(metadataDir, name));
     });
-    for (const name of readdirSync(metadataDir)) this.take(join(metadataDir, name));
+    for (const name of readdirSync(metadataDir).sort()) this.take(join(metadataDir, name));
   }
 
   stop(): void {
@@ -58,48 +69,71 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording] }> 
   }
 
   private take(metadataPath: string): void {
-    if (!existsSync(metadataPath)) return; // the event for its removal, or one already taken
+    if (this.taken.has(metadataPath) || !existsSync(metadataPath)) return;
+    this.taken.add(metadataPath);
+    let key = basename(metadataPath);
+    let segments: Array<Pick<Segment, 'metadataPath'>> = [{ metadataPath }];
     try {
-      const recording = this.convert(metadataPath);
-      this.logger.info('call recorded', { id: recording.id, seconds: recording.seconds, direction: recording.direction });
+      const text = readFileSync(metadataPath, 'utf8');
+      // rtpengine names the capture on the first line; it must be one of its own files in pcaps/.
+      const pcapsDir = resolve(this.spoolDir, 'pcaps');
+      const pcapPath = resolve(text.split('\n')[0] ?? '');
+      if (!pcapPath.startsWith(pcapsDir + sep) || !pcapPath.endsWith('.pcap')) throw new Error('the metadata names no capture in pcaps/');
+      const metadata = parseRecordingMetadata(text);
+      key = metadata.fields.call ?? key;
+      const callSegments = [...(this.pending.get(key) ?? []), { metadataPath, pcapPath, metadata }];
+      segments = callSegments;
+      this.pending.set(key, callSegments);
+      if (!metadata.ended) return;
+      this.pending.delete(key);
+      const recording = this.convert(callSegments);
+      this.logger.info('call recorded', { id: recording.id, seconds: recording.seconds, pauses: recording.pausedSpans.length });
       this.emit('recording', recording);
     } catch (err) {
       const failed = join(this.spoolDir, 'failed');
       mkdirSync(failed, { recursive: true });
-      if (existsSync(metadataPath)) renameSync(metadataPath, join(failed, basename(metadataPath)));
+      for (const { metadataPath: path } of segments) {
+        if (existsSync(path)) renameSync(path, join(failed, basename(path)));
+      }
+      this.pending.delete(key);
       this.logger.error('a call recording could not be converted', { file: basename(metadataPath), error: String(err) });
     }
   }
 
-  private convert(metadataPath: string): CallRecording {
-    const text = readFileSync(metadataPath, 'utf8');
-    // rtpengine names the capture on the first line; it must be one of its own files in pcaps/.
-    const pcapsDir = resolve(this.spoolDir, 'pcaps');
-    const pcapPath = resolve(text.split('\n')[0] ?? '');
-    if (!pcapPath.startsWith(pcapsDir + sep) || !pcapPath.endsWith('.pcap')) throw new Error('the metadata names no capture in pcaps/');
-    const metadata = parseRecordingMetadata(text);
-    const direction = metadata.fields.direction === 'outbound' ? 'outbound' : 'inbound';
+  private convert(segments: Segment[]): CallRecording {
+    const first = segments.find((s) => s.metadata.ports)?.metadata;
+    if (!first?.ports) throw new Error('no segment of the recording holds the SDP offer and answer');
+    const direction = first.fields.direction === 'outbound' ? 'outbound' : 'inbound';
     // Each side sends to the relay port the other side's SDP gave it: on an inbound call the customer offered, so
     // the agent's audio arrives at the offer's port.
-    const ports =
-      direction === 'inbound'
-        ? { agent: metadata.offerPort, customer: metadata.answerPort }
-        : { agent: metadata.answerPort, customer: metadata.offerPort };
-    const stereo = stereoRecording(readRtpCapture(readFileSync(pcapPath)), ports);
+    const { offer, answer } = first.ports;
+    const ports = direction === 'inbound' ? { agent: offer, customer: answer } : { agent: answer, customer: offer };
+    const captured = segments.map((s) => readRtpCapture(readFileSync(s.pcapPath))).filter((p) => p.length > 0);
+    captured.sort((a, b) => (a[0]?.at ?? 0) - (b[0]?.at ?? 0));
+    const stereo = stereoRecording(captured.flat(), ports);
+    const offset = (at: number) => Math.max(0, at - stereo.startedAt / 1000);
+    const pausedSpans = captured.slice(1).map((packets, i) => ({
+      from: offset(captured[i]?.at(-1)?.at ?? 0),
+      to: offset(packets[0]?.at ?? 0),
+    }));
     const id = randomUUID();
     const wavPath = join(this.outDir, `${id}.wav`);
     writeFileSync(wavPath, stereo.wav);
-    rmSync(pcapPath, { force: true });
-    rmSync(metadataPath, { force: true });
+    for (const s of segments) {
+      rmSync(s.pcapPath, { force: true });
+      rmSync(s.metadataPath, { force: true });
+      this.taken.delete(s.metadataPath);
+    }
     return {
       id,
       wavPath,
       direction,
-      agent: fromHex(metadata.fields.agent),
-      customer: fromHex(metadata.fields.customer),
-      callId: fromHex(metadata.fields.call),
+      agent: fromHex(first.fields.agent),
+      customer: fromHex(first.fields.customer),
+      callId: fromHex(first.fields.call),
       startedAt: stereo.startedAt,
       seconds: stereo.seconds,
+      pausedSpans,
     };
   }
 }
