@@ -48,6 +48,8 @@ export const requests = {
   hangUpCall: { request: CallRef, response: Call },
   holdCall: { request: CallRef.extend({ on: z.boolean() }).strict(), response: Call },
   muteCall: { request: CallRef.extend({ muted: z.boolean() }).strict(), response: Call },
+  /** Secure pause: the PBX stops recording (card numbers) until resumed; the answer says what the PBX confirmed. */
+  pauseRecording: { request: CallRef.extend({ paused: z.boolean() }).strict(), response: Call },
   sendDtmf: {
     request: CallRef.extend({ digits: z.string().regex(/^[0-9A-D#*]{1,32}$/, 'digits are 0–9, *, # and A–D') }).strict(),
     response: z.object({ method: z.enum(['rfc4733', 'info']) }),

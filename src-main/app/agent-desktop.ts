@@ -122,6 +122,7 @@ export class AgentDesktop {
         rejectCall: ({ callId, code }) => this.phone().reject(callId, code),
         hangUpCall: ({ callId }) => this.phone().hangUp(callId),
         holdCall: ({ callId, on }) => this.phone().hold(callId, on),
+        pauseRecording: ({ callId, paused }) => this.phone().pauseRecording(callId, paused),
         muteCall: ({ callId, muted }) => this.phone().mute(callId, muted),
         sendDtmf: ({ callId, digits }) => this.phone().sendDtmf(callId, digits),
         transferCall: ({ callId, target }) => this.phone().blindTransfer(callId, target),

@@ -50,6 +50,8 @@ export class Demo {
       logger: options.logger,
       // The workspace window carries the call audio (WebRTC); rtpengine bridges it to the customer's phone.
       media: true,
+      // rtpengine records each call with a customer; the PBX's recording hook makes it a stereo WAV.
+      recording: { dir: join(options.runDir, 'recordings') },
     });
     this.customerPhone = new CustomerPhone(labDir, options.runDir, () => this.pbx.sipPort);
   }

@@ -16,6 +16,7 @@ const call: Call = {
   endReason: '486 Busy Here',
   hold: 'off',
   muted: false,
+  recording: 'off',
   transfer: null,
   consultFor: null,
 };

@@ -24,6 +24,7 @@ function handlers(): Handlers {
     rejectCall: vi.fn(never),
     hangUpCall: vi.fn(never),
     holdCall: vi.fn(never),
+    pauseRecording: vi.fn(never),
     muteCall: vi.fn(never),
     sendDtmf: vi.fn(never),
     transferCall: vi.fn(never),

@@ -28,6 +28,7 @@ describe('hotkeyFor', () => {
     expect(hotkeyFor(key('a', 'KeyA', { altKey: true }), true)).toBe('answer');
     expect(hotkeyFor(key('e', 'KeyE', { altKey: true }), true)).toBe('hangUp');
     expect(hotkeyFor(key('o', 'KeyO', { altKey: true }), false)).toBe('toggleHold');
+    expect(hotkeyFor(key('π', 'KeyP', { altKey: true }), true)).toBe('toggleRecording');
     expect(hotkeyFor(key('µ', 'KeyM', { altKey: true }), false)).toBe('toggleMute');
     expect(hotkeyFor(key('a', 'KeyA', { altKey: true, ctrlKey: true }), false)).toBeNull();
   });

@@ -18,6 +18,7 @@ export interface WorkspaceHotkeys {
   hangUp(): void;
   toggleHold(): void;
   toggleMute(): void;
+  toggleRecording(): void;
 }
 
 /** What a key press asks for, or null; pure so the mapping is tested without a DOM. */
@@ -44,6 +45,9 @@ export function hotkeyFor(e: KeyPress, typing: boolean): keyof WorkspaceHotkeys 
         return 'toggleHold';
       case 'KeyM':
         return 'toggleMute';
+      // Secure pause before the customer reads out a card number.
+      case 'KeyP':
+        return 'toggleRecording';
     }
   }
   return null;

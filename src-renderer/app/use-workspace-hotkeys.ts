@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { KB_SEARCH_ID } from '../features/knowledge';
 import { nextTemplate, REPLY_DRAFT_ID } from '../features/composer';
-import { answer, hangUp, hold, mute, useWorkspace } from '../features/softphone';
+import { answer, hangUp, hold, mute, pauseRecording, useWorkspace } from '../features/softphone';
 import { installHotkeys } from './hotkeys';
 import { openNewWorkOrder } from './open-work-order';
 import { useLayout } from './layout-store';
@@ -45,6 +45,10 @@ export function useWorkspaceHotkeys(): void {
         toggleMute: () => {
           const call = useWorkspace.getState().call;
           if (call?.state === 'active') void mute(call.callId, !call.muted);
+        },
+        toggleRecording: () => {
+          const call = useWorkspace.getState().call;
+          if (call?.state === 'active' && (call.recording === 'on' || call.recording === 'paused')) void pauseRecording(call.callId, call.recording === 'on');
         },
       }),
     [],

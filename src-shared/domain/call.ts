@@ -19,6 +19,13 @@ export type CallState = z.infer<typeof CallState>;
 export const HoldState = z.enum(['off', 'holding', 'held', 'resuming']);
 export type HoldState = z.infer<typeof HoldState>;
 
+/**
+ * Whether the PBX records the call, as the PBX said it (X-Recording on the call's INVITE or answer) and confirmed
+ * each pause (200 to the agent's INFO): 'pausing' and 'resuming' while the request is out. 'off': not recorded.
+ */
+export const RecordingState = z.enum(['off', 'on', 'pausing', 'paused', 'resuming']);
+export type RecordingState = z.infer<typeof RecordingState>;
+
 export const TransferState = z.object({
   kind: z.enum(['blind', 'attended']),
   target: z.string().max(200),
@@ -45,6 +52,7 @@ export const Call = z.object({
   refusedWith: z.number().int().min(300).max(699).nullable().optional(),
   hold: HoldState,
   muted: z.boolean(),
+  recording: RecordingState,
   transfer: TransferState.nullable(),
   /** For a consultation call: the call it consults about (attended transfer). */
   consultFor: CallId.nullable(),

@@ -69,6 +69,8 @@ test('every screen in zh-CN, zh-TW, th and en: no serious accessibility findings
 
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('call-state')).toContainText('On call');
+  // The demo PBX records the call: its mark and pause button are part of the bar that must stay one line.
+  await expect(page.getByTestId('recording-state')).toBeVisible();
   for (const locale of LOCALES) {
     await switchTo(page, current, (current = locale));
     await expect(page.getByTestId('call-state')).toContainText(translate(locale, 'call.active'));

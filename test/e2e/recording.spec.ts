@@ -43,6 +43,8 @@ test('an inbound call is recorded by the PBX: the agent on the left channel, the
   const run = await lab.customer.talk({ caller: '+8613800000077', callerName: 'Recorded', agent: agent.extension, voice: tonePcap(CUSTOMER_HZ, 10) });
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('audio-status')).toHaveText('Audio: connected');
+  // The mark comes from the PBX (X-Recording on the INVITE), not from the desktop's own assumption.
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
   const answeredAt = Date.now();
   // The call has to last: three seconds of talk, measured on the wall clock, is what the recording must hold.
   await page.waitForTimeout(3000);
@@ -69,11 +71,70 @@ test('an inbound call is recorded by the PBX: the agent on the left channel, the
   expect(readdirSync(join(lab.pbx.recordingSpool!, 'pcaps'))).toEqual([]);
 });
 
-test('a call in a queue configured as not recorded leaves no recording', async ({ page }) => {
+test('secure pause: paused only once the PBX confirms, the paused span silent in the file and listed', async ({ page }) => {
+  const recorded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('recording', resolve));
   await openReady(page, lab.shell.url, agent.extension);
-  const run = await lab.customer.call({ caller: '+8613800000078', callerName: 'Not recorded', agent: agent.extension, queue: 'sales', talkMs: 500 });
+  const run = await lab.customer.talk({ caller: '+8613800000079', callerName: 'Card number', agent: agent.extension, voice: tonePcap(CUSTOMER_HZ, 15) });
   await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  // Wall-clock stretches of talk before, during and after the pause: the file must show them where they were.
+  await page.waitForTimeout(1500);
+  await page.keyboard.press('Alt+P');
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording paused');
+  const pausedAt = Date.now();
+  await page.waitForTimeout(2000);
+  await page.getByRole('button', { name: 'Resume recording' }).click();
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  const pausedFor = (Date.now() - pausedAt) / 1000;
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
+  // The PBX logged who paused and resumed, and when.
+  expect(lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3801 \d+/);
+  expect(lab.pbx.recentLog()).toMatch(/recording-resumed \S+ 3801 \d+/);
+
+  const recording = await recorded;
+  expect(recording.pausedSpans).toHaveLength(1);
+  const [span] = recording.pausedSpans;
+  expect(span!.to - span!.from).toBeGreaterThan(pausedFor - 0.4);
+  expect(span!.to - span!.from).toBeLessThan(pausedFor + 0.4);
+  const wav = readFileSync(recording.wavPath);
+  const inside = [span!.from + 0.1, span!.to - 0.1] as const;
+  expect(power(wav, 0, ...inside, AGENT_HZ)).toBe(0);
+  expect(power(wav, 1, ...inside, CUSTOMER_HZ)).toBe(0);
+  expect(power(wav, 1, span!.from - 1, span!.from - 0.1, CUSTOMER_HZ)).toBeGreaterThan(1e4);
+  expect(power(wav, 1, span!.to + 0.1, span!.to + 1, CUSTOMER_HZ)).toBeGreaterThan(1e4);
+  expect(power(wav, 0, span!.to + 0.1, span!.to + 1, AGENT_HZ)).toBeGreaterThan(1e4);
+});
+
+test('a call in a queue configured as not recorded leaves no recording and shows no mark', async ({ page }) => {
+  await openReady(page, lab.shell.url, agent.extension);
+  const run = await lab.customer.call({ caller: '+8613800000078', callerName: 'Not recorded', agent: agent.extension, queue: 'sales', talkMs: 1500 });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await expect(page.getByTestId('recording-state')).toHaveCount(0);
   expect((await run.done).code).toBe(0);
   await expect.poll(() => /recording-off \S+ queue/.test(lab.pbx.recentLog())).toBe(true);
   expect(readdirSync(join(lab.pbx.recordingSpool!, 'pcaps'))).toEqual([]);
+});
+
+test('a pause the PBX refuses is shown as refused, in the agent\'s language, and the call stays "Recording"', async ({ page }) => {
+  await openReady(page, lab.shell.url, agent.extension);
+  const run = await lab.customer.talk({ caller: '+8613800000080', callerName: 'Restart', agent: agent.extension, talkMs: 60_000 });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  // A restarted PBX has forgotten which calls it records (the relay still records this one): it refuses the pause.
+  await lab.pbx.stop({ keepMedia: true });
+  await expect(page.getByTestId('connection')).not.toContainText('Registered as');
+  await lab.pbx.start();
+  await expect(page.getByTestId('connection')).toContainText(`Registered as ${agent.extension}`);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('th');
+  await page.keyboard.press('Alt+P');
+  await expect(page.getByTestId('error')).toContainText('ระบบโทรศัพท์ปฏิเสธ (403 Call not recorded) สายนี้ยังถูกบันทึกเสียงอยู่');
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'กำลังบันทึกเสียง');
+  await page.getByRole('combobox', { name: 'ภาษา' }).selectOption('en');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
 });

@@ -24,6 +24,7 @@ const api: BridgeApi = {
   rejectCall: (request) => ipcRenderer.invoke('rejectCall', request),
   hangUpCall: (request) => ipcRenderer.invoke('hangUpCall', request),
   holdCall: (request) => ipcRenderer.invoke('holdCall', request),
+  pauseRecording: (request) => ipcRenderer.invoke('pauseRecording', request),
   muteCall: (request) => ipcRenderer.invoke('muteCall', request),
   sendDtmf: (request) => ipcRenderer.invoke('sendDtmf', request),
   transferCall: (request) => ipcRenderer.invoke('transferCall', request),

@@ -91,6 +91,46 @@ export class CallLeg {
     return this.call;
   }
 
+  /**
+   * Secure pause: asks the PBX to stop (or restart) recording with an in-dialog INFO it answers itself, and says
+   * "paused" only after its 200. A refusal (the call is not recorded, the PBX could not) leaves the state as it was
+   * and says why.
+   */
+  async setRecordingPaused(paused: boolean): Promise<Call> {
+    this.requireActive(paused ? 'Pausing the recording' : 'Resuming the recording');
+    const before = this.call.recording;
+    if (before === (paused ? 'paused' : 'on')) return this.call;
+    if (before === 'off') {
+      throw new ContractError('FAILED', 'This call is not recorded, so there is nothing to pause.', undefined, { key: 'mainError.recording.notRecorded' });
+    }
+    if (before === 'pausing' || before === 'resuming') {
+      throw new ContractError('FAILED', 'The last recording request is still waiting for the PBX; try again in a moment.', undefined, {
+        key: 'mainError.recording.pending',
+      });
+    }
+    this.update({ recording: paused ? 'pausing' : 'resuming' });
+    const outcome = await new Promise<{ ok: true } | { ok: false; why: string }>((resolve) => {
+      this.session
+        .info({
+          requestOptions: { body: { contentDisposition: 'render', contentType: 'application/x-agent-recording', content: paused ? 'pause' : 'resume' } },
+          requestDelegate: {
+            onAccept: () => resolve({ ok: true }),
+            onReject: (r) => resolve({ ok: false, why: statusText(r.message) }),
+          },
+        })
+        .catch((err: Error) => resolve({ ok: false, why: err.message }));
+    });
+    if (outcome.ok) {
+      this.update({ recording: paused ? 'paused' : 'on' });
+      return this.call;
+    }
+    this.update({ recording: before });
+    throw new ContractError('FAILED', `The PBX refused to ${paused ? 'pause' : 'resume'} the recording (${outcome.why}); it is still ${before === 'paused' ? 'paused' : 'recording'}.`, undefined, {
+      key: before === 'paused' ? 'mainError.recording.refusedStillPaused' : 'mainError.recording.refusedStillRecording',
+      params: { why: outcome.why },
+    });
+  }
+
   /** RFC 4733 through the media handler when it can; otherwise SIP INFO (application/dtmf-relay), one per tone. */
   async sendDtmf(tones: string): Promise<{ method: 'rfc4733' | 'info' }> {
     this.requireActive('Dialling digits');

@@ -28,6 +28,11 @@ export function headerText(value: string | undefined | null, limit = HEADER_LIMI
   return text === '' ? null : text;
 }
 
+/** Whether the PBX says it records the call (X-Recording: on, on the INVITE to the agent or the answer to hers). */
+export function recordedByPbx(message: { getHeader(name: string): string | undefined }): boolean {
+  return headerText(message.getHeader('X-Recording'), 8)?.toLowerCase() === 'on';
+}
+
 /** A SIP response's status as shown and stored, e.g. "486 Busy Here", with the phrase cleaned and capped. */
 export function statusText(message: { statusCode?: number; reasonPhrase?: string }): string {
   const phrase = headerText(message.reasonPhrase, REASON_PHRASE_LIMIT);

@@ -11,7 +11,7 @@ import { warmUpSipParser } from './parser-warmup';
 import { PlainSdpHandler } from './plain-sdp';
 import { PresencePublisher } from './presence-publisher';
 import { SignalingLink, type LinkConfig } from './signaling-link';
-import { headerText, statusText, targetUri } from './sip-text';
+import { headerText, recordedByPbx, statusText, targetUri } from './sip-text';
 
 export type SoftphoneConfig = LinkConfig;
 
@@ -194,6 +194,10 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
     return this.leg(callId).setMuted(muted);
   }
 
+  pauseRecording(callId: string, paused: boolean): Promise<Call> {
+    return this.leg(callId).setRecordingPaused(paused);
+  }
+
   sendDtmf(callId: string, tones: string): Promise<{ method: 'rfc4733' | 'info' }> {
     return this.leg(callId).sendDtmf(tones);
   }
@@ -232,7 +236,11 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
     });
     try {
       await inviter.invite({
-        requestDelegate: { onReject: (r) => leg.update({ endReason: statusText(r.message), refusedWith: r.message.statusCode ?? null }) },
+        requestDelegate: {
+          // The PBX says on the answer whether it records the call; only then does the call bar say "Recording".
+          onAccept: (r) => recordedByPbx(r.message) && leg.update({ recording: 'on' }),
+          onReject: (r) => leg.update({ endReason: statusText(r.message), refusedWith: r.message.statusCode ?? null }),
+        },
       });
     } catch (err) {
       const why = headerText((err as Error).message) ?? 'unknown error';
@@ -255,17 +263,21 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
     return leg;
   }
 
-  private track(session: Session, fields: Pick<Call, 'direction' | 'state' | 'remoteNumber' | 'displayName' | 'headers' | 'consultFor'>): CallLeg {
+  private track(
+    session: Session,
+    fields: Pick<Call, 'direction' | 'state' | 'remoteNumber' | 'displayName' | 'headers' | 'consultFor'> & Partial<Pick<Call, 'recording'>>,
+  ): CallLeg {
     const call: Call = {
       callId: `c-${randomUUID()}`,
-      ...fields,
       startedAt: this.now(),
       answeredAt: null,
       endedAt: null,
       endReason: null,
       hold: 'off',
       muted: false,
+      recording: 'off',
       transfer: null,
+      ...fields,
     };
     const leg = new CallLeg(call, session, (l) => this.emit('call', l.call), this.now);
     this.calls.set(call.callId, leg);
@@ -317,6 +329,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
       displayName: headerText(request.from.displayName),
       headers,
       consultFor: null,
+      recording: recordedByPbx(request) ? 'on' : 'off',
     });
     const refuse = this.inboundPolicy(leg.call);
     if (refuse !== null) {

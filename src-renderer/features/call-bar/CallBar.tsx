@@ -6,6 +6,7 @@ import { CallTools, CallWaiting, DialForm, TransferProgress } from './CallTools'
 import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone';
 import { CallTimer } from './CallTimer';
 import { CallRefusal } from './CallRefusal';
+import { RecordingControl } from './RecordingControl';
 import { AudioStatus, DevicesPanel } from '../media';
 import { SyncBadge } from '../sync';
 import { SettingsButton } from '../settings';
@@ -78,6 +79,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
               </span>
             )}
             {call.state === 'active' && call.muted && <span className="muted">{t('call.muted')}</span>}
+            <RecordingControl call={call} />
             <CallRefusal call={call} />
             <TransferProgress call={call} />
             <AudioStatus call={call} />

@@ -5,7 +5,8 @@ import { soundsFor } from './sounds';
 const call = (over: Partial<Call>): Call => ({
   callId: 'c1', direction: 'inbound', state: 'ringing', remoteNumber: '1', displayName: null,
   headers: { queue: null, customerId: null, ivrPath: null, language: null },
-  startedAt: 0, answeredAt: null, endedAt: null, endReason: null, hold: 'off', muted: false, transfer: null, consultFor: null,
+  startedAt: 0, answeredAt: null, endedAt: null, endReason: null, hold: 'off', muted: false,
+  recording: 'off', transfer: null, consultFor: null,
   ...over,
 });
 

@@ -56,6 +56,7 @@ export const decline = (callId: string, code: 486 | 603 = 603) => request('rejec
 export const hangUp = (callId: string) => request('hangUpCall', { callId }).catch(report);
 export const hold = (callId: string, on: boolean) => request('holdCall', { callId, on }).catch(report);
 export const mute = (callId: string, muted: boolean) => request('muteCall', { callId, muted }).catch(report);
+export const pauseRecording = (callId: string, paused: boolean) => request('pauseRecording', { callId, paused }).catch(report);
 export const goReady = () => request('setAgentState', { state: 'ready' }).catch(report);
 export const goNotReady = (reasonCode: string) => request('setAgentState', { state: 'not-ready', reasonCode }).catch(report);
 export const extendAfterCallWork = () => request('extendAfterCallWork', {}).catch(report);

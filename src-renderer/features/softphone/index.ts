@@ -8,6 +8,7 @@ export {
   hangUp,
   hold,
   mute,
+  pauseRecording,
   goReady,
   goNotReady,
   extendAfterCallWork,

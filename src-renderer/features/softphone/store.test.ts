@@ -16,6 +16,7 @@ const call = (over: Partial<Call>): Call => ({
   endReason: null,
   hold: 'off',
   muted: false,
+  recording: 'off',
   transfer: null,
   consultFor: null,
   ...over,
