@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import config from '../../playwright.config';
+import { RECORDING_NOTICE_HZ } from '../../src-main/services/lab-pbx/kamailio';
 import type { CallRecording } from '../../src-main/services/lab-pbx/recording-hook';
 import { tonePcap, toneWav } from '../../src-main/services/lab-pbx/tones';
 import { startLabWebShell, type LabWebShell } from './lab-web-shell';
@@ -71,6 +72,22 @@ test('an inbound call is recorded by the PBX: the agent on the left channel, the
   expect(readdirSync(join(lab.pbx.recordingSpool!, 'pcaps'))).toEqual([]);
 });
 
+test('the caller hears the recording notice in the call\'s language as the agent answers', async ({ page }) => {
+  const recorded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('recording', resolve));
+  await openReady(page, lab.shell.url, agent.extension);
+  // The customer's phone echoes what it hears: the notice comes back on the customer's channel of the recording.
+  const run = await lab.customer.call({ caller: '+8613800000081', callerName: 'Thai caller', agent: agent.extension, queue: 'support', language: 'th', talkMs: 3000 });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
+  expect(lab.pbx.recentLog()).toMatch(/recording-notice \S+ th/);
+  const wav = readFileSync((await recorded).wavPath);
+  const heard = (hz: number) => power(wav, 1, 0.1, 1.0, hz);
+  const { th, ...others } = RECORDING_NOTICE_HZ;
+  expect(heard(th)).toBeGreaterThan(1e4);
+  for (const hz of Object.values(others)) expect(heard(hz)).toBeLessThan(heard(th) / 10);
+});
+
 test('secure pause: paused only once the PBX confirms, the paused span silent in the file and listed', async ({ page }) => {
   const recorded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('recording', resolve));
   await openReady(page, lab.shell.url, agent.extension);
@@ -115,6 +132,7 @@ test('a call in a queue configured as not recorded leaves no recording and shows
   await expect(page.getByTestId('call-state')).toContainText('On call');
   await expect(page.getByTestId('recording-state')).toHaveCount(0);
   expect((await run.done).code).toBe(0);
+  await wrapUp(page);
   await expect.poll(() => /recording-off \S+ queue/.test(lab.pbx.recentLog())).toBe(true);
   expect(readdirSync(join(lab.pbx.recordingSpool!, 'pcaps'))).toEqual([]);
 });

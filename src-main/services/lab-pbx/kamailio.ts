@@ -5,6 +5,7 @@ import type { Logger } from '../../app/logger';
 import { freePort, waitForTcp } from './ports';
 import { LabRtpEngine } from './rtpengine';
 import { RecordingHook } from './recording-hook';
+import { toneWav } from './tones';
 import { renderTemplate } from './template';
 
 export interface LabAgent {
@@ -31,6 +32,9 @@ export interface KamailioOptions {
    */
   recording?: { dir: string; unrecordedQueues?: string[] };
 }
+
+/** The lab's recording notices: a tone per call language (the caller's phone hears which one was played). */
+export const RECORDING_NOTICE_HZ = { en: 600, 'zh-CN': 700, 'zh-TW': 800, th: 900 } as const;
 
 const MODULE_DIRS = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
 const DBTEXT_SCHEMA = '/usr/share/kamailio/dbtext/kamailio';
@@ -89,6 +93,17 @@ export class LabKamailio {
     return this.stderr;
   }
 
+  /**
+   * The recording notice the caller hears, one per language. The lab's are tones, a pitch per language
+   * (RECORDING_NOTICE_HZ), so a test can tell which was played; a site would put spoken files here.
+   */
+  private writeRecordingNotices(): string {
+    const dir = join(this.options.runDir, 'notices');
+    mkdirSync(dir, { recursive: true });
+    for (const [language, hz] of Object.entries(RECORDING_NOTICE_HZ)) writeFileSync(join(dir, `notice-${language}.wav`), toneWav(hz, 1.2));
+    return dir;
+  }
+
   /** Where the media relay writes recordings (pcaps/, metadata/), when calls are recorded. */
   get recordingSpool(): string | null {
     return this.options.recording?.dir ?? null;
@@ -142,6 +157,8 @@ export class LabKamailio {
         MEDIA: this.rtpengine ? '#!define WITH_RTPENGINE' : '# media: none (agents offer plain RTP)',
         RTPENGINE_PORT: this.rtpengine?.controlPort ?? 0,
         RECORDING: this.options.recording ? '#!define WITH_RECORDING' : '# recording: off',
+        NOTICE_DIR: this.writeRecordingNotices(),
+        NOTICE_DEFAULT_LANGUAGE: 'en',
         UNRECORDED_QUEUES: (this.options.recording?.unrecordedQueues ?? []).map((q) => `\t$sht(norecord=>${q}) = 1;`).join('\n'),
         MODULES: modules,
         AGENTS: this.options.agents.map((a) => `\t$sht(agents=>${a.extension}) = "${a.password}";`).join('\n'),
