@@ -72,6 +72,33 @@ test('an inbound call is recorded by the PBX: the agent on the left channel, the
   expect(readdirSync(join(lab.pbx.recordingSpool!, 'pcaps'))).toEqual([]);
 });
 
+test('an outbound call is recorded too: channels the same way round, the mark from the customer\'s answer', async ({ page }) => {
+  const recorded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('recording', resolve));
+  await openReady(page, lab.shell.url, agent.extension);
+  const phone = await lab.customer.answerOnTrunk(lab.pbx.trunkPort, 200, 1, tonePcap(CUSTOMER_HZ, 10));
+  await page.getByRole('textbox', { name: 'Number to call' }).fill('+66 81 234 0077');
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  await expect(page.getByTestId('audio-status')).toHaveText('Audio: connected');
+  // Talk long enough for the notice (1.2 s) to end and both voices to be on the tape.
+  await page.waitForTimeout(3000);
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await phone.done).code).toBe(0);
+  await wrapUp(page);
+  expect(lab.pbx.recentLog()).toMatch(/recording-notice \S+ en/);
+
+  const recording = await recorded;
+  expect(recording).toMatchObject({ direction: 'outbound', agent: '3801' });
+  expect(recording.customer).toMatch(/^\+?66812340077$/);
+  const wav = readFileSync(recording.wavPath);
+  const [from, to] = [recording.seconds - 2, recording.seconds - 0.5];
+  expect(power(wav, 0, from, to, AGENT_HZ)).toBeGreaterThan(1e4);
+  expect(power(wav, 1, from, to, CUSTOMER_HZ)).toBeGreaterThan(1e4);
+  expect(power(wav, 0, from, to, CUSTOMER_HZ)).toBeLessThan(power(wav, 0, from, to, AGENT_HZ) / 100);
+  expect(power(wav, 1, from, to, AGENT_HZ)).toBeLessThan(power(wav, 1, from, to, CUSTOMER_HZ) / 100);
+});
+
 test('the caller hears the recording notice in the call\'s language as the agent answers', async ({ page }) => {
   const recorded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('recording', resolve));
   await openReady(page, lab.shell.url, agent.extension);

@@ -99,7 +99,7 @@ export class CustomerPhone {
       TALK_MS: call.talkMs ?? 30_000,
       REINVITE_REPLY: call.refuseReInvite ? '488 Not Acceptable Here' : '200 OK',
       REINVITE_BODY: call.refuseReInvite ? 'Content-Length: 0' : SDP_ANSWER,
-      VOICE: call.voice ? `  <nop><action><exec play_pcap_audio="${this.writeRunFile('voice.pcap', call.voice)}"/></action></nop>` : '',
+      VOICE: this.playing(call.voice),
     });
     const args = [`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-l', '1'];
     for (const [name, value] of Object.entries({ caller: call.caller, caller_name: call.callerName, agent: call.agent })) {
@@ -116,10 +116,18 @@ export class CustomerPhone {
     return this.run([`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-key', 'agent', agent]);
   }
 
-  /** The customer's phone waits for the agent's outbound call on the PBX's trunk port and answers it. */
-  async answerOnTrunk(trunkPort: number, ringMs = 500, calls = 1): Promise<SippRun> {
-    const scenario = this.render('customer-answers.xml', { RING_MS: ringMs });
-    return this.run(['-sf', scenario, '-m', String(calls)], { localPort: trunkPort });
+  /**
+   * The customer's phone waits for the agent's outbound call on the PBX's trunk port and answers it; with a voice
+   * (RTP in a pcap file, see tones.ts) it plays that once answered instead of echoing.
+   */
+  async answerOnTrunk(trunkPort: number, ringMs = 500, calls = 1, voice?: Uint8Array): Promise<SippRun> {
+    const scenario = this.render('customer-answers.xml', { RING_MS: ringMs, VOICE: this.playing(voice) });
+    return this.run(['-sf', scenario, '-m', String(calls)], { localPort: trunkPort, echo: !voice });
+  }
+
+  /** The scenario action that plays a voice as the customer's audio, or none. */
+  private playing(voice: Uint8Array | undefined): string {
+    return voice ? `  <nop><action><exec play_pcap_audio="${this.writeRunFile('voice.pcap', voice)}"/></action></nop>` : '';
   }
 
   /**
