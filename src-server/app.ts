@@ -3,13 +3,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { HttpError } from './http-error';
 import { authRoutes } from './routes/auth-routes';
+import { recordingRoutes } from './routes/recording-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { buildServices, type Services } from './services';
 
 /** The HTTP + WebSocket service over one database. Stateless: any number of processes may run side by side. */
 export async function buildApp(config: ServerConfig): Promise<{ app: FastifyInstance; services: Services }> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'body.password', 'body.refreshToken'] },
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["recording-metadata"]', 'body.password', 'body.refreshToken'] },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
   });
@@ -42,6 +43,7 @@ export async function buildApp(config: ServerConfig): Promise<{ app: FastifyInst
   });
   authRoutes(app, services);
   syncRoutes(app, services);
+  recordingRoutes(app, services, config);
   app.addHook('onClose', async () => {
     await services.notifier.stop();
     await services.pool.end();

@@ -22,6 +22,18 @@ export const ServerConfig = z.object({
   /** A signed-in desktop not seen for this long counts as offline (its due callbacks fall to the team). */
   offlineAfterSeconds: z.coerce.number().int().min(5).max(3600).default(90),
   tokenSecret: z.string().min(32, 'the token secret must be at least 32 characters'),
+  /** Where call recordings are kept, each file named by its id; without it the server takes no recordings. */
+  recordingsDir: z.string().min(1).optional(),
+  recordingMaxBytes: z.coerce.number().int().min(1024).max(2_000_000_000).default(512 * 1024 * 1024),
+  /** Days a recording is kept, by the call's queue (else `days`); then the server deletes it. */
+  recordingRetention: z
+    .object({ days: z.number().int().min(1).max(3650).default(90), queues: z.record(z.string(), z.number().int().min(1).max(3650)).default({}) })
+    .default({ days: 90, queues: {} }),
+  recordingSweepSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Whether an agent may find and play her own calls (a lead always hears her team's). */
+  agentsHearOwnRecordings: z.boolean().default(true),
+  /** The key the PBX's recording hook presents; from a file of its own (0600) or the environment, like the token secret. */
+  pbxKey: z.string().min(32, 'the PBX key must be at least 32 characters').optional(),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -33,11 +45,15 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port: env.AGENT_SERVER_PORT,
     databaseUrl: env.AGENT_SERVER_DATABASE_URL,
     logLevel: env.AGENT_SERVER_LOG_LEVEL,
+    recordingsDir: env.AGENT_SERVER_RECORDINGS_DIR,
   };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) raw[k] = v;
   const secretFile = env.AGENT_SERVER_TOKEN_SECRET_FILE ?? (raw.tokenSecretFile as string | undefined);
   raw.tokenSecret = env.AGENT_SERVER_TOKEN_SECRET ?? (secretFile ? readFileSync(secretFile, 'utf8').trim() : undefined);
   delete raw.tokenSecretFile;
+  const pbxKeyFile = env.AGENT_SERVER_PBX_KEY_FILE ?? (raw.pbxKeyFile as string | undefined);
+  raw.pbxKey = env.AGENT_SERVER_PBX_KEY ?? (pbxKeyFile ? readFileSync(pbxKeyFile, 'utf8').trim() : undefined);
+  delete raw.pbxKeyFile;
   const parsed = ServerConfig.safeParse(raw);
   if (!parsed.success) {
     throw new Error(`server configuration: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ')}`);

@@ -4,6 +4,7 @@ import { SessionsRepo } from './db/repos/sessions-repo';
 import { UsersRepo } from './db/repos/users-repo';
 import { AccessTokens } from './services/auth/access-tokens';
 import { AuthService } from './services/auth/auth-service';
+import { RecordingsService } from './services/recording/recordings-service';
 import { PullService } from './services/sync/pull-service';
 import { PushService } from './services/sync/push-service';
 import { TeamNotifier } from './services/sync/team-notifier';
@@ -24,6 +25,7 @@ export interface Services {
   push: PushService;
   pull: PullService;
   notifier: TeamNotifier;
+  recordings: RecordingsService;
 }
 
 export function buildServices(config: ServerConfig, log: Log): Services {
@@ -45,5 +47,6 @@ export function buildServices(config: ServerConfig, log: Log): Services {
     push: new PushService(pool, config, log),
     pull: new PullService(pool),
     notifier: new TeamNotifier(config.databaseUrl, log),
+    recordings: new RecordingsService(pool, config, log),
   };
 }

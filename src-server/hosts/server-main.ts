@@ -17,8 +17,15 @@ async function main(): Promise<void> {
       (err: Error) => app.log.warn({ error: err.message }, 'callback sweep failed; trying again'),
     );
   }, 2000);
+  const retention = setInterval(() => {
+    services.recordings.sweep().then(
+      (n) => n && app.log.info({ recordings: n }, 'recordings past their retention deleted'),
+      (err: Error) => app.log.warn({ error: err.message }, 'recording retention sweep failed; trying again'),
+    );
+  }, config.recordingSweepSeconds * 1000);
   const stop = () => {
     clearInterval(sweep);
+    clearInterval(retention);
     app.close().then(() => process.exit(0), () => process.exit(1));
   };
   process.once('SIGTERM', stop);

@@ -61,6 +61,16 @@ export const policy = {
     return v.role === 'lead' && v.teamId !== null;
   },
 
+  /** A lead finds her team's recordings; an agent only her own calls, where the site allows it. */
+  canSearchRecordings(v: Viewer, agentsHearOwn: boolean): boolean {
+    return v.teamId !== null && (v.role === 'lead' || (v.role === 'agent' && agentsHearOwn));
+  },
+
+  canHearRecording(v: Viewer, r: { teamId: number; agentId: number }, agentsHearOwn: boolean): boolean {
+    if (v.teamId !== r.teamId) return false;
+    return v.role === 'lead' || (v.role === 'agent' && agentsHearOwn && r.agentId === v.userId);
+  },
+
   isAdmin(v: Viewer): boolean {
     return v.role === 'admin';
   },
