@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import { Cache } from '../services/db/cache';
 import { LabPostgres } from '../services/lab-team/lab-postgres';
 import { LabTeamServer } from '../services/lab-team/lab-team-server';
+import type { RecordingDestination } from '../services/lab-pbx/recording-upload';
 import { memoryTokenStore, TeamClient } from '../services/sync/team-client';
 import { TeamSync } from '../services/sync/team-sync';
 
@@ -23,6 +24,8 @@ export class DemoTeamServer {
   private specialist: { cache: Cache; sync: TeamSync } | null = null;
   private readonly timers = new Set<NodeJS.Timeout>();
   readonly agentPassword = randomBytes(12).toString('hex');
+  /** The key the demo PBX hands recordings over with (in the server's environment, never on a command line). */
+  private readonly pbxKey = randomBytes(32).toString('base64url');
   private readonly specialistPassword = randomBytes(12).toString('hex');
 
   constructor(private readonly repoRoot: string, private readonly runDir: string, private readonly logger: Logger) {}
@@ -30,7 +33,10 @@ export class DemoTeamServer {
   /** Starts PostgreSQL and the server; returns the config the demo agent's desktop syncs with. */
   async start(agentUsername: string): Promise<NonNullable<AppConfig['team']>> {
     await this.pg.start();
-    const server = new LabTeamServer(this.repoRoot, this.pg.url, LabTeamServer.secret());
+    const server = new LabTeamServer(this.repoRoot, this.pg.url, LabTeamServer.secret(), {
+      AGENT_SERVER_RECORDINGS_DIR: join(this.runDir, 'team-recordings'),
+      AGENT_SERVER_PBX_KEY: this.pbxKey,
+    });
     this.server = server;
     await server.start();
     server.addPeople([
@@ -41,6 +47,11 @@ export class DemoTeamServer {
     this.logger.info('demo: team server running', { url: server.url, database: 'throwaway PostgreSQL 15 cluster' });
     this.startSpecialist(server.url);
     return { server: server.url, username: agentUsername };
+  }
+
+  /** Where the demo PBX hands its call recordings, once the server runs. */
+  get recordingDestination(): RecordingDestination | undefined {
+    return this.server ? { server: this.server.url, pbxKey: this.pbxKey } : undefined;
   }
 
   private startSpecialist(url: string): void {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RecordingDestination } from '../services/lab-pbx/recording-upload';
 import type { ImportKind } from '../services/importers/importer';
 import { callInTurn } from './demo-calls';
 import { seedDemoWorkOrders } from './demo-work-orders';
@@ -25,6 +26,8 @@ export interface DemoOptions {
   logger: Logger;
   /** Pause between one demo call ending and the next one ringing. */
   nextCallDelayMs?: number;
+  /** The demo team server, where the PBX hands its recordings. */
+  recordingsTo?: RecordingDestination;
 }
 
 /**
@@ -51,7 +54,7 @@ export class Demo {
       // The workspace window carries the call audio (WebRTC); rtpengine bridges it to the customer's phone.
       media: true,
       // rtpengine records each call with a customer; the PBX's recording hook makes it a stereo WAV.
-      recording: { dir: join(options.runDir, 'recordings') },
+      recording: { dir: join(options.runDir, 'recordings'), upload: options.recordingsTo },
     });
     this.customerPhone = new CustomerPhone(labDir, options.runDir, () => this.pbx.sipPort);
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../../src-main/app/logger';
 import { CustomerPhone } from '../../src-main/services/lab-pbx/customer-phone';
 import { LabKamailio, type LabAgent } from '../../src-main/services/lab-pbx/kamailio';
+import type { RecordingDestination } from '../../src-main/services/lab-pbx/recording-upload';
 import { startWebShellProcess, type RunningShell } from './web-shell-process';
 
 export interface LabWebShell {
@@ -26,7 +27,7 @@ export async function startLabWebShell(
   agent: LabAgent,
   env: Record<string, string> = {},
   otherAgents: LabAgent[] = [],
-  options: { recording?: { unrecordedQueues?: string[] } } = {},
+  options: { recording?: { unrecordedQueues?: string[]; upload?: RecordingDestination } } = {},
 ): Promise<LabWebShell> {
   const labDir = join(process.cwd(), 'test', 'lab');
   const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lab-'));

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -6,6 +7,9 @@ import config from '../../playwright.config';
 import { RECORDING_NOTICE_HZ } from '../../src-main/services/lab-pbx/kamailio';
 import type { CallRecording } from '../../src-main/services/lab-pbx/recording-hook';
 import { tonePcap, toneWav } from '../../src-main/services/lab-pbx/tones';
+import { LabPostgres } from '../../src-main/services/lab-team/lab-postgres';
+import { LabTeamServer } from '../../src-main/services/lab-team/lab-team-server';
+import { ROOT, signIn } from '../lab/team/team-lab';
 import { startLabWebShell, type LabWebShell } from './lab-web-shell';
 import { openReady, wrapUp } from './workspace-page';
 
@@ -20,13 +24,55 @@ const launch = config.use?.launchOptions ?? {};
 test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), `--use-file-for-fake-audio-capture=${agentVoice}`] } });
 
 const agent = { extension: '3801', password: 'e2e-secret-3801' };
+const lead = { username: 'lead.rec', password: 'e2e-lead-password' };
+const pbxKey = randomBytes(32).toString('base64url');
 let lab: LabWebShell;
+let postgres: LabPostgres;
+let teamServer: LabTeamServer;
 test.beforeAll(async () => {
-  lab = await startLabWebShell(agent, {}, [], { recording: { unrecordedQueues: ['sales'] } });
+  // The PBX hands each recording to a real team server; the tests read it back as the team lead would.
+  postgres = new LabPostgres();
+  await postgres.start();
+  teamServer = new LabTeamServer(ROOT, postgres.url, LabTeamServer.secret(), {
+    AGENT_SERVER_RECORDINGS_DIR: join(mkdtempSync(join(tmpdir(), 'team-recordings-')), 'store'),
+    AGENT_SERVER_PBX_KEY: pbxKey,
+  });
+  await teamServer.start();
+  teamServer.addPeople([
+    { username: agent.extension, password: 'e2e-agent-password', role: 'agent', team: 'recorded' },
+    { username: lead.username, password: lead.password, role: 'lead', team: 'recorded' },
+  ]);
+  lab = await startLabWebShell(agent, {}, [], { recording: { unrecordedQueues: ['sales'], upload: { server: teamServer.url, pbxKey } } });
 });
 test.afterAll(async () => {
   await lab?.stop();
+  await teamServer?.stop();
+  await postgres?.stop();
 });
+
+/**
+ * The next recording the PBX hands to the team server, as the team lead gets it: found by its call, then its
+ * audio fetched (the whole file, through a range request for its header first).
+ */
+function nextRecording(): Promise<{ recording: CallRecording; wav: Buffer }> {
+  return new Promise((resolve, reject) => {
+    lab.pbx.recordings!.once('uploaded', (recording) => {
+      void (async () => {
+        const { accessToken } = await signIn(teamServer.url, lead.username, lead.password);
+        const auth = { authorization: `Bearer ${accessToken}` };
+        const found = (await (await fetch(`${teamServer.url}/v1/recordings?callId=${encodeURIComponent(recording.callId)}`, { headers: auth })).json()) as {
+          recordings: Array<{ id: string }>;
+        };
+        const id = found.recordings[0]?.id;
+        if (!id) throw new Error('the lead cannot find the recording by its call');
+        const header = await fetch(`${teamServer.url}/v1/recordings/${id}/audio`, { headers: { ...auth, range: 'bytes=0-43' } });
+        if (header.status !== 206) throw new Error(`range request: ${header.status}`);
+        const whole = await fetch(`${teamServer.url}/v1/recordings/${id}/audio`, { headers: auth });
+        resolve({ recording, wav: Buffer.from(await whole.arrayBuffer()) });
+      })().catch(reject);
+    });
+  });
+}
 
 /** Goertzel power of one frequency over a stretch of one channel (0 left, 1 right) of a 16-bit stereo 8-kHz WAV. */
 function power(wav: Buffer, channel: 0 | 1, fromS: number, toS: number, hz: number): number {
@@ -39,7 +85,7 @@ function power(wav: Buffer, channel: 0 | 1, fromS: number, toS: number, hz: numb
 }
 
 test('an inbound call is recorded by the PBX: the agent on the left channel, the customer on the right', async ({ page }) => {
-  const recorded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('recording', resolve));
+  const recorded = nextRecording();
   await openReady(page, lab.shell.url, agent.extension);
   const run = await lab.customer.talk({ caller: '+8613800000077', callerName: 'Recorded', agent: agent.extension, voice: tonePcap(CUSTOMER_HZ, 10) });
   await page.getByRole('button', { name: 'Answer' }).click();
@@ -54,11 +100,10 @@ test('an inbound call is recorded by the PBX: the agent on the left channel, the
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
 
-  const recording = await recorded;
-  expect(recording).toMatchObject({ direction: 'inbound', agent: '3801', customer: '+8613800000077' });
+  const { recording, wav } = await recorded;
+  expect(recording).toMatchObject({ direction: 'inbound', agent: '3801', customer: '+8613800000077', queue: 'support' });
   expect(recording.seconds).toBeGreaterThan(talked - 0.5);
   expect(recording.seconds).toBeLessThan(talked + 3);
-  const wav = readFileSync(recording.wavPath);
   expect([wav.readUInt16LE(22), wav.readUInt32LE(24)]).toEqual([2, 8000]);
   // Measured over the middle of the call, away from its ramps: each channel carries its own side's tone.
   const [from, to] = [recording.seconds / 2 - 1, recording.seconds / 2 + 1];
@@ -73,7 +118,7 @@ test('an inbound call is recorded by the PBX: the agent on the left channel, the
 });
 
 test('an outbound call is recorded too: channels the same way round, the mark from the customer\'s answer', async ({ page }) => {
-  const recorded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('recording', resolve));
+  const recorded = nextRecording();
   await openReady(page, lab.shell.url, agent.extension);
   const phone = await lab.customer.answerOnTrunk(lab.pbx.trunkPort, 200, 1, tonePcap(CUSTOMER_HZ, 10));
   await page.getByRole('textbox', { name: 'Number to call' }).fill('+66 81 234 0077');
@@ -88,10 +133,9 @@ test('an outbound call is recorded too: channels the same way round, the mark fr
   await wrapUp(page);
   expect(lab.pbx.recentLog()).toMatch(/recording-notice \S+ en/);
 
-  const recording = await recorded;
+  const { recording, wav } = await recorded;
   expect(recording).toMatchObject({ direction: 'outbound', agent: '3801' });
   expect(recording.customer).toMatch(/^\+?66812340077$/);
-  const wav = readFileSync(recording.wavPath);
   const [from, to] = [recording.seconds - 2, recording.seconds - 0.5];
   expect(power(wav, 0, from, to, AGENT_HZ)).toBeGreaterThan(1e4);
   expect(power(wav, 1, from, to, CUSTOMER_HZ)).toBeGreaterThan(1e4);
@@ -100,7 +144,7 @@ test('an outbound call is recorded too: channels the same way round, the mark fr
 });
 
 test('the caller hears the recording notice in the call\'s language as the agent answers', async ({ page }) => {
-  const recorded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('recording', resolve));
+  const recorded = nextRecording();
   await openReady(page, lab.shell.url, agent.extension);
   // The customer's phone echoes what it hears: the notice comes back on the customer's channel of the recording.
   const run = await lab.customer.call({ caller: '+8613800000081', callerName: 'Thai caller', agent: agent.extension, queue: 'support', language: 'th', talkMs: 3000 });
@@ -108,7 +152,7 @@ test('the caller hears the recording notice in the call\'s language as the agent
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
   expect(lab.pbx.recentLog()).toMatch(/recording-notice \S+ th/);
-  const wav = readFileSync((await recorded).wavPath);
+  const { wav } = await recorded;
   const heard = (hz: number) => power(wav, 1, 0.1, 1.0, hz);
   const { th, ...others } = RECORDING_NOTICE_HZ;
   expect(heard(th)).toBeGreaterThan(1e4);
@@ -116,7 +160,7 @@ test('the caller hears the recording notice in the call\'s language as the agent
 });
 
 test('secure pause: paused only once the PBX confirms, the paused span silent in the file and listed', async ({ page }) => {
-  const recorded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('recording', resolve));
+  const recorded = nextRecording();
   await openReady(page, lab.shell.url, agent.extension);
   const run = await lab.customer.talk({ caller: '+8613800000079', callerName: 'Card number', agent: agent.extension, voice: tonePcap(CUSTOMER_HZ, 15) });
   await page.getByRole('button', { name: 'Answer' }).click();
@@ -138,12 +182,11 @@ test('secure pause: paused only once the PBX confirms, the paused span silent in
   expect(lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3801 \d+/);
   expect(lab.pbx.recentLog()).toMatch(/recording-resumed \S+ 3801 \d+/);
 
-  const recording = await recorded;
+  const { recording, wav } = await recorded;
   expect(recording.pausedSpans).toHaveLength(1);
   const [span] = recording.pausedSpans;
   expect(span!.to - span!.from).toBeGreaterThan(pausedFor - 0.4);
   expect(span!.to - span!.from).toBeLessThan(pausedFor + 0.4);
-  const wav = readFileSync(recording.wavPath);
   const inside = [span!.from + 0.1, span!.to - 0.1] as const;
   expect(power(wav, 0, ...inside, AGENT_HZ)).toBe(0);
   expect(power(wav, 1, ...inside, CUSTOMER_HZ)).toBe(0);

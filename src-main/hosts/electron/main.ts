@@ -81,7 +81,7 @@ async function start(): Promise<void> {
     team: { password: teamServer?.agentPassword ?? null, refreshTokens: teamServer ? memoryTokenStore() : keychainTokenStore(userData) },
   });
   const demo = demoMode
-    ? new Demo(agentDesktop, { repoRoot: app.getAppPath(), runDir: join(userData, 'demo', 'lab-run'), logger: log })
+    ? new Demo(agentDesktop, { repoRoot: app.getAppPath(), runDir: join(userData, 'demo', 'lab-run'), logger: log, recordingsTo: teamServer?.recordingDestination })
     : null;
 
   const stopHandlingRequests = handleContractRequests(agentDesktop.router);

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const moved = shell.port !== session.port;
   saveWebSession(dataDir, { secret: session.secret, port: shell.port });
   const demoRun = demo
-    ? new Demo(app, { repoRoot, runDir: join(dataDir, 'lab-run'), logger })
+    ? new Demo(app, { repoRoot, runDir: join(dataDir, 'lab-run'), logger, recordingsTo: teamServer?.recordingDestination })
     : null;
 
   let appWindow: AppWindow | null = null;

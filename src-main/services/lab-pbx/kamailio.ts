@@ -5,6 +5,7 @@ import type { Logger } from '../../app/logger';
 import { freePort, waitForTcp } from './ports';
 import { LabRtpEngine } from './rtpengine';
 import { RecordingHook } from './recording-hook';
+import type { RecordingDestination } from './recording-upload';
 import { toneWav } from './tones';
 import { renderTemplate } from './template';
 
@@ -30,7 +31,7 @@ export interface KamailioOptions {
    * Record calls with a customer in the media relay (needs media): rtpengine writes each call's packets and
    * metadata under `dir` (pcaps/, metadata/); calls in `unrecordedQueues` (by X-Queue) are not recorded.
    */
-  recording?: { dir: string; unrecordedQueues?: string[] };
+  recording?: { dir: string; unrecordedQueues?: string[]; upload?: RecordingDestination };
 }
 
 /** The lab's recording notices: a tone per call language (the caller's phone hears which one was played). */
@@ -61,7 +62,9 @@ export class LabKamailio {
   constructor(private readonly options: KamailioOptions) {
     if (options.recording && !options.media) throw new Error('the lab PBX records through its media relay: recording needs media');
     this.rtpengine = options.media ? new LabRtpEngine(options.logger, options.recording?.dir) : null;
-    this.recordings = options.recording ? new RecordingHook(options.recording.dir, join(options.recording.dir, 'calls'), options.logger) : null;
+    this.recordings = options.recording
+      ? new RecordingHook(options.recording.dir, join(options.recording.dir, 'calls'), options.logger, options.recording.upload)
+      : null;
   }
 
   get running(): boolean {

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import type { Logger } from '../../app/logger';
+import { uploadRecording, type RecordingDestination } from './recording-upload';
 import { parseRecordingMetadata, readRtpCapture, stereoRecording, type RecordingMetadata } from '../../../src-shared/recording/call-recording';
 
 /** A finished call recording, as the PBX side hands it on. */
@@ -14,6 +15,8 @@ export interface CallRecording {
   agent: string;
   customer: string;
   callId: string;
+  /** The call's queue as the IVR named it (X-Queue), or null. */
+  queue: string | null;
   /** When the first audio reached the relay (epoch ms) and how long the file is. */
   startedAt: number;
   seconds: number;
@@ -40,15 +43,19 @@ interface Segment {
  * stereo WAV — agent left, customer right, the paused spans silent — in `outDir`, and the raw captures are
  * removed. A call whose captures cannot be read is kept aside in failed/ and logged; it never stops the others.
  */
-export class RecordingHook extends EventEmitter<{ recording: [CallRecording] }> {
+export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; uploaded: [CallRecording, string] }> {
   private watcher: FSWatcher | null = null;
   private readonly pending = new Map<string, Segment[]>();
   private readonly taken = new Set<string>();
 
+  private stopped = false;
+
+  /** With a destination, each recording is handed to the team server, retried until it takes it, then removed here. */
   constructor(
     private readonly spoolDir: string,
     private readonly outDir: string,
     private readonly logger: Logger,
+    private readonly destination?: RecordingDestination,
   ) {
     super();
   }
@@ -64,8 +71,36 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording] }> 
   }
 
   stop(): void {
+    this.stopped = true;
     this.watcher?.close();
     this.watcher = null;
+  }
+
+  /** Hands a recording to the team server, retrying with backoff (1 s doubling to 60 s) while the PBX runs. */
+  private async upload(recording: CallRecording): Promise<void> {
+    if (!this.destination) return;
+    const meta = {
+      callId: recording.callId || recording.id,
+      direction: recording.direction,
+      agent: recording.agent,
+      customer: recording.customer.slice(0, 64),
+      queue: recording.queue,
+      startedAt: Math.round(recording.startedAt),
+      seconds: recording.seconds,
+      pausedSpans: recording.pausedSpans,
+    };
+    for (let wait = 1000; !this.stopped; wait = Math.min(wait * 2, 60_000)) {
+      try {
+        const { id } = await uploadRecording(this.destination, recording.wavPath, meta);
+        rmSync(recording.wavPath, { force: true });
+        this.logger.info('recording handed to the team server', { id: recording.id, serverId: id });
+        this.emit('uploaded', recording, id);
+        return;
+      } catch (err) {
+        this.logger.warn('the team server did not take a recording yet; trying again', { id: recording.id, error: String(err), retryMs: wait });
+        await new Promise((r) => setTimeout(r, wait).unref());
+      }
+    }
   }
 
   private take(metadataPath: string): void {
@@ -89,6 +124,7 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording] }> 
       const recording = this.convert(callSegments);
       this.logger.info('call recorded', { id: recording.id, seconds: recording.seconds, pauses: recording.pausedSpans.length });
       this.emit('recording', recording);
+      void this.upload(recording);
     } catch (err) {
       const failed = join(this.spoolDir, 'failed');
       mkdirSync(failed, { recursive: true });
@@ -131,6 +167,7 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording] }> 
       agent: fromHex(first.fields.agent),
       customer: fromHex(first.fields.customer),
       callId: fromHex(first.fields.call),
+      queue: fromHex(first.fields.queue) || null,
       startedAt: stereo.startedAt,
       seconds: stereo.seconds,
       pausedSpans,
