@@ -19,6 +19,7 @@ import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
 import { SyncDecision, SyncStatus } from './domain/sync-status';
 import { TeamDesktop } from './sync/contract';
 import { SettingsUpdate, SettingsView } from './domain/phone-settings';
+import { TeamSessionView, TeamSignIn } from './domain/team-session';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -146,6 +147,12 @@ export const requests = {
   acceptSyncDecision: { request: z.object({ id: z.number().int().positive() }).strict(), response: Empty },
   /** Team lead: her team's desktops and the work each still holds (null when this desktop is not a lead's on a team server). */
   getTeamDesktops: { request: Empty, response: z.object({ desktops: z.array(TeamDesktop).nullable() }) },
+  /** The settings screen's team-server section: where it signs in and how that stands (never a password). */
+  getTeamSession: { request: Empty, response: TeamSessionView },
+  /** Signs in from the settings screen and applies it at once (a desktop that was alone starts syncing). */
+  signInTeam: { request: TeamSignIn, response: TeamSessionView },
+  /** Ends the session on the server and forgets the refresh token; the address and user name stay. */
+  signOutTeam: { request: Empty, response: TeamSessionView },
 
   // Reminders: callbacks promised and follow-ups planned, when they fall due; CSAT recorded at follow-up.
   listDueFollowUps: { request: Empty, response: z.object({ reminders: z.array(FollowUpReminder) }) },

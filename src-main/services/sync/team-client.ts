@@ -69,7 +69,15 @@ export class TeamClient {
       }
     }
     if (!this.password) throw new TeamServerError(401, 'Sign in to the team server: your session has ended.', null, 'SIGNED_OUT');
-    const t = await this.request('POST', '/v1/auth/sign-in', TokenResponse, { username: this.username, password: this.password }, false);
+    let t: TokenResponse;
+    try {
+      t = await this.request('POST', '/v1/auth/sign-in', TokenResponse, { username: this.username, password: this.password }, false);
+    } catch (err) {
+      // A refused password is not tried again (every poll would count one more wrong guess against her name and
+      // lock her out): she enters it again in settings. An unreachable server keeps it for the next try.
+      if (err instanceof TeamServerError && err.status === 401) this.password = null;
+      throw err;
+    }
     this.password = null;
     return this.accept(t);
   }

@@ -12,12 +12,15 @@ import { useNow } from '../../lib/use-now';
 import { subscribe } from '../../api/client';
 import { mainErrorText } from '../../i18n/main-error-text';
 
+// One empty list for every render: a selector returning a new [] each time makes zustand re-render without end.
+const NO_QUEUES: readonly string[] = [];
+
 /** The agent's work orders with status filters and a live SLA countdown (overdue ones counted up, in red). */
 export function WorkOrderList() {
   const t = useT();
   const locale = useWorkspace((s) => s.locale);
   const { list, filter, scope, moveError } = useWorkOrder();
-  const queues = useSync((s) => s.status?.user?.queues ?? []);
+  const queues = useSync((s) => s.status?.user?.queues ?? NO_QUEUES);
   const team = useSync((s) => (s.status ? s.status.state !== 'alone' : false));
   const now = useNow(30_000);
   useEffect(() => {
