@@ -17,7 +17,7 @@ import { NewCustomer } from './domain/new-customer';
 import { MediaCommand, MediaResult } from './domain/media';
 import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
 import { SyncDecision, SyncStatus } from './domain/sync-status';
-import { TeamDesktop } from './sync/contract';
+import { TeamDesktop, TeamMember, UserName } from './sync/contract';
 import { SettingsUpdate, SettingsView } from './domain/phone-settings';
 import { TeamSessionView, TeamSignIn } from './domain/team-session';
 
@@ -139,6 +139,17 @@ export const requests = {
   },
   /** A specialist takes a work order from her queue (team server): hers, in progress. */
   claimWorkOrder: { request: z.object({ id: z.string().min(1).max(100) }).strict(), response: z.object({ id: z.string(), status: WorkOrderStatus }) },
+
+  /** A team lead gives a work order to a member of her team, or back to a queue (team server). */
+  assignWorkOrder: {
+    request: z.union([
+      z.object({ id: z.string().min(1).max(100), assignee: UserName }).strict(),
+      z.object({ id: z.string().min(1).max(100), queue: z.string().min(1).max(64) }).strict(),
+    ]),
+    response: z.object({ id: z.string() }),
+  },
+  /** Team lead: who is on her team and its queues, for reassigning (null members: not a lead's desktop). */
+  listTeamMembers: { request: Empty, response: z.object({ members: z.array(TeamMember).nullable(), queues: z.array(z.string()) }) },
 
   // Team server: how this desktop stands ("3 waiting · synced 12:04") and the changes that need a decision.
   getSyncStatus: { request: Empty, response: SyncStatus },

@@ -194,6 +194,15 @@ export class AgentDesktop {
             });
           }
         },
+        listTeamMembers: async () => {
+          try {
+            return (await this.teamSync?.teamMembers()) ?? { members: null, queues: [] };
+          } catch (err) {
+            throw new ContractError('UNAVAILABLE', `The team server cannot say who is on the team now (${(err as Error).message}).`, undefined, {
+              key: 'mainError.sync.serverUnsure',
+            });
+          }
+        },
         getTeamSession: () => this.team.view(),
         signInTeam: (r) => this.team.signIn(r),
         signOutTeam: () => this.team.signOut(),

@@ -64,6 +64,8 @@ function handlers(): Handlers {
     acceptSyncDecision: vi.fn(never),
     getTeamDesktops: vi.fn(never),
     getTeamSession: vi.fn(never),
+    listTeamMembers: vi.fn(never),
+    assignWorkOrder: vi.fn(never),
     signInTeam: vi.fn(never),
     signOutTeam: vi.fn(never),
   };

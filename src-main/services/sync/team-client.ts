@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  PullResponse, PushResponse, TeamDesktopsResponse, TokenResponse,
+  PullResponse, PushResponse, TeamDesktopsResponse, TeamMembersResponse, TokenResponse,
   type PushRequest, type SessionUser, type TeamDesktop,
 } from '../../../src-shared/sync/contract';
 
@@ -99,6 +99,11 @@ export class TeamClient {
   /** The team lead's view of her team's desktops. */
   desktops(): Promise<TeamDesktop[]> {
     return this.authed('GET', '/v1/team/desktops', TeamDesktopsResponse).then((r) => r.desktops);
+  }
+
+  /** The team lead's team: its members and queues, for reassigning. */
+  members(): Promise<TeamMembersResponse> {
+    return this.authed('GET', '/v1/team/members', TeamMembersResponse);
   }
 
   private async accept(t: TokenResponse): Promise<SessionUser> {

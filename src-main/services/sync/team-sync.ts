@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { Db } from '../db/database';
 import type { Logger } from '../../app/logger';
 import { reconnectDelay } from '../softphone/backoff';
-import { LiveMessage, ServerWorkOrder, type PushResult, type TeamDesktop } from '../../../src-shared/sync/contract';
+import { LiveMessage, ServerWorkOrder, type PushResult, type TeamDesktop, type TeamMembersResponse } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
 import type { Outbox } from './outbox';
@@ -195,6 +195,12 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   async teamDesktops(): Promise<TeamDesktop[] | null> {
     if (this.client.user?.role !== 'lead') return null;
     return this.client.desktops();
+  }
+
+  /** For a team lead: who is on her team and its queues (null when this is not a lead's desktop). */
+  async teamMembers(): Promise<TeamMembersResponse | null> {
+    if (this.client.user?.role !== 'lead') return null;
+    return this.client.members();
   }
 
   private needsDecision(r: PushResult, mutation: unknown): void {

@@ -11,6 +11,7 @@ import { useWorkOrder, type Status } from './store';
 import { useNow } from '../../lib/use-now';
 import { subscribe } from '../../api/client';
 import { mainErrorText } from '../../i18n/main-error-text';
+import { ReassignSelect, useTeamChoices } from './ReassignSelect';
 
 // One empty list for every render: a selector returning a new [] each time makes zustand re-render without end.
 const NO_QUEUES: readonly string[] = [];
@@ -23,6 +24,8 @@ export function WorkOrderList() {
   const queues = useSync((s) => s.status?.user?.queues ?? NO_QUEUES);
   const team = useSync((s) => (s.status ? s.status.state !== 'alone' : false));
   const now = useNow(30_000);
+  // Only a team lead has these (the server refuses anyone else's reassignment too).
+  const teamChoices = useTeamChoices();
   useEffect(() => {
     void loadWorkOrders();
     // Teammates' changes (a specialist claimed or resolved one) show without a reload.
@@ -102,6 +105,7 @@ export function WorkOrderList() {
                           {t('wo.claim')}
                         </button>
                       )}
+                      {teamChoices && !done && <ReassignSelect id={w.id} assignee={w.assignee} queue={w.queue} choices={teamChoices} />}
                       {statusMoves[w.status].map((to) => (
                         <button key={to} type="button" aria-label={`${t(`wo.move.${to}`)} ${w.id}`} onClick={() => void moveWorkOrder(w.id, to)}>
                           {t(`wo.move.${to}`)}

@@ -72,6 +72,15 @@ export class UsersRepo {
     return r.rows[0] ?? null;
   }
 
+  /** The people of one team who can be given work (not disabled), by user name. */
+  async teamMembers(teamId: number): Promise<{ username: string; displayName: string; role: Role }[]> {
+    const r = await this.pool.query<{ username: string; display_name: string; role: Role }>(
+      'SELECT username, display_name, role FROM users WHERE team_id = $1 AND NOT disabled ORDER BY username',
+      [teamId],
+    );
+    return r.rows.map((x) => ({ username: x.username, displayName: x.display_name, role: x.role }));
+  }
+
   async queuesOf(userId: number): Promise<string[]> {
     const r = await this.pool.query<{ queue: string }>('SELECT queue FROM user_queues WHERE user_id = $1 ORDER BY queue', [userId]);
     return r.rows.map((x) => x.queue);

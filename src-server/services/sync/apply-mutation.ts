@@ -45,6 +45,12 @@ function visible(v: Viewer, w: WorkOrderRow): void {
   if (!policy.canSeeWorkOrder(v, scopeOf(w))) throw new Rejection(`work order ${w.display_id} is not yours or your team's`);
 }
 
+/** The queues of a team: the routes' queues and every queue one of its members serves. */
+export async function teamQueues(db: Pick<PoolClient, 'query'>, teamId: number, routing: Routing): Promise<string[]> {
+  const served = await db.query<{ queue: string }>('SELECT DISTINCT q.queue FROM user_queues q JOIN users u ON u.id = q.user_id WHERE u.team_id = $1 AND NOT u.disabled', [teamId]);
+  return [...new Set([...Object.values(routing.routeQueues), ...served.rows.map((r) => r.queue)])].sort();
+}
+
 /** Applies one mutation inside the push's transaction. Authorisation is checked here, per row, by the policy. */
 export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, routing: Routing): Promise<Outcome> {
   switch (m.kind) {
@@ -114,10 +120,18 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       if (!policy.canAssign(v, scopeOf(w))) throw new Rejection('only the team lead can reassign a work order');
       const conflict = stale(w, m.baseVersion);
       if (conflict) return conflict;
-      const to = await tx.query<{ id: number }>('SELECT id FROM users WHERE username = $1 AND team_id = $2 AND NOT disabled', [m.assignee, w.team_id]);
-      if (!to.rows[0]) throw new Rejection(`${m.assignee} is not on this team`);
-      await touchWorkOrder(tx, w, 'assignee_id = $3', [to.rows[0].id]);
-      await addEvent(tx, w, 'assigned', v.username, { assignee: m.assignee });
+      if (m.assignee !== undefined) {
+        const to = await tx.query<{ id: number }>('SELECT id FROM users WHERE username = $1 AND team_id = $2 AND NOT disabled', [m.assignee, w.team_id]);
+        if (!to.rows[0]) throw new Rejection(`${m.assignee} is not on this team`);
+        await touchWorkOrder(tx, w, 'assignee_id = $3', [to.rows[0].id]);
+        await addEvent(tx, w, 'assigned', v.username, { assignee: m.assignee });
+        return APPLIED;
+      }
+      if (m.queue === undefined) throw new Rejection('a reassignment names a person or a queue');
+      if (!(await teamQueues(tx, w.team_id, routing)).includes(m.queue)) throw new Rejection(`${m.queue} is not one of this team's queues`);
+      // Back to a queue: nobody holds it until someone who serves the queue claims it.
+      await touchWorkOrder(tx, w, 'assignee_id = NULL, queue = $3', [m.queue]);
+      await addEvent(tx, w, 'assigned', v.username, { queue: m.queue });
       return APPLIED;
     }
     case 'followUp.complete': {
