@@ -15,6 +15,11 @@ export const ServerConfig = z.object({
   /** Wrong passwords allowed per user name in loginWindowMinutes before sign-in is refused for a while. */
   maxLoginFailures: z.coerce.number().int().min(1).max(100).default(5),
   loginWindowMinutes: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * Wrong passwords allowed from one client address in loginWindowMinutes, whatever the user names (one guesser
+   * trying many names). Generous: a floor behind one NAT address shares it, and only failures count.
+   */
+  maxLoginFailuresPerAddress: z.coerce.number().int().min(1).max(10_000).default(30),
   bodyLimitBytes: z.coerce.number().int().min(1024).max(10_000_000).default(1_000_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Specialist queue per route (difficult → specialists, major → complaints lead). */
@@ -33,6 +38,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port: env.AGENT_SERVER_PORT,
     databaseUrl: env.AGENT_SERVER_DATABASE_URL,
     logLevel: env.AGENT_SERVER_LOG_LEVEL,
+    maxLoginFailuresPerAddress: env.AGENT_SERVER_MAX_LOGIN_FAILURES_PER_ADDRESS,
   };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) raw[k] = v;
   const secretFile = env.AGENT_SERVER_TOKEN_SECRET_FILE ?? (raw.tokenSecretFile as string | undefined);
