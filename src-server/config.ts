@@ -10,7 +10,7 @@ export const ServerConfig = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8470),
   /** postgres://user@host:port/db — a password, if any, comes from PGPASSWORD, never from here. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'databaseUrl must be a postgres:// URL'),
-  accessTokenSeconds: z.coerce.number().int().min(30).max(3600).default(600),
+  accessTokenSeconds: z.coerce.number().int().min(5).max(3600).default(600),
   refreshTokenDays: z.coerce.number().int().min(1).max(90).default(30),
   /** Wrong passwords allowed per user name in loginWindowMinutes before sign-in is refused for a while. */
   maxLoginFailures: z.coerce.number().int().min(1).max(100).default(5),
@@ -39,6 +39,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     databaseUrl: env.AGENT_SERVER_DATABASE_URL,
     logLevel: env.AGENT_SERVER_LOG_LEVEL,
     maxLoginFailuresPerAddress: env.AGENT_SERVER_MAX_LOGIN_FAILURES_PER_ADDRESS,
+    accessTokenSeconds: env.AGENT_SERVER_ACCESS_TOKEN_SECONDS,
   };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) raw[k] = v;
   const secretFile = env.AGENT_SERVER_TOKEN_SECRET_FILE ?? (raw.tokenSecretFile as string | undefined);

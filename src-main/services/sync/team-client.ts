@@ -47,6 +47,11 @@ export class TeamClient {
     return this.accessToken;
   }
 
+  /** The server said this access token is no longer good (expired, or her account changed): get a fresh one. */
+  forgetAccessToken(): void {
+    this.accessToken = null;
+  }
+
   private signingIn: Promise<SessionUser> | null = null;
 
   /**

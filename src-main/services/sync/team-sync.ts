@@ -235,8 +235,11 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       if (!parsed.success || parsed.data.seq < 0 || parsed.data.seq > this.cursor) this.kick();
     });
     ws.on('error', () => undefined);
-    ws.on('close', () => {
+    ws.on('close', (code: number) => {
       clearInterval(ping);
+      // 4401: the token that opened it expired or her account changed; the next run signs in afresh (refresh
+      // token) and opens the channel again, or finds the session ended and says she is signed out.
+      if (code === 4401) this.client.forgetAccessToken();
       if (this.live !== ws || this.stopped) return;
       this.live = null;
       this.liveRetry = setTimeout(() => this.kick(), this.liveBackoff.next());

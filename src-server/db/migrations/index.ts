@@ -2,7 +2,7 @@ import * as accounts from './0001-accounts';
 import * as work from './0002-work';
 import * as desktops from './0003-desktops';
 import * as keptOutcomes from './0004-kept-outcomes';
-import * as signInAddresses from './0006-sign-in-addresses';
+import * as signInHardening from './0006-sign-in-hardening';
 
 /** Every migration in order; the list only grows. Each runs once, in its own transaction. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -10,5 +10,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0002-work', sql: work.sql },
   { name: '0003-desktops', sql: desktops.sql },
   { name: '0004-kept-outcomes', sql: keptOutcomes.sql },
-  { name: '0006-sign-in-addresses', sql: signInAddresses.sql },
+  { name: '0006-sign-in-hardening', sql: signInHardening.sql },
 ];
