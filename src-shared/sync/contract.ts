@@ -239,6 +239,8 @@ export const Change = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('workOrderEvent'), data: ServerWorkOrderEvent }),
   z.object({ seq: z.number().int(), entity: z.literal('followUp'), data: ServerFollowUp }),
   z.object({ seq: z.number().int(), entity: z.literal('contact'), data: ServerContact }),
+  /** A work order this person may no longer see (reassigned away, moved to a queue she does not serve). */
+  z.object({ seq: z.number().int(), entity: z.literal('workOrderGone'), data: z.object({ id: Uuid }) }),
 ]);
 export type Change = z.infer<typeof Change>;
 
