@@ -12,6 +12,8 @@ import { startWebShellProcess, type RunningShell } from './web-shell-process';
 const people = [
   { username: 'wang.fang', password: 'team-pass-wang', role: 'agent' as const, team: 'north', name: 'Wang Fang' },
   { username: '5101', password: 'team-pass-5101', role: 'agent' as const, team: 'north' },
+  { username: 'lead.chen', password: 'team-pass-lead', role: 'lead' as const, team: 'north', name: 'Chen Jing' },
+  { username: 'spec.li', password: 'team-pass-spec', role: 'specialist' as const, team: 'north', queues: ['specialists'], name: 'Li Mei' },
 ];
 let pg: LabPostgres;
 let server: LabTeamServer;
@@ -91,4 +93,45 @@ test('signs in from settings: a wrong password fails once, the right one syncs a
 
   await expect(page.getByTestId('sync-status')).toContainText('Signed out of the team server');
   expect(await stillSamePage(page)).toBe(true);
+});
+
+test('a team lead reassigns from the work-order list; an agent has no such control', async ({ page }) => {
+  test.setTimeout(90_000);
+  const lead = await startWebShellProcess([], { AGENT_DESKTOP_TEAM_SERVER: server.url, AGENT_DESKTOP_TEAM_USER: 'lead.chen', AGENT_DESKTOP_TEAM_PASSWORD: 'team-pass-lead' });
+  try {
+    const mate = await signIn(server.url, '5101', 'team-pass-5101');
+    const filed = fileComplaint('ordinary', `reassign-e2e ${randomUUID().slice(0, 8)}`);
+    filed.workOrder.displayId = `WO-R${randomUUID().slice(0, 6)}`;
+    expect((await push(server.url, mate.accessToken, randomUUID(), [{ seq: 1, mutation: filed }])).body.results[0]!.outcome).toBe('applied');
+    const id = filed.workOrder.displayId;
+
+    await page.goto(lead.url);
+    await page.getByTestId('first-run').getByRole('button', { name: 'Set up the phone later' }).click();
+    await expect(page.getByTestId('sync-status')).toContainText('Synced');
+    await page.keyboard.press('Alt+L');
+    const row = page.getByTestId('work-order-list').getByTestId('work-order-row').filter({ hasText: id });
+    await expect(row.getByTestId('assignee')).toHaveText('—');
+    await row.getByRole('combobox', { name: `Reassign ${id}` }).selectOption({ label: 'Li Mei (spec.li)' });
+    await expect(row.getByTestId('assignee')).toHaveText('spec.li');
+    await expect(page.getByTestId('sync-status')).toContainText('Synced');
+    await row.getByRole('combobox', { name: `Reassign ${id}` }).selectOption({ label: 'Queue: specialists' });
+    await expect(row.getByTestId('assignee')).toHaveText('—');
+    await expect(row).toContainText('specialists');
+
+    // An agent's desktop (the one that signed out above, signed in again) shows the work order, without the control.
+    const agentPage = await page.context().newPage();
+    await agentPage.goto(shell.url);
+    const form = agentPage.getByTestId('first-run').getByTestId('team-server-form');
+    await form.getByLabel('Password').fill('team-pass-wang');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(form.getByTestId('team-session-state')).toHaveText(/^Signed in as wang\.fang/);
+    await agentPage.getByTestId('first-run').getByRole('button', { name: 'Set up the phone later' }).click();
+    await expect(agentPage.getByTestId('sync-status')).toContainText('Synced');
+    await agentPage.keyboard.press('Alt+L');
+    const agentRow = agentPage.getByTestId('work-order-list').getByTestId('work-order-row').filter({ hasText: id });
+    await expect(agentRow).toBeVisible();
+    await expect(agentRow.getByRole('combobox')).toHaveCount(0);
+  } finally {
+    await lead.stop();
+  }
 });

@@ -37,7 +37,7 @@ export class TeamClient {
 
   constructor(
     readonly baseUrl: string,
-    private readonly username: string,
+    readonly username: string,
     private readonly tokens: RefreshTokenStore,
     private password: string | null,
     private readonly timeoutMs = 10_000,
