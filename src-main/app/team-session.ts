@@ -55,6 +55,8 @@ export class TeamSession {
   private sync: TeamSync | null = null;
   private outcome: { state: TeamSessionState; retryAfterS: number | null } | null = null;
   private refused: string | null = null;
+  /** Signed out from settings: the worker is stopped, whatever a later failed sign-in says. */
+  private ended = false;
   private readonly fingerprintKey = randomBytes(32);
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -74,7 +76,7 @@ export class TeamSession {
   status(): SyncStatus | null {
     if (!this.sync) return null;
     const s = this.sync.status();
-    return this.outcome?.state === 'signed-out' ? { ...s, state: 'signed-out', user: null } : s;
+    return this.ended ? { ...s, state: 'signed-out', user: null } : s;
   }
 
   view(): TeamSessionView {
@@ -102,6 +104,7 @@ export class TeamSession {
     const run = this.queue.then(async () => {
       await this.sync?.stop(true);
       this.outcome = { state: 'signed-out', retryAfterS: null };
+      this.ended = true;
       this.options.logger.info('team server: signed out from settings');
       const status = this.status();
       if (status) this.options.statusChanged(status);
@@ -157,6 +160,7 @@ export class TeamSession {
     const { cache, logger } = this.options;
     // From now on the changes the team must see are queued (a desktop that was alone starts here).
     cache.sync.enabled = true;
+    this.ended = false;
     this.sync = new TeamSync(cache.workOrdersDb, cache.outbox, client, logger, () => this.options.me(), cache.db);
     this.options.attach(this.sync);
     this.sync.start();
