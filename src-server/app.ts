@@ -5,6 +5,7 @@ import { HttpError } from './http-error';
 import { authRoutes } from './routes/auth-routes';
 import { recordingRoutes } from './routes/recording-routes';
 import { syncRoutes } from './routes/sync-routes';
+import { teamRoutes } from './routes/team-routes';
 import { buildServices, type Services } from './services';
 
 /** The HTTP + WebSocket service over one database. Stateless: any number of processes may run side by side. */
@@ -44,6 +45,7 @@ export async function buildApp(config: ServerConfig): Promise<{ app: FastifyInst
   authRoutes(app, services);
   syncRoutes(app, services);
   recordingRoutes(app, services, config);
+  teamRoutes(app, services, config);
   app.addHook('onClose', async () => {
     await services.notifier.stop();
     await services.pool.end();

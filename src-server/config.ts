@@ -10,11 +10,16 @@ export const ServerConfig = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8470),
   /** postgres://user@host:port/db — a password, if any, comes from PGPASSWORD, never from here. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'databaseUrl must be a postgres:// URL'),
-  accessTokenSeconds: z.coerce.number().int().min(30).max(3600).default(600),
+  accessTokenSeconds: z.coerce.number().int().min(5).max(3600).default(600),
   refreshTokenDays: z.coerce.number().int().min(1).max(90).default(30),
   /** Wrong passwords allowed per user name in loginWindowMinutes before sign-in is refused for a while. */
   maxLoginFailures: z.coerce.number().int().min(1).max(100).default(5),
   loginWindowMinutes: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * Wrong passwords allowed from one client address in loginWindowMinutes, whatever the user names (one guesser
+   * trying many names). Generous: a floor behind one NAT address shares it, and only failures count.
+   */
+  maxLoginFailuresPerAddress: z.coerce.number().int().min(1).max(10_000).default(30),
   bodyLimitBytes: z.coerce.number().int().min(1024).max(10_000_000).default(1_000_000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Specialist queue per route (difficult → specialists, major → complaints lead). */
@@ -46,6 +51,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     databaseUrl: env.AGENT_SERVER_DATABASE_URL,
     logLevel: env.AGENT_SERVER_LOG_LEVEL,
     recordingsDir: env.AGENT_SERVER_RECORDINGS_DIR,
+    maxLoginFailuresPerAddress: env.AGENT_SERVER_MAX_LOGIN_FAILURES_PER_ADDRESS,
+    accessTokenSeconds: env.AGENT_SERVER_ACCESS_TOKEN_SECONDS,
   };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) raw[k] = v;
   const secretFile = env.AGENT_SERVER_TOKEN_SECRET_FILE ?? (raw.tokenSecretFile as string | undefined);

@@ -17,8 +17,9 @@ import { NewCustomer } from './domain/new-customer';
 import { MediaCommand, MediaResult } from './domain/media';
 import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
 import { SyncDecision, SyncStatus } from './domain/sync-status';
-import { TeamDesktop } from './sync/contract';
+import { TeamDesktop, TeamMember, UserName } from './sync/contract';
 import { SettingsUpdate, SettingsView } from './domain/phone-settings';
+import { TeamSessionView, TeamSignIn } from './domain/team-session';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -141,6 +142,17 @@ export const requests = {
   /** A specialist takes a work order from her queue (team server): hers, in progress. */
   claimWorkOrder: { request: z.object({ id: z.string().min(1).max(100) }).strict(), response: z.object({ id: z.string(), status: WorkOrderStatus }) },
 
+  /** A team lead gives a work order to a member of her team, or back to a queue (team server). */
+  assignWorkOrder: {
+    request: z.union([
+      z.object({ id: z.string().min(1).max(100), assignee: UserName }).strict(),
+      z.object({ id: z.string().min(1).max(100), queue: z.string().min(1).max(64) }).strict(),
+    ]),
+    response: z.object({ id: z.string() }),
+  },
+  /** Team lead: who is on her team and its queues, for reassigning (null members: not a lead's desktop). */
+  listTeamMembers: { request: Empty, response: z.object({ members: z.array(TeamMember).nullable(), queues: z.array(z.string()) }) },
+
   // Team server: how this desktop stands ("3 waiting · synced 12:04") and the changes that need a decision.
   getSyncStatus: { request: Empty, response: SyncStatus },
   listSyncDecisions: { request: Empty, response: z.object({ decisions: z.array(SyncDecision) }) },
@@ -148,6 +160,12 @@ export const requests = {
   acceptSyncDecision: { request: z.object({ id: z.number().int().positive() }).strict(), response: Empty },
   /** Team lead: her team's desktops and the work each still holds (null when this desktop is not a lead's on a team server). */
   getTeamDesktops: { request: Empty, response: z.object({ desktops: z.array(TeamDesktop).nullable() }) },
+  /** The settings screen's team-server section: where it signs in and how that stands (never a password). */
+  getTeamSession: { request: Empty, response: TeamSessionView },
+  /** Signs in from the settings screen and applies it at once (a desktop that was alone starts syncing). */
+  signInTeam: { request: TeamSignIn, response: TeamSessionView },
+  /** Ends the session on the server and forgets the refresh token; the address and user name stay. */
+  signOutTeam: { request: Empty, response: TeamSessionView },
 
   // Reminders: callbacks promised and follow-ups planned, when they fall due; CSAT recorded at follow-up.
   listDueFollowUps: { request: Empty, response: z.object({ reminders: z.array(FollowUpReminder) }) },

@@ -20,8 +20,9 @@ import type { Logger } from './logger';
 import { createRouter, type ContractRouter } from './router';
 import { workspaceHandlers } from './workspace-handlers';
 import { FollowUpReminders } from './follow-up-reminders';
-import { TeamClient, type RefreshTokenStore } from '../services/sync/team-client';
-import { TeamSync } from '../services/sync/team-sync';
+import { memoryTokenStore, type RefreshTokenStore } from '../services/sync/team-client';
+import type { TeamSync } from '../services/sync/team-sync';
+import { TeamSession } from './team-session';
 import { AgentStateLog } from '../services/agent-state/agent-state-log';
 import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-status';
 import { PhoneSettings } from './phone-settings';
@@ -66,8 +67,13 @@ export class AgentDesktop {
   readonly media = new MediaBridge((command) => this.events.emit('mediaCommand', command));
   /** The team lead's floor board (null for an agent). */
   floor: FloorWatch | null = null;
+  /** The team-server session: from config.json or signed in from settings, switched without a restart. */
+  readonly team: TeamSession;
+
   /** Sync with the team server (null: this desktop works alone). */
-  readonly teamSync: TeamSync | null = null;
+  get teamSync(): TeamSync | null {
+    return this.team.current;
+  }
 
   readonly settings: PhoneSettings;
   /** As loaded at start, then as last saved from the settings screen. */
@@ -89,12 +95,22 @@ export class AgentDesktop {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const team = options.config.team;
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'), Date.now, { teamSync: team !== null });
-    if (team && options.team) {
-      const client = new TeamClient(team.server, team.username, options.team.refreshTokens, options.team.password);
-      this.teamSync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, options.logger, () => this.agentId(), this.cache.db);
-      this.teamSync.on('status', (status) => this.events.emit('syncStatusChanged', status));
-      this.teamSync.on('pulled', ({ workOrders }) => this.events.emit('teamWorkChanged', { workOrders }));
-    }
+    this.team = new TeamSession({
+      cache: this.cache,
+      dataDir: options.dataDir,
+      tokens: options.team?.refreshTokens ?? memoryTokenStore(),
+      sessionKept: options.host === 'electron' ? 'keychain' : 'session',
+      editable: !options.demo && options.team !== undefined,
+      config: () => this.config,
+      teamChanged: (t) => (this.config = { ...this.config, team: t }),
+      me: () => this.agentId(),
+      attach: (sync) => {
+        sync.on('status', (status) => this.events.emit('syncStatusChanged', this.team.status() ?? status));
+        sync.on('pulled', ({ workOrders }) => this.events.emit('teamWorkChanged', { workOrders }));
+      },
+      statusChanged: (status) => this.events.emit('syncStatusChanged', status),
+      logger: options.logger,
+    });
     this.screenPop = new ScreenPopService(this.cache, options.config.defaultRegion as CountryCode);
     this.kbSuggestions = new KbSuggestions(this.cache.kbSearch, this.cache.kb);
     this.workOrderFiling = new WorkOrderFiling(
@@ -179,6 +195,18 @@ export class AgentDesktop {
             });
           }
         },
+        listTeamMembers: async () => {
+          try {
+            return (await this.teamSync?.teamMembers()) ?? { members: null, queues: [] };
+          } catch (err) {
+            throw new ContractError('UNAVAILABLE', `The team server cannot say who is on the team now (${(err as Error).message}).`, undefined, {
+              key: 'mainError.sync.serverUnsure',
+            });
+          }
+        },
+        getTeamSession: () => this.team.view(),
+        signInTeam: (r) => this.team.signIn(r),
+        signOutTeam: () => this.team.signOut(),
         acceptSyncDecision: ({ id }) => {
           this.cache.workOrdersDb.prepare('UPDATE sync_decisions SET decided_at = ? WHERE id = ? AND decided_at IS NULL').run(Date.now(), id);
           this.events.emit('syncStatusChanged', this.syncStatus());
@@ -189,7 +217,7 @@ export class AgentDesktop {
       options.logger,
     );
     this.reminders.start();
-    this.teamSync?.start();
+    if (team && options.team) this.team.start(options.team.password);
   }
 
   /**
@@ -206,7 +234,7 @@ export class AgentDesktop {
   }
 
   syncStatus(): SyncStatus {
-    return this.teamSync?.status() ?? { state: 'alone', waiting: 0, lastSyncedAt: null, decisions: 0, message: null, user: null };
+    return this.team.status() ?? { state: 'alone', waiting: 0, lastSyncedAt: null, decisions: 0, message: null, user: null };
   }
 
   private syncDecisions(): SyncDecision[] {
@@ -302,7 +330,7 @@ export class AgentDesktop {
   async stop(): Promise<void> {
     this.reminders.stop();
     // The web shell keeps its session in memory only, so closing it is signing out; Electron keeps hers.
-    await this.teamSync?.stop(this.options.host === 'web');
+    await this.team.stop(this.options.host === 'web');
     await this.stopPhone();
     this.media.dispose();
     this.cache.close();

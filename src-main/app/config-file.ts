@@ -30,3 +30,21 @@ export function writeConfigChanges(dataDir: string, changes: ConfigChanges): App
   renameSync(temporary, file);
   return parsed.data;
 }
+
+/**
+ * Writes the team server's address and user name (never a password or token) into config.json, the rest of the
+ * file kept as it was; checked and renamed into place like the settings screen's other changes.
+ */
+export function writeTeamChange(dataDir: string, team: { server: string; username: string }): AppConfig {
+  const file = join(dataDir, 'config.json');
+  const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const next = { ...current, team: { server: team.server, username: team.username } };
+  const parsed = AppConfig.safeParse(next);
+  if (!parsed.success) {
+    throw new Error(`config.json would not be valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const temporary = `${file}.tmp`;
+  writeFileSync(temporary, JSON.stringify(next, null, 2) + '\n', { mode: 0o600 });
+  renameSync(temporary, file);
+  return parsed.data;
+}

@@ -64,6 +64,11 @@ function handlers(): Handlers {
     listSyncDecisions: vi.fn(never),
     acceptSyncDecision: vi.fn(never),
     getTeamDesktops: vi.fn(never),
+    getTeamSession: vi.fn(never),
+    listTeamMembers: vi.fn(never),
+    assignWorkOrder: vi.fn(never),
+    signInTeam: vi.fn(never),
+    signOutTeam: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

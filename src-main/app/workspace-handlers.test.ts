@@ -25,6 +25,7 @@ describe('workspace handlers on a real SQLite file: quick create and work-order 
       slaHours: () => DEFAULT_SLA_HOURS,
       screenPop: new ScreenPopService(cache, 'TH'),
       myQueues: () => [],
+      syncStatus: () => ({ state: 'alone', waiting: 0, lastSyncedAt: null, decisions: 0, message: null, user: null }),
     });
   });
   afterEach(() => cache.close());

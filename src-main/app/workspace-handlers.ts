@@ -19,6 +19,7 @@ type WorkspaceChannel =
   | 'listWorkOrders'
   | 'setWorkOrderStatus'
   | 'claimWorkOrder'
+  | 'assignWorkOrder'
   | 'createCustomer';
 
 /**
@@ -26,7 +27,7 @@ type WorkspaceChannel =
  * composition root so it stays a list of services.
  */
 export function workspaceHandlers(
-  app: Pick<AgentDesktop, 'cache' | 'kbSuggestions' | 'workOrderFiling' | 'agentId' | 'slaHours' | 'screenPop' | 'myQueues'>,
+  app: Pick<AgentDesktop, 'cache' | 'kbSuggestions' | 'workOrderFiling' | 'agentId' | 'slaHours' | 'screenPop' | 'myQueues' | 'syncStatus'>,
 ): Pick<Handlers, WorkspaceChannel> {
   const { cache } = app;
   return {
@@ -77,6 +78,19 @@ export function workspaceHandlers(
       });
       cache.workOrders.claim(current.id, app.agentId());
       return { id, status: cache.workOrders.statusOf(id)!.status };
+    },
+    assignWorkOrder: (request) => {
+      const current = cache.workOrders.statusOf(request.id);
+      if (!current) throw new ContractError('NOT_FOUND', `Work order ${request.id} is not in the records; reload the list.`, undefined, {
+        key: 'mainError.wo.notFound',
+        params: { id: request.id },
+      });
+      // The server decides again (policy.canAssign); this only spares an agent a change that would be refused.
+      if (app.syncStatus().user?.role !== 'lead') throw new ContractError('UNAVAILABLE', 'Reassigning is for the team lead signed in to the team server.', undefined, {
+        key: 'mainError.wo.reassignNeedsLead',
+      });
+      cache.workOrders.assign(current.id, app.agentId(), 'assignee' in request ? { assignee: request.assignee } : { queue: request.queue });
+      return { id: request.id };
     },
     setWorkOrderStatus: ({ id, status }) => {
       const current = cache.workOrders.statusOf(id);

@@ -48,6 +48,7 @@ export const mainErrorMessages = {
     'mainError.sync.serverUnsure': 'The team server cannot say now which desktops hold unsynced work. Try again shortly.',
     'mainError.wo.cannotMove': 'Work order {id} cannot move to that status from where it is now. Reload the list.',
     'mainError.wo.claimNeedsTeam': 'Claiming is for specialists signed in to the team server.',
+    'mainError.wo.reassignNeedsLead': 'Reassigning is for the team lead signed in to the team server.',
     'mainError.wo.notFound': 'Work order {id} is not in the records. Reload the list.',
   },
   'zh-CN': {
@@ -95,6 +96,7 @@ export const mainErrorMessages = {
     'mainError.sync.serverUnsure': '团队服务器暂时无法确认哪些桌面有未同步的工作，请稍后重试。',
     'mainError.wo.cannotMove': '工单 {id} 当前不能改为该状态，请刷新列表。',
     'mainError.wo.claimNeedsTeam': '只有登录团队服务器的专员才能认领工单。',
+    'mainError.wo.reassignNeedsLead': '只有登录团队服务器的组长才能改派工单。',
     'mainError.wo.notFound': '记录中没有工单 {id}，请刷新列表。',
   },
   'zh-TW': {
@@ -142,6 +144,7 @@ export const mainErrorMessages = {
     'mainError.sync.serverUnsure': '團隊伺服器暫時無法確認哪些桌面有未同步的工作，請稍後重試。',
     'mainError.wo.cannotMove': '工單 {id} 目前不能改為該狀態，請重新整理清單。',
     'mainError.wo.claimNeedsTeam': '只有登入團隊伺服器的專員才能認領工單。',
+    'mainError.wo.reassignNeedsLead': '只有登入團隊伺服器的組長才能改派工單。',
     'mainError.wo.notFound': '紀錄中沒有工單 {id}，請重新整理清單。',
   },
   th: {
@@ -189,6 +192,7 @@ export const mainErrorMessages = {
     'mainError.sync.serverUnsure': 'เซิร์ฟเวอร์ทีมยังบอกไม่ได้ว่าเครื่องใดมีงานที่ยังไม่ซิงค์ ลองอีกครั้งในอีกสักครู่',
     'mainError.wo.cannotMove': 'ใบงาน {id} เปลี่ยนเป็นสถานะนั้นจากสถานะปัจจุบันไม่ได้ กรุณาโหลดรายการใหม่',
     'mainError.wo.claimNeedsTeam': 'การรับงานสำหรับผู้เชี่ยวชาญที่ลงชื่อเข้าเซิร์ฟเวอร์ทีมเท่านั้น',
+    'mainError.wo.reassignNeedsLead': 'การมอบหมายงานใหม่สำหรับหัวหน้าทีมที่ลงชื่อเข้าเซิร์ฟเวอร์ทีมเท่านั้น',
     'mainError.wo.notFound': 'ไม่พบใบงาน {id} ในระบบ กรุณาโหลดรายการใหม่',
   },
 } as const;

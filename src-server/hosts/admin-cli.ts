@@ -10,7 +10,8 @@ const USAGE = `agent-desktop-server admin — teams and people on the team serve
 
   create-team NAME
   create-user USERNAME --role agent|specialist|lead|admin [--team NAME] [--name "Display name"] [--queue Q ...]
-  reset-password USERNAME
+  reset-password USERNAME    also ends every session and live channel of hers
+  disable-user USERNAME      she can no longer sign in; every session and live channel of hers ends now
   import-people FILE.jsonl   one person a line: {"username","role","team","name"?,"queues"?}; teams are created;
                              everyone gets the one initial password read from standard input
 
@@ -97,6 +98,10 @@ async function main(): Promise<void> {
       const ok = await users.setPassword(username, await hashPassword(await readPassword()));
       if (!ok) fail(`There is no user ${username}.`, 1);
       process.stdout.write(JSON.stringify({ user: username, passwordReset: true, sessionsRevoked: true }) + '\n');
+    } else if (command === 'disable-user') {
+      const username = args[0] ?? fail('disable-user needs a user name.');
+      if (!(await users.disable(username))) fail(`There is no user ${username}.`, 1);
+      process.stdout.write(JSON.stringify({ user: username, disabled: true, sessionsRevoked: true }) + '\n');
     } else {
       fail(`Unknown command ${command}.\n\n${USAGE}`);
     }

@@ -4,8 +4,14 @@ import { HttpError } from '../http-error';
 import type { AccessTokens } from '../services/auth/access-tokens';
 import type { Viewer } from '../services/auth/policy';
 
+/**
+ * Whether a token issued at issuedAt (ms, the server process's clock) predates the end of her sessions
+ * (PostgreSQL's clock: the same host's, or NTP-synchronised ones).
+ */
+export const predatesReset = (issuedAt: number, resetAt: Date | null | undefined) => resetAt != null && issuedAt < resetAt.getTime();
+
 /** The viewer behind a request's bearer token; a missing, forged or expired token is 401 and logged. */
-export async function authenticate(req: FastifyRequest, tokens: AccessTokens, users: UsersRepo): Promise<Viewer> {
+export async function authenticate(req: FastifyRequest, tokens: AccessTokens, users: UsersRepo): Promise<Viewer & { issuedAt: number; expiresAt: number }> {
   const header = req.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7) : '';
   const principal = token ? await tokens.verify(token) : null;
@@ -15,9 +21,9 @@ export async function authenticate(req: FastifyRequest, tokens: AccessTokens, us
   }
   // Role and team are read again: a person moved to another team or disabled loses access at once.
   const user = await users.withQueues(principal.userId);
-  if (!user || user.disabled || user.team_id !== principal.teamId || user.role !== principal.role) {
+  if (!user || user.disabled || user.team_id !== principal.teamId || user.role !== principal.role || predatesReset(principal.issuedAt, user.sessions_reset_at)) {
     req.log.warn({ from: req.ip, user: principal.username }, 'request refused: the token no longer matches the account');
     throw new HttpError(401, 'UNAUTHENTICATED', 'Sign in again: your account has changed.');
   }
-  return { userId: user.id, username: user.username, role: user.role, teamId: user.team_id, queues: user.queues };
+  return { userId: user.id, username: user.username, role: user.role, teamId: user.team_id, queues: user.queues, issuedAt: principal.issuedAt, expiresAt: principal.expiresAt };
 }

@@ -1,9 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { PullQuery, PushRequest } from '../../src-shared/sync/contract';
+import { PullQuery, PushRequest, type Role } from '../../src-shared/sync/contract';
 import type { Services } from '../services';
-import { authenticate } from './authenticate';
+import { authenticate, predatesReset } from './authenticate';
 import { validate } from './validate';
+
+/** Who holds a live channel, as her token said when it opened. */
+interface LiveViewer {
+  userId: number;
+  username: string;
+  teamId: number;
+  role: Role;
+  issuedAt: number;
+}
 
 export function syncRoutes(app: FastifyInstance, s: Services): void {
   app.post('/v1/sync/push', async (req) => {
@@ -26,25 +35,50 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
   });
 
   // The live channel: a wake-up whenever the team's feed moves on. The desktop then pulls.
-  const sockets = new Map<WebSocket, number>();
+  const sockets = new Map<WebSocket, LiveViewer>();
   s.notifier.on('changed', (teamId, seq) => {
-    for (const [ws, team] of sockets) if (team === teamId) ws.send(JSON.stringify({ type: 'changed', seq }));
+    for (const [ws, v] of sockets) if (v.teamId === teamId) ws.send(JSON.stringify({ type: 'changed', seq }));
   });
+  // Notifications may have been lost while the listener was away: every channel's account is checked again too.
   s.notifier.on('all', () => {
     for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'changed', seq: -1 }));
+    void recheck(() => true);
   });
+  s.notifier.on('account', (userId) => void recheck((v) => v.userId === userId));
+  /**
+   * Closes the channels whose account no longer lets them in (disabled, moved, or her sessions ended after the
+   * token was issued), with 4401: the desktop asks for a fresh token and either comes back or is signed out.
+   */
+  const recheck = async (which: (v: LiveViewer) => boolean): Promise<void> => {
+    for (const [ws, v] of [...sockets].filter(([, v]) => which(v))) {
+      const user = await s.users.withQueues(v.userId).catch(() => undefined);
+      if (user === undefined) continue;
+      if (!user || user.disabled || user.team_id !== v.teamId || user.role !== v.role || predatesReset(v.issuedAt, user.sessions_reset_at)) {
+        app.log.info({ user: v.username }, 'live channel closed: account changed');
+        ws.close(4401, 'account changed');
+      }
+    }
+  };
   app.get('/v1/sync/live', { websocket: true }, (socket, req) => {
     // Registered before the token is checked: a socket that closes meanwhile is never left in the map.
     let closed = false;
+    let expiry: NodeJS.Timeout | undefined;
     socket.on('close', () => {
       closed = true;
+      clearTimeout(expiry);
       sockets.delete(socket);
     });
     authenticate(req, s.tokens, s.users).then(
       (v) => {
         if (closed) return;
         if (v.teamId === null) return socket.close(4403, 'no team');
-        sockets.set(socket, v.teamId);
+        sockets.set(socket, { userId: v.userId, username: v.username, teamId: v.teamId, role: v.role, issuedAt: v.issuedAt });
+        // A channel lives no longer than the token that opened it: the desktop reconnects with a fresh one.
+        expiry = setTimeout(() => {
+          req.log.info({ user: v.username }, 'live channel closed: token expired');
+          socket.close(4401, 'token expired');
+        }, Math.max(0, v.expiresAt - Date.now()));
+        req.log.info({ user: v.username }, 'live channel open');
         // Being connected is being seen (a callback stays with its agent while her desktop is here).
         const seen = () => void s.sessions.seen(v.userId).catch((err: Error) => req.log.warn({ error: err.message }, 'could not note the desktop as seen'));
         seen();

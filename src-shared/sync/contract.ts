@@ -91,10 +91,12 @@ const SetWorkOrderStatus = z.object({
 
 const ClaimWorkOrder = z.object({ kind: z.literal('workOrder.claim'), id: Uuid, baseVersion: z.number().int().positive() });
 
+/** A team lead gives a work order to a member of her team (assignee) or back to a queue (queue, nobody on it). */
 const AssignWorkOrder = z.object({
   kind: z.literal('workOrder.assign'),
   id: Uuid,
-  assignee: UserName,
+  assignee: UserName.optional(),
+  queue: Text(64).optional(),
   baseVersion: z.number().int().positive(),
 });
 
@@ -237,6 +239,8 @@ export const Change = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('workOrderEvent'), data: ServerWorkOrderEvent }),
   z.object({ seq: z.number().int(), entity: z.literal('followUp'), data: ServerFollowUp }),
   z.object({ seq: z.number().int(), entity: z.literal('contact'), data: ServerContact }),
+  /** A work order this person may no longer see (reassigned away, moved to a queue she does not serve). */
+  z.object({ seq: z.number().int(), entity: z.literal('workOrderGone'), data: z.object({ id: Uuid }) }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -268,6 +272,12 @@ export const TeamDesktop = z.object({
 });
 export type TeamDesktop = z.infer<typeof TeamDesktop>;
 export const TeamDesktopsResponse = z.object({ desktops: z.array(TeamDesktop) });
+
+/** A member of the lead's team, for her reassign choice; queues are where a work order may be put back. */
+export const TeamMember = z.object({ username: UserName, displayName: z.string(), role: Role });
+export type TeamMember = z.infer<typeof TeamMember>;
+export const TeamMembersResponse = z.object({ members: z.array(TeamMember), queues: z.array(z.string()) });
+export type TeamMembersResponse = z.infer<typeof TeamMembersResponse>;
 
 /** Pushed over the live WebSocket when the desktop's team feed moved on: pull after your cursor. */
 export const LiveMessage = z.object({ type: z.literal('changed'), seq: z.number().int() });

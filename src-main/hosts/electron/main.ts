@@ -77,7 +77,7 @@ async function start(): Promise<void> {
     importWorker: join(outDir, 'main', 'import-worker.js'),
     media: 'renderer',
     // The team server's refresh token is kept by the keychain (safeStorage), so a restart needs no password; the
-    // demo's lives in memory. Entering the first password in the settings screen is not built yet.
+    // demo's lives in memory. The first password is entered in the settings screen (TeamSession).
     team: { password: teamServer?.agentPassword ?? null, refreshTokens: teamServer ? memoryTokenStore() : keychainTokenStore(userData) },
   });
   const demo = demoMode

@@ -16,6 +16,8 @@ export class ChangeApplier {
       for (const c of changes) {
         if (c.entity === 'workOrder') {
           if (this.workOrder(c.data)) touched.push(c.data.id);
+        } else if (c.entity === 'workOrderGone') {
+          if (this.gone(c.data.id)) touched.push(c.data.id);
         } else if (c.entity === 'workOrderEvent') this.event(c.data);
         else if (c.entity === 'followUp') this.followUp(c.data);
         else this.contact(c.data);
@@ -43,6 +45,15 @@ export class ChangeApplier {
       .run(externalId, w.id, localCustomerId(this.db, w.customer), w.complaintType, w.severity, w.status, w.reopenedCount, w.csat, w.summary,
         JSON.stringify({ ...w.details, customer: w.customer, route: w.route }), w.createdAt, w.updatedAt, w.dueAt, w.version, w.queue, w.assignee, w.createdBy);
     return true;
+  }
+
+  /**
+   * One she may no longer see is taken off this desktop (its history goes with it; a follow-up keeps its call,
+   * without the work order), so no stale copy is worked on. A change of hers still queued waits for its answer.
+   */
+  private gone(id: string): boolean {
+    if (this.outbox.hasPendingFor(id)) return false;
+    return this.db.prepare('DELETE FROM work_orders WHERE uuid = ?').run(id).changes > 0;
   }
 
   private event(e: ServerWorkOrderEvent): void {

@@ -6,6 +6,8 @@ import type { Mutation, PushedMutation } from '../../../src-shared/sync/contract
 /** Whether this desktop syncs with a team server (config.json has a team section); alone, nothing is queued. */
 export interface SyncSwitch {
   enabled: boolean;
+  /** Whose changes are written now (team server and user name); null until a sync worker has started. */
+  owner?: string | null;
 }
 
 /** Wakes a desktop's sync worker after a write; one per cache, shared by its connections' outboxes. */
@@ -24,7 +26,7 @@ export class Outbox {
     private readonly now: () => number = Date.now,
     readonly writes: OutboxWrites = new EventEmitter(),
   ) {
-    this.insert = db.prepare<[string, string, string, number]>('INSERT INTO outbox (key, record, mutation, created_at) VALUES (?, ?, ?, ?)');
+    this.insert = db.prepare<[string, string, string, number, string | null]>('INSERT INTO outbox (key, record, mutation, created_at, owner) VALUES (?, ?, ?, ?, ?)');
   }
 
   get enabled(): boolean {
@@ -34,7 +36,7 @@ export class Outbox {
   add(record: string, mutation: Mutation): void {
     if (!this.sync.enabled) return;
     if (!this.db.inTransaction) throw new Error('an outbox entry must be written in the transaction of its change');
-    this.insert.run(randomUUID(), record, JSON.stringify(mutation), this.now());
+    this.insert.run(randomUUID(), record, JSON.stringify(mutation), this.now(), this.sync.owner ?? null);
     setImmediate(() => this.writes.emit('written'));
   }
 
@@ -44,6 +46,70 @@ export class Outbox {
       .prepare<[number], { seq: number; key: string; mutation: string }>('SELECT seq, key, mutation FROM outbox ORDER BY seq LIMIT ?')
       .all(limit)
       .map((r) => ({ seq: r.seq, key: r.key, mutation: JSON.parse(r.mutation) as Mutation }));
+  }
+
+  /**
+   * From now on changes are this owner's, and so are those written before anyone's session started (owner
+   * null: made while signing in, or before owners were recorded).
+   */
+  takeOwnership(owner: string): void {
+    this.sync.owner = owner;
+    this.db.prepare('UPDATE outbox SET owner = ? WHERE owner IS NULL').run(owner);
+  }
+
+  /**
+   * The next entries of one owner, under one client id. Entries already sent under an older client id of hers
+   * go first, under that id; new ones are numbered on for clientId, in outbox order, in one transaction.
+   */
+  batchFor(owner: string, clientId: string, limit: number): { clientId: string; mutations: PushedMutation[] } {
+    return this.db.transaction(() => {
+      const older = this.db.prepare<[string, string], { client_id: string }>(
+        'SELECT client_id FROM outbox WHERE owner = ? AND client_id IS NOT NULL AND client_id <> ? ORDER BY seq LIMIT 1').get(owner, clientId);
+      const id = older?.client_id ?? clientId;
+      if (!older) {
+        const fresh = this.db.prepare<[string, number], { seq: number }>('SELECT seq FROM outbox WHERE owner = ? AND client_id IS NULL ORDER BY seq LIMIT ?').all(owner, limit);
+        let next = this.lastClientSeq(id);
+        const give = this.db.prepare<[string, number, number]>('UPDATE outbox SET client_id = ?, client_seq = ? WHERE seq = ?');
+        for (const r of fresh) give.run(id, ++next, r.seq);
+        this.db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(`sync.clientSeq:${id}`, String(next));
+      }
+      const rows = this.db.prepare<[string, number], { client_seq: number; key: string; mutation: string }>(
+        'SELECT client_seq, key, mutation FROM outbox WHERE client_id = ? ORDER BY client_seq LIMIT ?').all(id, limit);
+      return { clientId: id, mutations: rows.map((r) => ({ seq: r.client_seq, key: r.key, mutation: JSON.parse(r.mutation) as Mutation })) };
+    }).immediate();
+  }
+
+  /** The last number given under a client id (kept after its entries are gone, so numbers never repeat). */
+  private lastClientSeq(clientId: string): number {
+    const kept = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(`sync.clientSeq:${clientId}`);
+    const inRows = this.db.prepare<[string], { n: number | null }>('SELECT max(client_seq) AS n FROM outbox WHERE client_id = ?').get(clientId)!.n ?? 0;
+    return Math.max(Number(kept?.value ?? 0), inRows);
+  }
+
+  /**
+   * A desktop that synced before client ids were per user: its entries were numbered by outbox seq under that
+   * one id, which continues as this owner's, numbered on from the highest outbox seq ever given.
+   */
+  continueLegacy(owner: string, clientId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE outbox SET client_id = ?, client_seq = seq WHERE owner = ? AND client_id IS NULL').run(clientId, owner);
+      const top = this.db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get()?.seq ?? 0;
+      this.db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(`sync.clientSeq:${clientId}`, String(top));
+    })();
+  }
+
+  countFor(owner: string): number {
+    return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE owner = ? OR owner IS NULL').get(owner)!.n;
+  }
+
+  /** Deletes what the server acknowledged for one client id, up to and including its sequence number. */
+  acknowledge(clientId: string, throughSeq: number): void {
+    this.db.prepare('DELETE FROM outbox WHERE client_id = ? AND client_seq <= ?').run(clientId, throughSeq);
+  }
+
+  failedIn(clientId: string, seqs: number[], error: string): void {
+    const stmt = this.db.prepare<[string, string, number]>('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE client_id = ? AND client_seq = ?');
+    this.db.transaction(() => seqs.forEach((s) => stmt.run(error.slice(0, 500), clientId, s)))();
   }
 
   count(): number {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  PullResponse, PushResponse, TeamDesktopsResponse, TokenResponse,
+  PullResponse, PushResponse, TeamDesktopsResponse, TeamMembersResponse, TokenResponse,
   type PushRequest, type SessionUser, type TeamDesktop,
 } from '../../../src-shared/sync/contract';
 
@@ -37,7 +37,7 @@ export class TeamClient {
 
   constructor(
     readonly baseUrl: string,
-    private readonly username: string,
+    readonly username: string,
     private readonly tokens: RefreshTokenStore,
     private password: string | null,
     private readonly timeoutMs = 10_000,
@@ -45,6 +45,11 @@ export class TeamClient {
 
   get token(): string | null {
     return this.accessToken;
+  }
+
+  /** The server said this access token is no longer good (expired, or her account changed): get a fresh one. */
+  forgetAccessToken(): void {
+    this.accessToken = null;
   }
 
   private signingIn: Promise<SessionUser> | null = null;
@@ -69,7 +74,15 @@ export class TeamClient {
       }
     }
     if (!this.password) throw new TeamServerError(401, 'Sign in to the team server: your session has ended.', null, 'SIGNED_OUT');
-    const t = await this.request('POST', '/v1/auth/sign-in', TokenResponse, { username: this.username, password: this.password }, false);
+    let t: TokenResponse;
+    try {
+      t = await this.request('POST', '/v1/auth/sign-in', TokenResponse, { username: this.username, password: this.password }, false);
+    } catch (err) {
+      // A refused password is not tried again (every poll would count one more wrong guess against her name and
+      // lock her out): she enters it again in settings. An unreachable server keeps it for the next try.
+      if (err instanceof TeamServerError && err.status === 401) this.password = null;
+      throw err;
+    }
     this.password = null;
     return this.accept(t);
   }
@@ -91,6 +104,11 @@ export class TeamClient {
   /** The team lead's view of her team's desktops. */
   desktops(): Promise<TeamDesktop[]> {
     return this.authed('GET', '/v1/team/desktops', TeamDesktopsResponse).then((r) => r.desktops);
+  }
+
+  /** The team lead's team: its members and queues, for reassigning. */
+  members(): Promise<TeamMembersResponse> {
+    return this.authed('GET', '/v1/team/members', TeamMembersResponse);
   }
 
   private async accept(t: TokenResponse): Promise<SessionUser> {

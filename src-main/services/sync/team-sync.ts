@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { Db } from '../db/database';
 import type { Logger } from '../../app/logger';
 import { reconnectDelay } from '../softphone/backoff';
-import { LiveMessage, ServerWorkOrder, type PushResult, type TeamDesktop } from '../../../src-shared/sync/contract';
+import { LiveMessage, ServerWorkOrder, type PushResult, type TeamDesktop, type TeamMembersResponse } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
 import type { Outbox } from './outbox';
@@ -62,23 +62,51 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     this.applier = new ChangeApplier(pullDb, outbox, me);
   }
 
+  /** Whose outbox entries this worker sends: the team server and the user name (what is known before sign-in). */
+  get owner(): string {
+    return `${new URL(this.client.baseUrl).origin}|${this.client.username}`;
+  }
+
+  /**
+   * The desktop's identity on the server for the signed-in (server, user, team): another user, server or team
+   * starts with a new client id and from cursor 0, and never takes over another's numbers or place in the feed.
+   */
+  private get scope(): string {
+    const user = this.client.user;
+    if (!user) throw new Error('the client id and cursor are known only once signed in');
+    return `${this.owner}|${user.teamId ?? ''}`;
+  }
+
   get clientId(): string {
-    const row = this.db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'sync.clientId'").get();
+    const key = `sync.clientId:${this.scope}`;
+    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
     if (row) return row.value;
-    const id = randomUUID();
-    this.db.prepare("INSERT INTO settings (key, value) VALUES ('sync.clientId', ?)").run(id);
-    return id;
+    return this.db.transaction(() => {
+      // A desktop that synced before identities were per user: its one id and cursor go on as the first
+      // signed-in user's (whose entries they were), and nobody else's.
+      const legacy = this.db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'sync.clientId'").get();
+      const id = legacy?.value ?? randomUUID();
+      if (legacy) {
+        this.outbox.continueLegacy(this.owner, id);
+        this.db.prepare("UPDATE settings SET key = ? WHERE key = 'sync.cursor'").run(`sync.cursor:${this.scope}`);
+        this.db.prepare("DELETE FROM settings WHERE key = 'sync.clientId'").run();
+      }
+      this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, id);
+      return id;
+    })();
   }
 
   private get cursor(): number {
-    return Number(this.pullDb.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'sync.cursor'").get()?.value ?? 0);
+    return Number(this.pullDb.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(`sync.cursor:${this.scope}`)?.value ?? 0);
   }
 
   status(): SyncStatus {
-    return { state: this.state, waiting: this.outbox.count(), lastSyncedAt: this.lastSyncedAt, decisions: this.decisionCount(), message: this.message, user: this.client.user };
+    return { state: this.state, waiting: this.outbox.countFor(this.owner), lastSyncedAt: this.lastSyncedAt, decisions: this.decisionCount(), message: this.message, user: this.client.user };
   }
 
   start(): void {
+    // Changes made from now on (and any made before a session started) are this user's, pushed only as hers.
+    this.outbox.takeOwnership(this.owner);
     this.outbox.writes.on('written', this.onWrite);
     this.pollTimer = setInterval(() => this.kick(), POLL_MS);
     this.pollTimer.unref();
@@ -109,7 +137,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     try {
       while (this.dirty && !this.stopped) {
         this.dirty = false;
-        this.setState(this.outbox.count() ? 'syncing' : this.state === 'synced' ? 'synced' : 'syncing');
+        this.setState(this.outbox.countFor(this.owner) ? 'syncing' : this.state === 'synced' ? 'synced' : 'syncing');
+        // Signed in first: which client id and cursor to use depends on who she is on the server.
+        if (!this.client.user) await this.client.signIn();
         await this.pushAll();
         await this.pullAll();
         if (!this.live) this.connectLive();
@@ -144,12 +174,12 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
 
   private async pushAll(): Promise<void> {
     for (;;) {
-      const batch = this.outbox.pending(this.batchSize);
+      const { clientId, mutations: batch } = this.outbox.batchFor(this.owner, this.clientId, this.batchSize);
       if (!batch.length) return;
       let results: PushResult[];
       let lastSeq: number;
       try {
-        ({ results, lastSeq } = await this.client.push({ clientId: this.clientId, mutations: batch }));
+        ({ results, lastSeq } = await this.client.push({ clientId, mutations: batch }));
       } catch (err) {
         if (err instanceof TeamServerError && err.status === 413 && this.batchSize > 1) {
           this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
@@ -158,16 +188,16 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
         if (err instanceof TeamServerError && err.status === 409) {
           // The server already has more than we think (its answer was lost): the pull tells us how far.
           await this.pullAll();
-          if (this.outbox.pending(1)[0]?.seq === batch[0]!.seq) throw err;
+          if (this.outbox.batchFor(this.owner, this.clientId, 1).mutations[0]?.seq === batch[0]!.seq) throw err;
           continue;
         }
-        this.outbox.failed(batch.map((b) => b.seq), (err as Error).message);
+        this.outbox.failedIn(clientId, batch.map((b) => b.seq), (err as Error).message);
         throw err;
       }
       this.batchSize = BATCH;
       this.db.transaction(() => {
         for (const r of results) if (r.outcome === 'conflict' || r.outcome === 'rejected') this.needsDecision(r, batch.find((b) => b.seq === r.seq)?.mutation);
-        this.outbox.acknowledgeThrough(lastSeq);
+        this.outbox.acknowledge(clientId, lastSeq);
       })();
       // A conflict leaves the row as the server has it: shown so at once (no later change may come to fix it).
       const current = results.flatMap((r) => (r.outcome === 'conflict' ? [ServerWorkOrder.safeParse(r.current)] : [])).flatMap((p) => (p.success ? [p.data] : []));
@@ -179,12 +209,14 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
 
   private async pullAll(): Promise<void> {
     for (;;) {
-      const page = await this.client.pull(this.cursor, this.clientId, this.outbox.count());
+      const clientId = this.clientId;
+      const cursorKey = `sync.cursor:${this.scope}`;
+      const page = await this.client.pull(this.cursor, clientId, this.outbox.countFor(this.owner));
       // The acknowledgement travels with the data: what the server applied leaves the outbox first, so the rows
       // it changed are taken as the server has them (a row with a change still queued is left alone).
-      if (page.clientLastSeq !== null) this.outbox.acknowledgeThrough(page.clientLastSeq);
+      if (page.clientLastSeq !== null) this.outbox.acknowledge(clientId, page.clientLastSeq);
       const { workOrders } = this.applier.apply(page.changes, () => {
-        this.pullDb.prepare("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(page.cursor));
+        this.pullDb.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(cursorKey, String(page.cursor));
       });
       if (workOrders.length) this.emit('pulled', { workOrders });
       if (!page.more) return;
@@ -195,6 +227,12 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   async teamDesktops(): Promise<TeamDesktop[] | null> {
     if (this.client.user?.role !== 'lead') return null;
     return this.client.desktops();
+  }
+
+  /** For a team lead: who is on her team and its queues (null when this is not a lead's desktop). */
+  async teamMembers(): Promise<TeamMembersResponse | null> {
+    if (this.client.user?.role !== 'lead') return null;
+    return this.client.members();
   }
 
   private needsDecision(r: PushResult, mutation: unknown): void {
@@ -229,8 +267,11 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       if (!parsed.success || parsed.data.seq < 0 || parsed.data.seq > this.cursor) this.kick();
     });
     ws.on('error', () => undefined);
-    ws.on('close', () => {
+    ws.on('close', (code: number) => {
       clearInterval(ping);
+      // 4401: the token that opened it expired or her account changed; the next run signs in afresh (refresh
+      // token) and opens the channel again, or finds the session ended and says she is signed out.
+      if (code === 4401) this.client.forgetAccessToken();
       if (this.live !== ws || this.stopped) return;
       this.live = null;
       this.liveRetry = setTimeout(() => this.kick(), this.liveBackoff.next());

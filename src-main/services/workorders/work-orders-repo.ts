@@ -134,6 +134,19 @@ export class WorkOrdersRepo {
     }).immediate();
   }
 
+  /** A team lead gives it to a member of her team, or puts it back in a queue with nobody on it. */
+  assign(id: number, actor: string, to: { assignee: string } | { queue: string }): void {
+    this.db.transaction(() => {
+      const base = this.share(id);
+      if ('assignee' in to) {
+        this.change(id, actor, 'assigned', to, 'UPDATE work_orders SET assignee = ?, version = version + 1, updated_at = ? WHERE id = ?', [to.assignee]);
+      } else {
+        this.change(id, actor, 'assigned', to, 'UPDATE work_orders SET assignee = NULL, queue = ?, version = version + 1, updated_at = ? WHERE id = ?', [to.queue]);
+      }
+      if (base) this.outbox!.add(base.uuid, { kind: 'workOrder.assign', id: base.uuid, ...to, baseVersion: base.version });
+    }).immediate();
+  }
+
   /** The uuid and version the team server knows, when this desktop syncs and the row is shared. */
   private share(id: number): { uuid: string; version: number } | null {
     if (!this.outbox?.enabled) return null;

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/use-t';
 import { useSettings } from './store';
 import { SettingsForm } from './SettingsForm';
+import { TeamServerForm } from './TeamServerForm';
 import './settings.css';
 
 /**
@@ -26,6 +27,7 @@ export function FirstRunScreen() {
           </button>
         }
       />
+      <TeamServerForm />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { loadSettings } from './actions';
 import { useSettings } from './store';
 import { SettingsForm } from './SettingsForm';
+import { TeamServerForm } from './TeamServerForm';
 import './settings.css';
 
 /** The call bar's way into settings. */
@@ -42,6 +43,7 @@ export function SettingsDialog() {
           </button>
         }
       />
+      <TeamServerForm />
     </dialog>
   );
 }

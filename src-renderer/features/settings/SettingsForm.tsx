@@ -36,7 +36,7 @@ function Field({ name, label, hint, error, children }: { name: FieldName; label:
  * PBX address, SIP domain, extension, display name, password, audio devices and language. Validated on save
  * (and while correcting) with the contract's own schema (the same main checks again), issues said in the agent's language.
  * Saving restarts the phone; its state shows live below the button.
- * Sections are fieldsets in one form: the team server's address and sign-in will be one more.
+ * The team server's address and sign-in are a form of their own below (TeamServerForm): signing in never restarts the phone.
  */
 export function SettingsForm({ view, footer }: { view: SettingsView; footer?: ReactNode }) {
   const t = useT();

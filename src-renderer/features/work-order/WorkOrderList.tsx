@@ -11,15 +11,21 @@ import { useWorkOrder, type Status } from './store';
 import { useNow } from '../../lib/use-now';
 import { subscribe } from '../../api/client';
 import { mainErrorText } from '../../i18n/main-error-text';
+import { ReassignSelect, useTeamChoices } from './ReassignSelect';
+
+// One empty list for every render: a selector returning a new [] each time makes zustand re-render without end.
+const NO_QUEUES: readonly string[] = [];
 
 /** The agent's work orders with status filters and a live SLA countdown (overdue ones counted up, in red). */
 export function WorkOrderList() {
   const t = useT();
   const locale = useWorkspace((s) => s.locale);
   const { list, filter, scope, moveError } = useWorkOrder();
-  const queues = useSync((s) => s.status?.user?.queues ?? []);
+  const queues = useSync((s) => s.status?.user?.queues ?? NO_QUEUES);
   const team = useSync((s) => (s.status ? s.status.state !== 'alone' : false));
   const now = useNow(30_000);
+  // Only a team lead has these (the server refuses anyone else's reassignment too).
+  const teamChoices = useTeamChoices();
   useEffect(() => {
     void loadWorkOrders();
     // Teammates' changes (a specialist claimed or resolved one) show without a reload.
@@ -99,6 +105,7 @@ export function WorkOrderList() {
                           {t('wo.claim')}
                         </button>
                       )}
+                      {teamChoices && !done && <ReassignSelect id={w.id} assignee={w.assignee} queue={w.queue} choices={teamChoices} />}
                       {statusMoves[w.status].map((to) => (
                         <button key={to} type="button" aria-label={`${t(`wo.move.${to}`)} ${w.id}`} onClick={() => void moveWorkOrder(w.id, to)}>
                           {t(`wo.move.${to}`)}

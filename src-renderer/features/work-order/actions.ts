@@ -125,6 +125,17 @@ export async function claimWorkOrder(id: string): Promise<void> {
   await loadWorkOrders();
 }
 
+/** A team lead gives a work order to a member of her team or back to a queue; the list reloads. */
+export async function assignWorkOrder(id: string, to: { assignee: string } | { queue: string }): Promise<void> {
+  try {
+    await request('assignWorkOrder', { id, ...to });
+    useWorkOrder.getState().set({ moveError: null });
+  } catch (err) {
+    useWorkOrder.getState().set({ moveError: { id, error: shownError(err) } });
+  }
+  await loadWorkOrders();
+}
+
 /** Before the window goes away: the last keystrokes are written now, not after the pause. */
 export function flushDraft(): void {
   saveNow.flush();

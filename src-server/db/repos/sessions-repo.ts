@@ -40,8 +40,17 @@ export class SessionsRepo {
     return { count: Number(r.rows[0]!.count), oldest: r.rows[0]!.oldest };
   }
 
-  async recordFailure(username: string): Promise<void> {
-    await this.pool.query('INSERT INTO login_failures (username) VALUES ($1)', [username]);
+  async recordFailure(username: string, address: string): Promise<void> {
+    await this.pool.query('INSERT INTO login_failures (username, address) VALUES ($1, $2)', [username, address.slice(0, 64)]);
+  }
+
+  /** Attempts not followed by a right password, from one address, whatever the names. */
+  async recentFailuresFrom(address: string, minutes: number): Promise<{ count: number; oldest: Date | null }> {
+    const r = await this.pool.query<{ count: string; oldest: Date | null }>(
+      'SELECT count(*) AS count, min(at) AS oldest FROM login_failures WHERE address = $1 AND at > now() - make_interval(mins => $2)',
+      [address.slice(0, 64), minutes],
+    );
+    return { count: Number(r.rows[0]!.count), oldest: r.rows[0]!.oldest };
   }
 
   async clearFailures(username: string): Promise<void> {

@@ -9,6 +9,8 @@ export interface UserRow {
   team_id: number | null;
   password_hash: string;
   disabled: boolean;
+  /** When her sessions were last ended (password reset, disabled): tokens issued before are refused. */
+  sessions_reset_at?: Date | null;
 }
 
 /** Teams, people, the queues they serve. Bound parameters only. */
@@ -46,9 +48,36 @@ export class UsersRepo {
   }
 
   async setPassword(username: string, passwordHash: string): Promise<boolean> {
-    const r = await this.pool.query('UPDATE users SET password_hash = $2 WHERE username = $1', [username, passwordHash]);
-    if (r.rowCount === 1) await this.pool.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = (SELECT id FROM users WHERE username = $1) AND revoked_at IS NULL', [username]);
-    return r.rowCount === 1;
+    return this.endSessions(username, 'password_hash = $2', [passwordHash]);
+  }
+
+  /** A person who left: she can no longer sign in, and every session and live channel of hers ends now. */
+  async disable(username: string): Promise<boolean> {
+    return this.endSessions(username, 'disabled = true', []);
+  }
+
+  /**
+   * Changes the account and ends her sessions in one transaction: refresh tokens revoked, access tokens issued
+   * before now refused, and every server process told (account_changed) to close her live channels.
+   */
+  private async endSessions(username: string, set: string, params: unknown[]): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const r = await client.query<{ id: number }>(`UPDATE users SET ${set}, sessions_reset_at = now() WHERE username = $1 RETURNING id`, [username, ...params]);
+      const id = r.rows[0]?.id;
+      if (id !== undefined) {
+        await client.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+        await client.query("SELECT pg_notify('account_changed', $1)", [String(id)]);
+      }
+      await client.query('COMMIT');
+      return id !== undefined;
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   async byName(username: string): Promise<UserRow | null> {
@@ -64,12 +93,21 @@ export class UsersRepo {
   /** The account and the queues she serves, in one round trip (every request reads it). */
   async withQueues(id: number): Promise<(UserRow & { queues: string[] }) | null> {
     const r = await this.pool.query<UserRow & { queues: string[] }>(
-      `SELECT u.id, u.username, u.display_name, u.role, u.team_id, u.password_hash, u.disabled,
+      `SELECT u.id, u.username, u.display_name, u.role, u.team_id, u.password_hash, u.disabled, u.sessions_reset_at,
          coalesce(array_agg(q.queue ORDER BY q.queue) FILTER (WHERE q.queue IS NOT NULL), '{}') AS queues
        FROM users u LEFT JOIN user_queues q ON q.user_id = u.id WHERE u.id = $1 GROUP BY u.id`,
       [id],
     );
     return r.rows[0] ?? null;
+  }
+
+  /** The people of one team who can be given work (not disabled), by user name. */
+  async teamMembers(teamId: number): Promise<{ username: string; displayName: string; role: Role }[]> {
+    const r = await this.pool.query<{ username: string; display_name: string; role: Role }>(
+      'SELECT username, display_name, role FROM users WHERE team_id = $1 AND NOT disabled ORDER BY username',
+      [teamId],
+    );
+    return r.rows.map((x) => ({ username: x.username, displayName: x.display_name, role: x.role }));
   }
 
   async queuesOf(userId: number): Promise<string[]> {

@@ -21,20 +21,31 @@ export class AuthService {
     private readonly users: UsersRepo,
     private readonly sessions: SessionsRepo,
     private readonly tokens: AccessTokens,
-    private readonly config: Pick<ServerConfig, 'refreshTokenDays' | 'maxLoginFailures' | 'loginWindowMinutes'>,
+    private readonly config: Pick<ServerConfig, 'refreshTokenDays' | 'maxLoginFailures' | 'loginWindowMinutes' | 'maxLoginFailuresPerAddress'>,
     private readonly log: Log,
   ) {}
 
   async signIn(username: string, password: string, from: string): Promise<TokenResponse> {
     // The attempt is counted before the password is checked, so a burst of parallel guesses is counted too; a
     // right password clears the count.
-    await this.sessions.recordFailure(username);
-    const failures = await this.sessions.recentFailures(username, this.config.loginWindowMinutes);
+    await this.sessions.recordFailure(username, from);
+    const window = this.config.loginWindowMinutes;
+    const retryAfter = (oldest: Date | null) => (oldest ? Math.max(1, Math.ceil((oldest.getTime() + window * 60_000 - Date.now()) / 1000)) : 60);
+    // Many names guessed from one address: limited as a whole, so a guesser cannot try five on every name.
+    const fromAddress = await this.sessions.recentFailuresFrom(from, window);
+    if (fromAddress.count > this.config.maxLoginFailuresPerAddress) {
+      const after = retryAfter(fromAddress.oldest);
+      this.log.warn({ username, from, failures: fromAddress.count }, 'sign-in refused: too many wrong passwords from this address');
+      throw new HttpError(429, 'TOO_MANY_ATTEMPTS', `Too many wrong passwords from this computer's address. Try again in ${Math.ceil(after / 60)} min.`, {
+        'retry-after': String(after),
+      });
+    }
+    const failures = await this.sessions.recentFailures(username, window);
     if (failures.count > this.config.maxLoginFailures) {
-      const retryAfter = failures.oldest ? Math.max(1, Math.ceil((failures.oldest.getTime() + this.config.loginWindowMinutes * 60_000 - Date.now()) / 1000)) : 60;
+      const after = retryAfter(failures.oldest);
       this.log.warn({ username, from, failures: failures.count }, 'sign-in refused: too many wrong passwords');
-      throw new HttpError(429, 'TOO_MANY_ATTEMPTS', `Too many wrong passwords for ${username}. Try again in ${Math.ceil(retryAfter / 60)} min or ask your team lead to reset it.`, {
-        'retry-after': String(retryAfter),
+      throw new HttpError(429, 'TOO_MANY_ATTEMPTS', `Too many wrong passwords for ${username}. Try again in ${Math.ceil(after / 60)} min or ask your team lead to reset it.`, {
+        'retry-after': String(after),
       });
     }
     const user = await this.users.byName(username);

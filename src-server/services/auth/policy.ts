@@ -56,6 +56,11 @@ export const policy = {
     return f.ownerId === v.userId || f.workOrder === null || this.canSeeWorkOrder(v, f.workOrder);
   },
 
+  /** Who is on the team and its queues: the lead's, to reassign; only ever her own team. */
+  canSeeMembers(v: Viewer): boolean {
+    return v.role === 'lead' && v.teamId !== null;
+  },
+
   /** Which desktops hold unsynced work: the team lead's to know. */
   canSeeDesktops(v: Viewer): boolean {
     return v.role === 'lead' && v.teamId !== null;

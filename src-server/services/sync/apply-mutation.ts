@@ -36,6 +36,18 @@ async function touchWorkOrder(tx: PoolClient, w: WorkOrderRow, set: string, para
   await tx.query(`UPDATE work_orders SET ${set}, version = version + 1, updated_at = now(), feed_seq = $2 WHERE id = $1`, [w.id, seq, ...params]);
 }
 
+/**
+ * Announces a work order's history and follow-ups again, after the change that gave it to someone: she may not
+ * have seen it before (a specialist sees only what is routed or given to her), and her next pull must bring what
+ * happened earlier, not only from now on. Desktops that had them already take them again as no-ops.
+ */
+async function reannounceHistory(tx: PoolClient, w: { id: string; team_id: number }): Promise<void> {
+  const events = await tx.query<{ id: string }>('SELECT id FROM work_order_events WHERE work_order_id = $1 ORDER BY id', [w.id]);
+  for (const e of events.rows) await appendToFeed(tx, w.team_id, 'workOrderEvent', e.id);
+  const followUps = await tx.query<{ id: string }>('SELECT id FROM follow_ups WHERE work_order_id = $1 ORDER BY id', [w.id]);
+  for (const f of followUps.rows) await appendToFeed(tx, w.team_id, 'followUp', f.id);
+}
+
 /** Stale: based on a version someone else already changed. Not applied; the person decides. */
 function stale(w: WorkOrderRow, baseVersion: number): Outcome | null {
   return w.version === baseVersion ? null : { outcome: 'conflict', current: toWorkOrder(w) };
@@ -43,6 +55,12 @@ function stale(w: WorkOrderRow, baseVersion: number): Outcome | null {
 
 function visible(v: Viewer, w: WorkOrderRow): void {
   if (!policy.canSeeWorkOrder(v, scopeOf(w))) throw new Rejection(`work order ${w.display_id} is not yours or your team's`);
+}
+
+/** The queues of a team: the routes' queues and every queue one of its members serves. */
+export async function teamQueues(db: Pick<PoolClient, 'query'>, teamId: number, routing: Routing): Promise<string[]> {
+  const served = await db.query<{ queue: string }>('SELECT DISTINCT q.queue FROM user_queues q JOIN users u ON u.id = q.user_id WHERE u.team_id = $1 AND NOT u.disabled', [teamId]);
+  return [...new Set([...Object.values(routing.routeQueues), ...served.rows.map((r) => r.queue)])].sort();
 }
 
 /** Applies one mutation inside the push's transaction. Authorisation is checked here, per row, by the policy. */
@@ -106,6 +124,7 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       if (conflict) return conflict;
       const status = w.status === 'open' ? 'in_progress' : w.status;
       await touchWorkOrder(tx, w, 'assignee_id = $3, status = $4', [v.userId, status]);
+      await reannounceHistory(tx, w);
       await addEvent(tx, w, 'claimed', v.username, { assignee: v.username });
       return APPLIED;
     }
@@ -114,10 +133,20 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       if (!policy.canAssign(v, scopeOf(w))) throw new Rejection('only the team lead can reassign a work order');
       const conflict = stale(w, m.baseVersion);
       if (conflict) return conflict;
-      const to = await tx.query<{ id: number }>('SELECT id FROM users WHERE username = $1 AND team_id = $2 AND NOT disabled', [m.assignee, w.team_id]);
-      if (!to.rows[0]) throw new Rejection(`${m.assignee} is not on this team`);
-      await touchWorkOrder(tx, w, 'assignee_id = $3', [to.rows[0].id]);
-      await addEvent(tx, w, 'assigned', v.username, { assignee: m.assignee });
+      if (m.assignee !== undefined) {
+        const to = await tx.query<{ id: number }>('SELECT id FROM users WHERE username = $1 AND team_id = $2 AND NOT disabled', [m.assignee, w.team_id]);
+        if (!to.rows[0]) throw new Rejection(`${m.assignee} is not on this team`);
+        await touchWorkOrder(tx, w, 'assignee_id = $3', [to.rows[0].id]);
+        await reannounceHistory(tx, w);
+        await addEvent(tx, w, 'assigned', v.username, { assignee: m.assignee });
+        return APPLIED;
+      }
+      if (m.queue === undefined) throw new Rejection('a reassignment names a person or a queue');
+      if (!(await teamQueues(tx, w.team_id, routing)).includes(m.queue)) throw new Rejection(`${m.queue} is not one of this team's queues`);
+      // Back to a queue: nobody holds it until someone who serves the queue claims it.
+      await touchWorkOrder(tx, w, 'assignee_id = NULL, queue = $3', [m.queue]);
+      await reannounceHistory(tx, w);
+      await addEvent(tx, w, 'assigned', v.username, { queue: m.queue });
       return APPLIED;
     }
     case 'followUp.complete': {

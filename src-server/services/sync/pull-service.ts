@@ -65,7 +65,12 @@ export class PullService {
       const scope = new Map(related.concat(orders).map((w) => [w.id, scopeOf(w)]));
       const seesOrder = (id: string | null) => id === null || (scope.has(id) && policy.canSeeWorkOrder(v, scope.get(id)!));
       const changes: Change[] = [];
-      for (const w of orders) if (seesOrder(w.id)) changes.push({ seq: last.get(`workOrder:${w.id}`)!, entity: 'workOrder', data: toWorkOrder(w) });
+      for (const w of orders) {
+        const seq = last.get(`workOrder:${w.id}`)!;
+        if (seesOrder(w.id)) changes.push({ seq, entity: 'workOrder', data: toWorkOrder(w) });
+        // A specialist's copy of one taken from her (reassigned, another queue) must not stay on her desktop.
+        else if (v.role === 'specialist') changes.push({ seq, entity: 'workOrderGone', data: { id: w.id } });
+      }
       for (const e of events) if (seesOrder(e.work_order_id)) changes.push({ seq: last.get(`workOrderEvent:${e.id}`)!, entity: 'workOrderEvent', data: toEvent(e) });
       for (const f of followUps) {
         const mine = f.owner === v.username;

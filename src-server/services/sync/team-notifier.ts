@@ -11,7 +11,7 @@ interface Log {
  * only a wake-up: desktops pull from the tables. When PostgreSQL restarts, it listens again with backoff and
  * emits a wake-up for every team, since notifications sent meanwhile were lost.
  */
-export class TeamNotifier extends EventEmitter<{ changed: [teamId: number, seq: number]; all: [] }> {
+export class TeamNotifier extends EventEmitter<{ changed: [teamId: number, seq: number]; all: []; account: [userId: number] }> {
   private client: pg.Client | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
@@ -27,6 +27,12 @@ export class TeamNotifier extends EventEmitter<{ changed: [teamId: number, seq: 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('notification', (n) => {
+      // A person's sessions ended (password reset, disabled): each process closes her live channels.
+      if (n.channel === 'account_changed') {
+        const userId = Number(n.payload);
+        if (Number.isInteger(userId)) this.emit('account', userId);
+        return;
+      }
       const [team, seq] = (n.payload ?? '').split(':').map(Number);
       if (Number.isInteger(team) && Number.isInteger(seq)) this.emit('changed', team!, seq!);
     });
@@ -34,6 +40,7 @@ export class TeamNotifier extends EventEmitter<{ changed: [teamId: number, seq: 
     client.on('end', () => this.lost(client, new Error('connection ended')));
     await client.connect();
     await client.query('LISTEN team_feed');
+    await client.query('LISTEN account_changed');
     this.client = client;
   }
 

@@ -137,7 +137,9 @@ describe('sync under faults', () => {
     });
     expect(acked.length).toBeGreaterThanOrEqual(150);
     const d = desktop('1003', path);
-    d.connect(lab.servers[1]!.url);
+    // The same address as before the crash: queued changes belong to (server address, user), and a desktop
+    // pointed at another address is another server's (the lab's two processes answer on two addresses).
+    d.connect(lab.servers[0]!.url);
     await d.until((s) => s.state === 'synced' && s.waiting === 0, 60_000);
     expect(await serverCopies(acked)).toEqual({ missing: [], duplicated: [] });
   }, 90_000);
