@@ -3,6 +3,7 @@ import { benchCommands } from './commands/bench';
 import { cacheCommands } from './commands/cache';
 import { generateCommands } from './commands/generate';
 import { kbCommands } from './commands/kb';
+import { qualityCommands } from './commands/quality';
 import { replyCommands } from './commands/replies';
 
 /** Every subcommand prints one JSON document on stdout. Each feature adds its own map of commands here. */
@@ -12,4 +13,5 @@ export const commands: Record<string, Command> = {
   ...generateCommands,
   ...replyCommands,
   ...benchCommands,
+  ...qualityCommands,
 };
