@@ -19,6 +19,12 @@ export interface CustomerCall {
   messageLog?: string;
 }
 
+/**
+ * Puts something between the PBX's media relay and the customer's phone (a test's impairing UDP relay): told the
+ * port SIPp listens on for RTP, returns the port the phone's SDP advertises instead.
+ */
+export type MediaDetour = (sippMediaPort: number) => Promise<number>;
+
 export interface SippRun {
   /** Resolves with SIPp's exit code: 0 when every call completed as the scenario expects. */
   done: Promise<{ code: number | null; output: string }>;
@@ -84,7 +90,7 @@ export class CustomerPhone {
    * the final NOTIFY of a transfer reports (default "200 OK"; e.g. "603 Declined" for a transfer that failed).
    */
   async talk(
-    call: Pick<CustomerCall, 'caller' | 'callerName' | 'agent' | 'talkMs'> & { refuseReInvite?: boolean; transferResult?: string },
+    call: Pick<CustomerCall, 'caller' | 'callerName' | 'agent' | 'talkMs'> & { refuseReInvite?: boolean; transferResult?: string; mediaDetour?: MediaDetour },
   ): Promise<SippRun> {
     const transferResult = call.transferResult ?? '200 OK';
     // It goes into the scenario file: one line, no CDATA end, no SIPp [keyword].
@@ -100,7 +106,7 @@ export class CustomerPhone {
       if (/[\r\n"]/.test(value)) throw new Error(`customer call ${name} must not contain line breaks or double quotes`);
       args.push('-key', name, value);
     }
-    return this.run(args);
+    return this.run(args, undefined, 1, call.mediaDetour);
   }
 
   /** A team lead's phone fetching an agent's presence once (SUBSCRIBE with Expires: 0, then the NOTIFY). */
@@ -164,9 +170,9 @@ export class CustomerPhone {
    * before that. A port handed out by freePort may be taken by another process (Chromium's ICE sockets, say) before
    * SIPp binds it: then SIPp is started again on fresh ports, up to three times.
    */
-  private async run(scenarioArgs: string[], localPort?: number, attempt = 1): Promise<SippRun> {
+  private async run(scenarioArgs: string[], localPort?: number, attempt = 1, detour?: MediaDetour): Promise<SippRun> {
     const port = localPort ?? (await freePort());
-    const run = await this.spawnSipp(scenarioArgs, port);
+    const run = await this.spawnSipp(scenarioArgs, port, detour);
     let exit: { code: number | null; output: string } | undefined;
     void run.done.then((e) => (exit = e));
     try {
@@ -174,7 +180,7 @@ export class CustomerPhone {
       return run;
     } catch (err) {
       const lostBind = /bind|already in use/i.test(exit?.output ?? '');
-      if (lostBind && localPort === undefined && attempt < 3) return this.run(scenarioArgs, undefined, attempt + 1);
+      if (lostBind && localPort === undefined && attempt < 3) return this.run(scenarioArgs, undefined, attempt + 1, detour);
       // SIPp that ran its scenario to the end before we looked is the caller's to judge, by its exit.
       if (exit && !lostBind) return run;
       run.stop();
@@ -182,10 +188,19 @@ export class CustomerPhone {
     }
   }
 
-  private async spawnSipp(scenarioArgs: string[], port: number): Promise<SippRun> {
+  /** The same scenario with its SDP pointing the PBX's media at another port (SIPp still listens on its own). */
+  private advertiseMediaPort(scenarioArgs: string[], advertised: number): string[] {
+    const at = scenarioArgs.indexOf('-sf') + 1;
+    const detoured = `${scenarioArgs[at]!}.media-${advertised}.xml`;
+    writeFileSync(detoured, readFileSync(scenarioArgs[at]!, 'utf8').replaceAll('[media_port]', String(advertised)));
+    return scenarioArgs.map((a, i) => (i === at ? detoured : a));
+  }
+
+  private async spawnSipp(scenarioArgs: string[], port: number, detour?: MediaDetour): Promise<SippRun> {
     // The customer's phone sends back whatever audio reaches it (RTP echo), on a port of its own: the agent's
     // side can tell that media flows both ways.
     const mediaPort = await freePort();
+    if (detour) scenarioArgs = this.advertiseMediaPort(scenarioArgs, await detour(mediaPort));
     const errorFile = join(this.runDir, `sipp-${port}-errors.log`);
     const logFile = join(this.runDir, `sipp-${port}-${Date.now()}-logs.log`);
     const args = [

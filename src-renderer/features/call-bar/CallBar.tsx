@@ -7,6 +7,7 @@ import { answer, decline, hangUp, hold, mute, useWorkspace } from '../softphone'
 import { CallTimer } from './CallTimer';
 import { CallRefusal } from './CallRefusal';
 import { AudioStatus, DevicesPanel } from '../media';
+import { QualityMeter } from '../quality';
 import { SyncBadge } from '../sync';
 import { SettingsButton } from '../settings';
 
@@ -81,6 +82,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
             <CallRefusal call={call} />
             <TransferProgress call={call} />
             <AudioStatus call={call} />
+            <QualityMeter call={call} />
             <CallWaiting />
           </>
         ) : (

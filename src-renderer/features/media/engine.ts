@@ -1,4 +1,6 @@
 import type { MediaCommand } from '../../../src-shared/domain/media';
+import { QualitySampler, readAudioCounters, useQuality } from '../quality';
+import { useWorkspace } from '../softphone';
 import { gatheredDescription } from './ice';
 import { playOn, useMedia } from './store';
 
@@ -9,6 +11,8 @@ interface MediaSession {
   packets: number;
   lastPacketAt: number;
   createdAt: number;
+  muted: boolean;
+  quality: QualitySampler;
 }
 
 const SILENT_AFTER_MS = 3000;
@@ -48,6 +52,8 @@ export class MediaEngine {
         return null;
       }
       case 'mute': {
+        const muted = this.sessions.get(command.session);
+        if (muted) muted.muted = command.muted;
         for (const track of this.sessions.get(command.session)?.mic.getAudioTracks() ?? []) track.enabled = !command.muted;
         return null;
       }
@@ -76,7 +82,7 @@ export class MediaEngine {
     for (const track of mic.getAudioTracks()) pc.addTrack(track, mic);
     const audio = new Audio();
     audio.autoplay = true;
-    const session: MediaSession = { pc, mic, audio, packets: 0, lastPacketAt: 0, createdAt: Date.now() };
+    const session: MediaSession = { pc, mic, audio, packets: 0, lastPacketAt: 0, createdAt: Date.now(), muted: false, quality: new QualitySampler() };
     pc.addEventListener('track', (e) => {
       audio.srcObject = e.streams[0] ?? new MediaStream([e.track]);
       void playOn(audio, useMedia.getState().devices.speaker).catch(() => undefined);
@@ -106,6 +112,7 @@ export class MediaEngine {
       clearInterval(this.poll);
       this.poll = null;
       useMedia.getState().set({ audio: 'idle' });
+      useQuality.getState().set(null);
     }
   }
 
@@ -126,6 +133,19 @@ export class MediaEngine {
     const since = s.lastPacketAt || s.createdAt;
     const audio = now - since < SILENT_AFTER_MS ? (s.lastPacketAt ? 'receiving' : 'connecting') : 'silent';
     if (useMedia.getState().audio !== audio) useMedia.getState().set({ audio });
+    this.sampleQuality(s, stats, now);
+  }
+
+  /**
+   * Call quality once a second, only while a call is up (a ringing outbound call has no audio yet to judge). Hold
+   * either way (our transceiver not sending and receiving) is expected silence.
+   */
+  private sampleQuality(s: MediaSession, stats: RTCStatsReport, now: number): void {
+    const { call, consult } = useWorkspace.getState();
+    if (call?.state !== 'active' && consult?.state !== 'active') return;
+    const held = s.pc.getTransceivers().some((t) => t.currentDirection !== null && t.currentDirection !== 'sendrecv');
+    const counters = readAudioCounters(stats.values() as Iterable<Record<string, unknown> & { type: string; id: string }>);
+    useQuality.getState().set(s.quality.sample(counters, now, { held, muted: s.muted }));
   }
 }
 

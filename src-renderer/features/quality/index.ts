@@ -1,0 +1,4 @@
+export { QualityMeter, QualityWarnings } from './QualityMeter';
+export { QualitySampler, type LiveQuality } from './sampler';
+export { readAudioCounters } from './read-stats';
+export { useQuality } from './store';
