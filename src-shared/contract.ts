@@ -14,7 +14,8 @@ import { WorkOrderDraft, WorkOrderSubmission } from './workorders/work-order-for
 import { Locale, ScreenPop, WorkOrderStatus, WorkOrderSummary } from './domain/screen-pop';
 import { SoftphoneStatus } from './domain/softphone';
 import { NewCustomer } from './domain/new-customer';
-import { MediaCommand, MediaResult } from './domain/media';
+import { MediaCommand, MediaResult, MediaSessionId } from './domain/media';
+import { CallQualitySummary } from './quality/summary';
 import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
 import { SyncDecision, SyncStatus } from './domain/sync-status';
 import { TeamDesktop } from './sync/contract';
@@ -88,6 +89,8 @@ export const requests = {
   saveSettings: { request: SettingsUpdate, response: SettingsView },
   /** The renderer's WebRTC answering one media command (see mediaCommand). */
   mediaResult: { request: MediaResult, response: Empty },
+  /** A media session closed: the call's quality as the window measured it, for the call's contacts row. */
+  reportCallQuality: { request: z.object({ session: MediaSessionId, summary: CallQualitySummary }).strict(), response: Empty },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */
   reportNetworkChange: { request: z.object({ kind: z.enum(['online']) }).strict(), response: Empty },
 

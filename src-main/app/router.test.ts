@@ -52,6 +52,7 @@ function handlers(): Handlers {
     setWorkOrderStatus: vi.fn(never),
     createCustomer: vi.fn(never),
     mediaResult: vi.fn(never),
+    reportCallQuality: vi.fn(never),
     getFloor: vi.fn(never),
     monitorAgent: vi.fn(never),
     getSettings: vi.fn(never),

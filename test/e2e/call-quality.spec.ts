@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { LabMediaRelay } from '../../src-main/services/lab-pbx/media-relay';
 import { dropOnLoopback } from '../../src-main/services/lab-pbx/loopback-loss';
@@ -11,9 +15,25 @@ import { openReady, wrapUp } from './workspace-page';
 // iptables rule on loopback does to the audio on its way to the customer comes back to the browser in the echo.
 const agent = { extension: '3251', password: 'e2e-secret-3251' };
 let lab: LabWebShell;
+const dataDir = mkdtempSync(join(tmpdir(), 'agent-desktop-quality-'));
 test.beforeAll(async () => {
-  lab = await startLabWebShell(agent);
+  lab = await startLabWebShell(agent, { AGENT_DESKTOP_DATA_DIR: dataDir });
 });
+
+/** The quality the desktop stored on the call's contacts row (read from its SQLite cache, as a report would). */
+function storedQuality(number: string) {
+  const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare<[string], { avgMos: number | null; worstMos: number | null; warningS: number | null; oneWay: number | null }>(
+        `SELECT quality_avg_mos AS avgMos, quality_worst_mos AS worstMos, quality_warning_s AS warningS, quality_one_way AS oneWay
+         FROM contacts WHERE number = ? ORDER BY started_at DESC LIMIT 1`,
+      )
+      .get(number);
+  } finally {
+    db.close();
+  }
+}
 test.afterAll(async () => {
   await lab?.stop();
 });
@@ -77,6 +97,11 @@ test('a clean call shows a good quality mark and raises no warning', async ({ pa
   expect(await sawWarning()).toBe(false);
   await expect(meter).toHaveAttribute('data-level', 'good');
   await hangUp(page, call);
+  // The call's summary is on its contacts row: good throughout, no second with a warning, audio both ways.
+  await expect.poll(() => storedQuality('+8613800000251')).toMatchObject({ warningS: 0, oneWay: 0 });
+  const q = storedQuality('+8613800000251')!;
+  expect(q.avgMos).toBeGreaterThanOrEqual(4);
+  expect(q.worstMos).toBeGreaterThanOrEqual(4);
 });
 
 /** The warning of a kind, on screen. */
@@ -117,4 +142,7 @@ test("audio lost one way (nothing reaches the customer's phone) raises the one-w
   call.relay.clear();
   await expect(oneWay).toHaveCount(0, { timeout: 10_000 });
   await hangUp(page, call);
+  // The call record says it: one-way audio, and at least the seconds the warning stood (from 3 s to the clear).
+  await expect.poll(() => storedQuality('+8613800000254')?.oneWay).toBe(1);
+  expect(storedQuality('+8613800000254')!.warningS).toBeGreaterThanOrEqual(5);
 });

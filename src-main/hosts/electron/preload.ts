@@ -39,6 +39,7 @@ const api: BridgeApi = {
   setNextAgentState: (request) => ipcRenderer.invoke('setNextAgentState', request),
   reportNetworkChange: (request) => ipcRenderer.invoke('reportNetworkChange', request),
   mediaResult: (request) => ipcRenderer.invoke('mediaResult', request),
+  reportCallQuality: (request) => ipcRenderer.invoke('reportCallQuality', request),
   getFloor: (request) => ipcRenderer.invoke('getFloor', request),
   monitorAgent: (request) => ipcRenderer.invoke('monitorAgent', request),
   getSettings: (request) => ipcRenderer.invoke('getSettings', request),

@@ -1,4 +1,5 @@
 import type { MediaCommand } from '../../../src-shared/domain/media';
+import type { CallQualitySummary } from '../../../src-shared/quality/summary';
 import { QualitySampler, readAudioCounters, useQuality } from '../quality';
 import { useWorkspace } from '../softphone';
 import { gatheredDescription } from './ice';
@@ -22,6 +23,9 @@ const SILENT_AFTER_MS = 3000;
  * description handler. The far end's audio plays on the chosen speaker; the microphone is the chosen one.
  */
 export class MediaEngine {
+  /** reportQuality: told each session's quality summary as it closes, when any of it was measured. */
+  constructor(private readonly reportQuality: (session: MediaCommand['session'], summary: CallQualitySummary) => void = () => undefined) {}
+
   private readonly sessions = new Map<string, MediaSession>();
   private latest: string | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
@@ -103,6 +107,8 @@ export class MediaEngine {
     const s = this.sessions.get(id);
     if (!s) return;
     this.sessions.delete(id);
+    const summary = s.quality.summary();
+    if (summary.samples > 0) this.reportQuality(id as MediaCommand['session'], summary);
     s.pc.close();
     for (const track of s.mic.getTracks()) track.stop();
     s.audio.pause();

@@ -4,6 +4,7 @@ import * as cache from './0002-cache';
 import * as workOrderDrafts from './0003-work-order-drafts';
 import * as kbIndex from './0004-kb-index';
 import * as teamSync from './0005-team-sync';
+import * as callQuality from './0007-call-quality';
 
 export interface Migration {
   name: string;
@@ -17,4 +18,6 @@ export const migrations: Migration[] = [
   { name: '0003-work-order-drafts', up: workOrderDrafts.up },
   { name: '0004-kb-index', up: kbIndex.up },
   { name: '0005-team-sync', up: teamSync.up },
+  // 0006 is another branch's (being merged): it goes before this one, which becomes schema version 7.
+  { name: '0007-call-quality', up: callQuality.up },
 ];
