@@ -91,6 +91,8 @@ export const requests = {
   mediaResult: { request: MediaResult, response: Empty },
   /** A media session closed: the call's quality as the window measured it, for the call's contacts row. */
   reportCallQuality: { request: z.object({ session: MediaSessionId, summary: CallQualitySummary }).strict(), response: Empty },
+  /** Demo mode: impair (or stop impairing) the lab's own media path, to show the quality warnings. */
+  setDemoBadNetwork: { request: z.object({ bad: z.boolean() }).strict(), response: z.object({ bad: z.boolean() }) },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */
   reportNetworkChange: { request: z.object({ kind: z.enum(['online']) }).strict(), response: Empty },
 

@@ -64,6 +64,8 @@ export class AgentDesktop {
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
   private recorder: CallRecorder | null = null;
+  /** Demo mode only: the switch that impairs the lab's own media path ("bad network"). */
+  demoNetwork: { set(bad: boolean): boolean } | null = null;
   /** Media session → the call it carries, asked when the window reports the session's quality (capped). */
   private readonly mediaCalls = new Map<string, () => string | null>();
   readonly media = new MediaBridge((command) => this.events.emit('mediaCommand', command));
@@ -162,6 +164,10 @@ export class AgentDesktop {
         mediaResult: (result) => {
           this.media.settle(result);
           return {};
+        },
+        setDemoBadNetwork: ({ bad }) => {
+          if (!this.demoNetwork) throw new ContractError('UNAVAILABLE', 'The bad-network switch exists only in demo mode.', undefined, { key: 'mainError.demo.only' });
+          return { bad: this.demoNetwork.set(bad) };
         },
         reportCallQuality: ({ session, summary }) => {
           const callId = this.mediaCalls.get(session)?.() ?? null;

@@ -53,6 +53,7 @@ function handlers(): Handlers {
     createCustomer: vi.fn(never),
     mediaResult: vi.fn(never),
     reportCallQuality: vi.fn(never),
+    setDemoBadNetwork: vi.fn(never),
     getFloor: vi.fn(never),
     monitorAgent: vi.fn(never),
     getSettings: vi.fn(never),

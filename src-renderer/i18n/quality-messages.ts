@@ -1,6 +1,7 @@
 /** The call-quality meter and warnings in the call bar (features/quality), merged into messages.ts. */
 export const qualityMessages = {
   en: {
+    'quality.demoBadNetwork': "Demo: bad network (delay, jitter and 5% loss on the lab's audio)",
     'quality.meter': 'Call quality: {level}',
     'quality.level.measuring': 'measuring…',
     'quality.level.good': 'good',
@@ -19,6 +20,7 @@ export const qualityMessages = {
     'quality.advice.mic-flat': 'Your microphone picks up nothing: unmute the headset or choose another microphone',
   },
   'zh-CN': {
+    'quality.demoBadNetwork': '演示：网络变差（在实验环境的语音上加入延迟、抖动和 5% 丢包）',
     'quality.meter': '通话质量：{level}',
     'quality.level.measuring': '正在测量…',
     'quality.level.good': '良好',
@@ -37,6 +39,7 @@ export const qualityMessages = {
     'quality.advice.mic-flat': '您的麦克风没有收到声音：请取消耳机静音，或选择其他麦克风',
   },
   'zh-TW': {
+    'quality.demoBadNetwork': '示範：網路變差（在實驗環境的語音上加入延遲、抖動和 5% 掉包）',
     'quality.meter': '通話品質：{level}',
     'quality.level.measuring': '正在測量…',
     'quality.level.good': '良好',
@@ -55,6 +58,7 @@ export const qualityMessages = {
     'quality.advice.mic-flat': '您的麥克風沒有收到聲音：請取消耳機靜音，或選擇其他麥克風',
   },
   th: {
+    'quality.demoBadNetwork': 'สาธิต: เครือข่ายแย่ (เพิ่มความหน่วง จิตเตอร์ และแพ็กเก็ตหาย 5% ในเสียงของแล็บ)',
     'quality.meter': 'คุณภาพสาย: {level}',
     'quality.level.measuring': 'กำลังวัด…',
     'quality.level.good': 'ดี',

@@ -40,6 +40,7 @@ const api: BridgeApi = {
   reportNetworkChange: (request) => ipcRenderer.invoke('reportNetworkChange', request),
   mediaResult: (request) => ipcRenderer.invoke('mediaResult', request),
   reportCallQuality: (request) => ipcRenderer.invoke('reportCallQuality', request),
+  setDemoBadNetwork: (request) => ipcRenderer.invoke('setDemoBadNetwork', request),
   getFloor: (request) => ipcRenderer.invoke('getFloor', request),
   monitorAgent: (request) => ipcRenderer.invoke('monitorAgent', request),
   getSettings: (request) => ipcRenderer.invoke('getSettings', request),

@@ -63,8 +63,8 @@ export class CustomerPhone {
     private readonly onFailure: (report: string) => void = () => undefined,
   ) {}
 
-  /** The customer calls an agent through the PBX, with the IVR's headers. */
-  async call(call: CustomerCall): Promise<SippRun> {
+  /** The customer calls an agent through the PBX, with the IVR's headers (and its audio through a detour, if given). */
+  async call(call: CustomerCall & { mediaDetour?: MediaDetour }): Promise<SippRun> {
     const scenario = this.render('customer-calls.xml', { TALK_MS: call.talkMs ?? 30_000 });
     const keys: Record<string, string> = {
       caller: call.caller,
@@ -81,7 +81,7 @@ export class CustomerPhone {
     const args = [`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-l', '1'];
     for (const [name, value] of Object.entries(keys)) args.push('-key', name, value);
     if (call.messageLog) args.push('-trace_msg', '-message_file', call.messageLog);
-    return this.run(args);
+    return this.run(args, undefined, 1, call.mediaDetour);
   }
 
   /**

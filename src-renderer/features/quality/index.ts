@@ -1,3 +1,4 @@
+export { DemoNetworkSwitch } from './DemoNetworkSwitch';
 export { QualityMeter, QualityWarnings } from './QualityMeter';
 export { QualitySampler, type LiveQuality } from './sampler';
 export { readAudioCounters } from './read-stats';
