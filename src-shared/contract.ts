@@ -91,6 +91,11 @@ export const requests = {
   mediaResult: { request: MediaResult, response: Empty },
   /** A media session closed: the call's quality as the window measured it, for the call's contacts row. */
   reportCallQuality: { request: z.object({ session: MediaSessionId, summary: CallQualitySummary }).strict(), response: Empty },
+  /**
+   * "Test my connection": a call to the PBX's echo test (no after-call work, no contacts row); the window measures
+   * the echo and hangs up.
+   */
+  startConnectionTest: { request: Empty, response: Call },
   /** Demo mode: impair (or stop impairing) the lab's own media path, to show the quality warnings. */
   setDemoBadNetwork: { request: z.object({ bad: z.boolean() }).strict(), response: z.object({ bad: z.boolean() }) },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */

@@ -53,6 +53,9 @@ export interface AgentDesktopOptions {
 }
 
 /** The composition root: builds every service from configuration. Both hosts and the CLI start here. */
+/** The PBX's echo test (Asterisk's *43 convention); in the lab, any outside number reaches SIPp, which echoes. */
+const ECHO_TEST_NUMBER = '*43';
+
 export class AgentDesktop {
   readonly events: EventBus;
   readonly router: ContractRouter;
@@ -164,6 +167,12 @@ export class AgentDesktop {
         mediaResult: (result) => {
           this.media.settle(result);
           return {};
+        },
+        startConnectionTest: async () => {
+          const call = await this.phone().dial(ECHO_TEST_NUMBER, { customerId: null });
+          // Like a lead's monitoring call: no after-call work and no contacts row for a test.
+          this.workflow?.monitoringCalls.add(call.callId);
+          return call;
         },
         setDemoBadNetwork: ({ bad }) => {
           if (!this.demoNetwork) throw new ContractError('UNAVAILABLE', 'The bad-network switch exists only in demo mode.', undefined, { key: 'mainError.demo.only' });

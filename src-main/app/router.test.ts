@@ -54,6 +54,7 @@ function handlers(): Handlers {
     mediaResult: vi.fn(never),
     reportCallQuality: vi.fn(never),
     setDemoBadNetwork: vi.fn(never),
+    startConnectionTest: vi.fn(never),
     getFloor: vi.fn(never),
     monitorAgent: vi.fn(never),
     getSettings: vi.fn(never),

@@ -146,3 +146,22 @@ test("audio lost one way (nothing reaches the customer's phone) raises the one-w
   await expect.poll(() => storedQuality('+8613800000254')?.oneWay).toBe(1);
   expect(storedQuality('+8613800000254')!.warningS).toBeGreaterThanOrEqual(5);
 });
+
+test('"Test my connection": an echo call through the PBX, measured and hung up, gives a verdict; no after-call work', async ({ page }) => {
+  await openReady(page, lab.shell.url, agent.extension);
+  // The lab's echo: every outside number reaches the trunk, where SIPp answers and sends our audio back.
+  const echo = await lab.customer.answerOnTrunk(lab.pbx.trunkPort, 100);
+  await page.getByTitle('Audio devices').click();
+  await page.getByRole('button', { name: 'Test my connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Testing your connection…' })).toBeVisible();
+  const result = page.getByTestId('connection-test-result');
+  await expect(result).toHaveAttribute('data-verdict', 'good', { timeout: 25_000 });
+  await expect(result).toHaveText(
+    /^Connection test: good · MOS 4\.\d+ · round trip \d+ ms · jitter [\d.]+ ms · loss 0% Your microphone was heard\. Your connection is fine for calls\.$/u,
+  );
+  expect((await echo.done).code).toBe(0);
+  // A test is not a customer call: no after-call work, the agent stays Ready.
+  await expect(page.getByTestId('call-state')).toContainText('Call ended');
+  await expect(page.getByTestId('acw')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Agent state' })).toHaveValue('ready');
+});

@@ -41,6 +41,7 @@ const api: BridgeApi = {
   mediaResult: (request) => ipcRenderer.invoke('mediaResult', request),
   reportCallQuality: (request) => ipcRenderer.invoke('reportCallQuality', request),
   setDemoBadNetwork: (request) => ipcRenderer.invoke('setDemoBadNetwork', request),
+  startConnectionTest: (request) => ipcRenderer.invoke('startConnectionTest', request),
   getFloor: (request) => ipcRenderer.invoke('getFloor', request),
   monitorAgent: (request) => ipcRenderer.invoke('monitorAgent', request),
   getSettings: (request) => ipcRenderer.invoke('getSettings', request),

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Call } from '../../../src-shared/domain/call';
 import { useT } from '../../i18n/use-t';
 import { useMedia, type DeviceRole } from './store';
-import { DemoNetworkSwitch } from '../quality';
+import { ConnectionTest, DemoNetworkSwitch } from '../quality';
 
 const ROLES: { role: DeviceRole; kind: MediaDeviceKind; label: 'media.mic' | 'media.speaker' | 'media.ringer' }[] = [
   { role: 'mic', kind: 'audioinput', label: 'media.mic' },
@@ -60,6 +60,7 @@ export function DevicesPanel() {
         <span className="visually-hidden">{t('media.devices')}</span>
       </summary>
       <DeviceChoices active={open}>
+        <ConnectionTest />
         <DemoNetworkSwitch />
       </DeviceChoices>
     </details>

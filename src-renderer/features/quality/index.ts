@@ -1,3 +1,4 @@
+export { ConnectionTest } from './ConnectionTest';
 export { DemoNetworkSwitch } from './DemoNetworkSwitch';
 export { QualityMeter, QualityWarnings } from './QualityMeter';
 export { QualitySampler, type LiveQuality } from './sampler';
