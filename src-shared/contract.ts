@@ -16,6 +16,7 @@ import { SoftphoneStatus } from './domain/softphone';
 import { NewCustomer } from './domain/new-customer';
 import { MediaCommand, MediaResult, MediaSessionId } from './domain/media';
 import { CallQualitySummary } from './quality/summary';
+import { CallQualityLevel } from './quality/level';
 import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
 import { SyncDecision, SyncStatus } from './domain/sync-status';
 import { TeamDesktop } from './sync/contract';
@@ -96,6 +97,8 @@ export const requests = {
    * the echo and hangs up.
    */
   startConnectionTest: { request: Empty, response: Call },
+  /** The window's judgement of the call now (sent when it changes), published with the agent's presence for her lead. */
+  reportLiveQuality: { request: z.object({ level: CallQualityLevel }).strict(), response: Empty },
   /** Demo mode: impair (or stop impairing) the lab's own media path, to show the quality warnings. */
   setDemoBadNetwork: { request: z.object({ bad: z.boolean() }).strict(), response: z.object({ bad: z.boolean() }) },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */

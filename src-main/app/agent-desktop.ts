@@ -168,6 +168,10 @@ export class AgentDesktop {
           this.media.settle(result);
           return {};
         },
+        reportLiveQuality: ({ level }) => {
+          this.workflow?.setCallQuality(level);
+          return {};
+        },
         startConnectionTest: async () => {
           const call = await this.phone().dial(ECHO_TEST_NUMBER, { customerId: null });
           // Like a lead's monitoring call: no after-call work and no contacts row for a test.

@@ -55,6 +55,7 @@ function handlers(): Handlers {
     reportCallQuality: vi.fn(never),
     setDemoBadNetwork: vi.fn(never),
     startConnectionTest: vi.fn(never),
+    reportLiveQuality: vi.fn(never),
     getFloor: vi.fn(never),
     monitorAgent: vi.fn(never),
     getSettings: vi.fn(never),

@@ -1,6 +1,7 @@
 /** The call-quality meter and warnings in the call bar (features/quality), merged into messages.ts. */
 export const qualityMessages = {
   en: {
+    'quality.floor.poorStreak': 'Last 3 calls poor: check her line',
     'quality.test.start': 'Test my connection',
     'quality.test.running': 'Testing your connection…',
     'quality.test.result': 'Connection test: {verdict} · MOS {mos} · round trip {rtt} ms · jitter {jitter} ms · loss {loss}%',
@@ -29,6 +30,7 @@ export const qualityMessages = {
     'quality.advice.mic-flat': 'Your microphone picks up nothing: unmute the headset or choose another microphone',
   },
   'zh-CN': {
+    'quality.floor.poorStreak': '最近 3 通通话质量差：请检查其网络',
     'quality.test.start': '测试我的网络',
     'quality.test.running': '正在测试您的网络…',
     'quality.test.result': '网络测试：{verdict} · MOS {mos} · 往返 {rtt} 毫秒 · 抖动 {jitter} 毫秒 · 丢包 {loss}%',
@@ -57,6 +59,7 @@ export const qualityMessages = {
     'quality.advice.mic-flat': '您的麦克风没有收到声音：请取消耳机静音，或选择其他麦克风',
   },
   'zh-TW': {
+    'quality.floor.poorStreak': '最近 3 通通話品質差：請檢查其網路',
     'quality.test.start': '測試我的網路',
     'quality.test.running': '正在測試您的網路…',
     'quality.test.result': '網路測試：{verdict} · MOS {mos} · 往返 {rtt} 毫秒 · 抖動 {jitter} 毫秒 · 掉包 {loss}%',
@@ -85,6 +88,7 @@ export const qualityMessages = {
     'quality.advice.mic-flat': '您的麥克風沒有收到聲音：請取消耳機靜音，或選擇其他麥克風',
   },
   th: {
+    'quality.floor.poorStreak': '3 สายล่าสุดคุณภาพแย่: ตรวจสอบเครือข่ายของเขา',
     'quality.test.start': 'ทดสอบการเชื่อมต่อของฉัน',
     'quality.test.running': 'กำลังทดสอบการเชื่อมต่อ…',
     'quality.test.result': 'ผลทดสอบ: {verdict} · MOS {mos} · ไป-กลับ {rtt} มิลลิวินาที · จิตเตอร์ {jitter} มิลลิวินาที · แพ็กเก็ตหาย {loss}%',

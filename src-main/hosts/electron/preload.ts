@@ -42,6 +42,7 @@ const api: BridgeApi = {
   reportCallQuality: (request) => ipcRenderer.invoke('reportCallQuality', request),
   setDemoBadNetwork: (request) => ipcRenderer.invoke('setDemoBadNetwork', request),
   startConnectionTest: (request) => ipcRenderer.invoke('startConnectionTest', request),
+  reportLiveQuality: (request) => ipcRenderer.invoke('reportLiveQuality', request),
   getFloor: (request) => ipcRenderer.invoke('getFloor', request),
   monitorAgent: (request) => ipcRenderer.invoke('monitorAgent', request),
   getSettings: (request) => ipcRenderer.invoke('getSettings', request),

@@ -1,4 +1,5 @@
 import type { AgentState } from '../../../src-shared/domain/agent-state';
+import { CallQualityLevel } from '../../../src-shared/quality/level';
 import { headerText } from '../softphone/sip-text';
 import { findFirst, parseSipXml, textOf } from './sip-xml';
 
@@ -7,7 +8,10 @@ function xmlText(text: string): string {
 }
 
 /** The call an agent is on, as far as presence tells it: the queue it came through. */
-export type PresenceCall = { queue: string | null } | null;
+export type PresenceCall = { queue: string | null; quality?: CallQualityLevel | null } | null;
+
+/** Our own PIDF extension element: the live quality of the agent's call (RFC 3863 lets presence carry others). */
+const QUALITY_NS = 'urn:x-agent-desktop:params:xml:ns:call-quality';
 
 /** What a team lead reads in the presence note: the state, why, and whether the agent is on a call (which queue). */
 export function presenceNote(state: AgentState, call: PresenceCall): string {
@@ -29,6 +33,7 @@ export function agentPidf(entity: string, state: AgentState, call: PresenceCall)
     `    <status><basic>${open ? 'open' : 'closed'}</basic></status>`,
     '  </tuple>',
     `  <note>${xmlText(presenceNote(state, call))}</note>`,
+    ...(call?.quality ? [`  <q:call-quality xmlns:q="${QUALITY_NS}">${call.quality}</q:call-quality>`] : []),
     '</presence>',
     '',
   ].join('\n');
@@ -51,6 +56,14 @@ export function readAgentPresence(pidf: string | null | undefined): {
   if (text === 'After-Call Work') return { state: 'after-call-work', reason: null, queue };
   if (text?.startsWith('Not Ready')) return { state: 'not-ready', reason: headerText(text.slice('Not Ready: '.length), 100), queue };
   return { state: 'offline', reason: null, queue: null };
+}
+
+/** The live quality of the agent's call from her presence (null when none is published, or not one we know). */
+export function readCallQuality(pidf: string | null | undefined): CallQualityLevel | null {
+  const presence = parseSipXml(pidf)?.['presence'];
+  if (!Array.isArray(presence)) return null;
+  const parsed = CallQualityLevel.safeParse(textOf(findFirst(presence[0], 'call-quality')).trim());
+  return parsed.success ? parsed.data : null;
 }
 
 /** The first note of a PIDF document (presence-level or in a tuple), or null when there is no document. */

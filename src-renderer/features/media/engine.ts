@@ -1,6 +1,7 @@
 import type { MediaCommand } from '../../../src-shared/domain/media';
 import type { CallQualitySummary } from '../../../src-shared/quality/summary';
-import { QualitySampler, readAudioCounters, useQuality } from '../quality';
+import type { CallQualityLevel } from '../../../src-shared/quality/level';
+import { QualitySampler, qualityLevel, readAudioCounters, useQuality } from '../quality';
 import { useWorkspace } from '../softphone';
 import { gatheredDescription } from './ice';
 import { playOn, useMedia } from './store';
@@ -14,6 +15,7 @@ interface MediaSession {
   createdAt: number;
   muted: boolean;
   quality: QualitySampler;
+  level: CallQualityLevel | null;
 }
 
 const SILENT_AFTER_MS = 3000;
@@ -23,8 +25,14 @@ const SILENT_AFTER_MS = 3000;
  * description handler. The far end's audio plays on the chosen speaker; the microphone is the chosen one.
  */
 export class MediaEngine {
-  /** reportQuality: told each session's quality summary as it closes, when any of it was measured. */
-  constructor(private readonly reportQuality: (session: MediaCommand['session'], summary: CallQualitySummary) => void = () => undefined) {}
+  /**
+   * reportQuality: told each session's quality summary as it closes, when any of it was measured; reportLevel: told
+   * the call's level (good / fair / poor) each time it changes, for the team lead.
+   */
+  constructor(
+    private readonly reportQuality: (session: MediaCommand['session'], summary: CallQualitySummary) => void = () => undefined,
+    private readonly reportLevel: (level: CallQualityLevel) => void = () => undefined,
+  ) {}
 
   private readonly sessions = new Map<string, MediaSession>();
   private latest: string | null = null;
@@ -86,7 +94,7 @@ export class MediaEngine {
     for (const track of mic.getAudioTracks()) pc.addTrack(track, mic);
     const audio = new Audio();
     audio.autoplay = true;
-    const session: MediaSession = { pc, mic, audio, packets: 0, lastPacketAt: 0, createdAt: Date.now(), muted: false, quality: new QualitySampler() };
+    const session: MediaSession = { pc, mic, audio, packets: 0, lastPacketAt: 0, createdAt: Date.now(), muted: false, quality: new QualitySampler(), level: null };
     pc.addEventListener('track', (e) => {
       audio.srcObject = e.streams[0] ?? new MediaStream([e.track]);
       void playOn(audio, useMedia.getState().devices.speaker).catch(() => undefined);
@@ -151,7 +159,13 @@ export class MediaEngine {
     if (call?.state !== 'active' && consult?.state !== 'active') return;
     const held = s.pc.getTransceivers().some((t) => t.currentDirection !== null && t.currentDirection !== 'sendrecv');
     const counters = readAudioCounters(stats.values() as Iterable<Record<string, unknown> & { type: string; id: string }>);
-    useQuality.getState().set(s.quality.sample(counters, now, { held, muted: s.muted }));
+    const live = s.quality.sample(counters, now, { held, muted: s.muted });
+    useQuality.getState().set(live);
+    const level = qualityLevel(live);
+    if (level !== 'measuring' && level !== s.level) {
+      s.level = level;
+      this.reportLevel(level);
+    }
   }
 }
 

@@ -4,3 +4,4 @@ export { QualityMeter, QualityWarnings } from './QualityMeter';
 export { QualitySampler, type LiveQuality } from './sampler';
 export { readAudioCounters } from './read-stats';
 export { useQuality } from './store';
+export { qualityLevel } from './level';
