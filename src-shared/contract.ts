@@ -99,6 +99,8 @@ export const requests = {
   startConnectionTest: { request: Empty, response: Call },
   /** The window's judgement of the call now (sent when it changes), published with the agent's presence for her lead. */
   reportLiveQuality: { request: z.object({ level: CallQualityLevel }).strict(), response: Empty },
+  /** The verdict of the agent's last "Test my connection", kept with her presence for her team lead. */
+  reportConnectionTest: { request: z.object({ verdict: CallQualityLevel }).strict(), response: Empty },
   /** Demo mode: impair (or stop impairing) the lab's own media path, to show the quality warnings. */
   setDemoBadNetwork: { request: z.object({ bad: z.boolean() }).strict(), response: z.object({ bad: z.boolean() }) },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */

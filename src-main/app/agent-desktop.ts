@@ -172,6 +172,10 @@ export class AgentDesktop {
           this.workflow?.setCallQuality(level);
           return {};
         },
+        reportConnectionTest: ({ verdict }) => {
+          this.workflow?.connectionTested(verdict);
+          return {};
+        },
         startConnectionTest: async () => {
           const call = await this.phone().dial(ECHO_TEST_NUMBER, { customerId: null });
           // Like a lead's monitoring call: no after-call work and no contacts row for a test.

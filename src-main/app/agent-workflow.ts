@@ -20,6 +20,8 @@ export class AgentWorkflow {
   readonly monitoringCalls = new Set<string>();
   /** The live quality of the agent's call, as her window judges it; published with her presence for the lead. */
   private callQuality: CallQualityLevel | null = null;
+  /** The verdict of her last "Test my connection", this session. */
+  private connectionTest: CallQualityLevel | null = null;
 
   constructor(
     private readonly phone: Softphone,
@@ -74,6 +76,11 @@ export class AgentWorkflow {
     this.publish();
   }
 
+  connectionTested(verdict: CallQualityLevel): void {
+    this.connectionTest = verdict;
+    this.publish();
+  }
+
   dispose(): void {
     this.agent.dispose();
   }
@@ -100,6 +107,6 @@ export class AgentWorkflow {
     const call = this.phone.listCalls().find((c) => c.state === 'active' || c.state === 'connecting');
     // A new call starts unjudged.
     if (!call) this.callQuality = null;
-    this.phone.publishPresence(agentPidf(this.entity, this.agent.state, call ? { queue: call.headers.queue, quality: this.callQuality } : null));
+    this.phone.publishPresence(agentPidf(this.entity, this.agent.state, call ? { queue: call.headers.queue, quality: this.callQuality } : null, this.connectionTest));
   }
 }

@@ -56,6 +56,7 @@ function handlers(): Handlers {
     setDemoBadNetwork: vi.fn(never),
     startConnectionTest: vi.fn(never),
     reportLiveQuality: vi.fn(never),
+    reportConnectionTest: vi.fn(never),
     getFloor: vi.fn(never),
     monitorAgent: vi.fn(never),
     getSettings: vi.fn(never),

@@ -1,6 +1,7 @@
 /** The call-quality meter and warnings in the call bar (features/quality), merged into messages.ts. */
 export const qualityMessages = {
   en: {
+    'quality.floor.connectionTest': 'Line test: {verdict}',
     'quality.floor.poorStreak': 'Last 3 calls poor: check her line',
     'quality.test.start': 'Test my connection',
     'quality.test.running': 'Testing your connection…',
@@ -30,6 +31,7 @@ export const qualityMessages = {
     'quality.advice.mic-flat': 'Your microphone picks up nothing: unmute the headset or choose another microphone',
   },
   'zh-CN': {
+    'quality.floor.connectionTest': '网络测试：{verdict}',
     'quality.floor.poorStreak': '最近 3 通通话质量差：请检查其网络',
     'quality.test.start': '测试我的网络',
     'quality.test.running': '正在测试您的网络…',
@@ -59,6 +61,7 @@ export const qualityMessages = {
     'quality.advice.mic-flat': '您的麦克风没有收到声音：请取消耳机静音，或选择其他麦克风',
   },
   'zh-TW': {
+    'quality.floor.connectionTest': '網路測試：{verdict}',
     'quality.floor.poorStreak': '最近 3 通通話品質差：請檢查其網路',
     'quality.test.start': '測試我的網路',
     'quality.test.running': '正在測試您的網路…',
@@ -88,6 +91,7 @@ export const qualityMessages = {
     'quality.advice.mic-flat': '您的麥克風沒有收到聲音：請取消耳機靜音，或選擇其他麥克風',
   },
   th: {
+    'quality.floor.connectionTest': 'ผลทดสอบสาย: {verdict}',
     'quality.floor.poorStreak': '3 สายล่าสุดคุณภาพแย่: ตรวจสอบเครือข่ายของเขา',
     'quality.test.start': 'ทดสอบการเชื่อมต่อของฉัน',
     'quality.test.running': 'กำลังทดสอบการเชื่อมต่อ…',

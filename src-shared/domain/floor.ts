@@ -23,6 +23,8 @@ export const FloorMember = z.object({
     .nullable(),
   /** The live quality of the agent's call, as her desktop publishes it (absent or null: none known). */
   quality: CallQualityLevel.nullable().optional(),
+  /** The verdict of her last "Test my connection" (absent or null: none this session). */
+  connectionTest: CallQualityLevel.nullable().optional(),
   /** Her last three calls ended poor: worth a word about her line. */
   poorStreak: z.boolean().optional(),
 });

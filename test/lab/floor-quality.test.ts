@@ -64,4 +64,10 @@ describe('call quality on the floor board (presence + dialog from the real Kamai
     const flagged = await callWithQuality('poor', 5);
     expect(flagged).toMatchObject({ poorStreak: true, quality: null, call: null });
   }, 60_000);
+
+  it('shows the verdict of her last "Test my connection", published with her state', async () => {
+    const seen = changed((m) => m.connectionTest === 'poor');
+    phone.publishPresence(agentPidf(`sip:${agent.extension}@127.0.0.1`, ready, null, 'poor'));
+    expect(await seen).toMatchObject({ state: 'ready', connectionTest: 'poor' });
+  });
 });

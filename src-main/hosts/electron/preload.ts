@@ -43,6 +43,7 @@ const api: BridgeApi = {
   setDemoBadNetwork: (request) => ipcRenderer.invoke('setDemoBadNetwork', request),
   startConnectionTest: (request) => ipcRenderer.invoke('startConnectionTest', request),
   reportLiveQuality: (request) => ipcRenderer.invoke('reportLiveQuality', request),
+  reportConnectionTest: (request) => ipcRenderer.invoke('reportConnectionTest', request),
   getFloor: (request) => ipcRenderer.invoke('getFloor', request),
   monitorAgent: (request) => ipcRenderer.invoke('monitorAgent', request),
   getSettings: (request) => ipcRenderer.invoke('getSettings', request),

@@ -108,12 +108,14 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
     if (!member) return;
     const { state, reason, queue } = readAgentPresence(body);
     const quality = readCallQuality(body);
+    const connectionTest = readCallQuality(body, 'connection-test');
     if (quality) this.callQuality.set(extension, quality);
     if (state === member.state && reason === member.reason) {
-      if (queue !== member.queue || quality !== (member.quality ?? null)) this.update({ ...member, queue, quality });
+      const same = queue === member.queue && quality === (member.quality ?? null) && connectionTest === (member.connectionTest ?? null);
+      if (!same) this.update({ ...member, queue, quality, connectionTest });
       return;
     }
-    this.update({ ...member, state, reason, queue, quality, stateSince: this.now() });
+    this.update({ ...member, state, reason, queue, quality, connectionTest, stateSince: this.now() });
   }
 
   private onDialog(extension: string, body: string): void {

@@ -71,4 +71,12 @@ describe('call quality in presence', () => {
     expect(readCallQuality(agentPidf('sip:1@pbx', ready, null))).toBeNull();
     expect(readCallQuality('<presence><x:call-quality xmlns:x="urn:other">awful</x:call-quality></presence>')).toBeNull();
   });
+
+  it('carries the last connection test, on or off a call', () => {
+    const tested = agentPidf('sip:1@pbx', ready, null, 'fair');
+    expect(readCallQuality(tested, 'connection-test')).toBe('fair');
+    expect(readCallQuality(tested)).toBeNull();
+    expect(readAgentPresence(tested)).toEqual({ state: 'ready', reason: null, queue: null });
+    expect(readCallQuality(agentPidf('sip:1@pbx', ready, null), 'connection-test')).toBeNull();
+  });
 });

@@ -24,7 +24,7 @@ export function presenceNote(state: AgentState, call: PresenceCall): string {
  * A PIDF document (RFC 3863) for the agent: basic open only when Ready and off the phone, so a team lead's
  * presence view shows at a glance who can take the next call; the note says the rest.
  */
-export function agentPidf(entity: string, state: AgentState, call: PresenceCall): string {
+export function agentPidf(entity: string, state: AgentState, call: PresenceCall, connectionTest: CallQualityLevel | null = null): string {
   const open = state.state === 'ready' && !call;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -34,6 +34,7 @@ export function agentPidf(entity: string, state: AgentState, call: PresenceCall)
     '  </tuple>',
     `  <note>${xmlText(presenceNote(state, call))}</note>`,
     ...(call?.quality ? [`  <q:call-quality xmlns:q="${QUALITY_NS}">${call.quality}</q:call-quality>`] : []),
+    ...(connectionTest ? [`  <q:connection-test xmlns:q="${QUALITY_NS}">${connectionTest}</q:connection-test>`] : []),
     '</presence>',
     '',
   ].join('\n');
@@ -58,11 +59,14 @@ export function readAgentPresence(pidf: string | null | undefined): {
   return { state: 'offline', reason: null, queue: null };
 }
 
-/** The live quality of the agent's call from her presence (null when none is published, or not one we know). */
-export function readCallQuality(pidf: string | null | undefined): CallQualityLevel | null {
+/**
+ * The live quality of the agent's call from her presence, or (element 'connection-test') the verdict of her last
+ * connection test; null when none is published, or not one we know.
+ */
+export function readCallQuality(pidf: string | null | undefined, element: 'call-quality' | 'connection-test' = 'call-quality'): CallQualityLevel | null {
   const presence = parseSipXml(pidf)?.['presence'];
   if (!Array.isArray(presence)) return null;
-  const parsed = CallQualityLevel.safeParse(textOf(findFirst(presence[0], 'call-quality')).trim());
+  const parsed = CallQualityLevel.safeParse(textOf(findFirst(presence[0], element)).trim());
   return parsed.success ? parsed.data : null;
 }
 

@@ -42,6 +42,12 @@ function Row({ member, now, alerting }: { member: FloorMember; now: number; aler
             {t('quality.meter', { level: t(`quality.level.${member.quality}`) })}
           </span>
         )}
+        {member.connectionTest && member.connectionTest !== 'good' && (
+          <span className={`floor-quality quality-${member.connectionTest}`} data-testid="floor-connection-test">
+            {' · '}
+            {t('quality.floor.connectionTest', { verdict: t(`quality.level.${member.connectionTest}`) })}
+          </span>
+        )}
         {member.poorStreak && (
           <span className="floor-poor-streak" data-testid="floor-poor-streak">
             {' · '}

@@ -51,5 +51,9 @@ export async function runConnectionTest(): Promise<ConnectionTestResult | 'faile
   const up = await untilActive(call.callId);
   const measured = up ? await readings() : null;
   await request('hangUpCall', { callId: call.callId }).catch(() => undefined);
-  return measured ? judgeConnection(measured) : 'failed';
+  if (!measured) return 'failed';
+  const result = judgeConnection(measured);
+  // Kept with her presence for her team lead; the agent's own result does not wait on it.
+  void request('reportConnectionTest', { verdict: result.verdict }).catch(() => undefined);
+  return result;
 }
