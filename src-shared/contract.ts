@@ -14,7 +14,9 @@ import { WorkOrderDraft, WorkOrderSubmission } from './workorders/work-order-for
 import { Locale, ScreenPop, WorkOrderStatus, WorkOrderSummary } from './domain/screen-pop';
 import { SoftphoneStatus } from './domain/softphone';
 import { NewCustomer } from './domain/new-customer';
-import { MediaCommand, MediaResult } from './domain/media';
+import { MediaCommand, MediaResult, MediaSessionId } from './domain/media';
+import { CallQualitySummary } from './quality/summary';
+import { CallQualityLevel } from './quality/level';
 import { FloorMember, MonitorMode, TeamLeadSettings } from './domain/floor';
 import { SyncDecision, SyncStatus } from './domain/sync-status';
 import { TeamDesktop, TeamMember, UserName } from './sync/contract';
@@ -91,6 +93,19 @@ export const requests = {
   saveSettings: { request: SettingsUpdate, response: SettingsView },
   /** The renderer's WebRTC answering one media command (see mediaCommand). */
   mediaResult: { request: MediaResult, response: Empty },
+  /** A media session closed: the call's quality as the window measured it, for the call's contacts row. */
+  reportCallQuality: { request: z.object({ session: MediaSessionId, summary: CallQualitySummary }).strict(), response: Empty },
+  /**
+   * "Test my connection": a call to the PBX's echo test (no after-call work, no contacts row); the window measures
+   * the echo and hangs up.
+   */
+  startConnectionTest: { request: Empty, response: Call },
+  /** The window's judgement of the call now (sent when it changes), published with the agent's presence for her lead. */
+  reportLiveQuality: { request: z.object({ level: CallQualityLevel }).strict(), response: Empty },
+  /** The verdict of the agent's last "Test my connection", kept with her presence for her team lead. */
+  reportConnectionTest: { request: z.object({ verdict: CallQualityLevel }).strict(), response: Empty },
+  /** Demo mode: impair (or stop impairing) the lab's own media path, to show the quality warnings. */
+  setDemoBadNetwork: { request: z.object({ bad: z.boolean() }).strict(), response: z.object({ bad: z.boolean() }) },
   /** The renderer saw the network come back ('online'): the link may be dead, check it now. */
   reportNetworkChange: { request: z.object({ kind: z.enum(['online']) }).strict(), response: Empty },
 

@@ -10,7 +10,7 @@ import { importFile, type ImportKind, type ImportResult } from '../services/impo
 import { importInWorker } from '../services/importers/import-job';
 import { ScreenPopService } from '../services/screen-pop/screen-pop';
 import { CallRecorder } from '../services/contacts/call-recorder';
-import { Softphone, type SoftphoneConfig } from '../services/softphone/softphone';
+import { Softphone, type MediaFactory, type SoftphoneConfig } from '../services/softphone/softphone';
 import { MediaBridge, RendererMediaHandler } from '../services/softphone/renderer-media';
 import { FloorWatch } from '../services/floor/floor-watch';
 import { AgentWorkflow } from './agent-workflow';
@@ -54,6 +54,9 @@ export interface AgentDesktopOptions {
 }
 
 /** The composition root: builds every service from configuration. Both hosts and the CLI start here. */
+/** The PBX's echo test (Asterisk's *43 convention); in the lab, any outside number reaches SIPp, which echoes. */
+const ECHO_TEST_NUMBER = '*43';
+
 export class AgentDesktop {
   readonly events: EventBus;
   readonly router: ContractRouter;
@@ -64,6 +67,11 @@ export class AgentDesktop {
   readonly reminders: FollowUpReminders;
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
+  private recorder: CallRecorder | null = null;
+  /** Demo mode only: the switch that impairs the lab's own media path ("bad network"). */
+  demoNetwork: { set(bad: boolean): boolean } | null = null;
+  /** Media session → the call it carries, asked when the window reports the session's quality (capped). */
+  private readonly mediaCalls = new Map<string, () => string | null>();
   readonly media = new MediaBridge((command) => this.events.emit('mediaCommand', command));
   /** The team lead's floor board (null for an agent). */
   floor: FloorWatch | null = null;
@@ -177,6 +185,30 @@ export class AgentDesktop {
           this.media.settle(result);
           return {};
         },
+        reportLiveQuality: ({ level }) => {
+          this.workflow?.setCallQuality(level);
+          return {};
+        },
+        reportConnectionTest: ({ verdict }) => {
+          this.workflow?.connectionTested(verdict);
+          return {};
+        },
+        startConnectionTest: async () => {
+          const call = await this.phone().dial(ECHO_TEST_NUMBER, { customerId: null });
+          // Like a lead's monitoring call: no after-call work and no contacts row for a test.
+          this.workflow?.monitoringCalls.add(call.callId);
+          return call;
+        },
+        setDemoBadNetwork: ({ bad }) => {
+          if (!this.demoNetwork) throw new ContractError('UNAVAILABLE', 'The bad-network switch exists only in demo mode.', undefined, { key: 'mainError.demo.only' });
+          return { bad: this.demoNetwork.set(bad) };
+        },
+        reportCallQuality: ({ session, summary }) => {
+          const callId = this.mediaCalls.get(session)?.() ?? null;
+          if (callId) this.recorder?.qualityMeasured(callId, summary);
+          else this.options.logger.warn('call quality for an unknown media session', { session });
+          return {};
+        },
         reportNetworkChange: () => {
           this.softphone?.reconnectNow('network-changed');
           return {};
@@ -262,7 +294,15 @@ export class AgentDesktop {
       return;
     }
     const log = this.options.logger;
-    const media = this.options.media === 'renderer' ? () => new RendererMediaHandler(this.media, log) : undefined;
+    const media: MediaFactory | undefined =
+      this.options.media === 'renderer'
+        ? (session) => {
+            const handler = new RendererMediaHandler(this.media, log);
+            this.mediaCalls.set(handler.session, () => phone.callIdOf(session));
+            if (this.mediaCalls.size > 50) this.mediaCalls.delete(this.mediaCalls.keys().next().value!);
+            return handler;
+          }
+        : undefined;
     const phone = new Softphone(pbx, log, Date.now, media);
     this.softphone = phone;
     phone.on('status', (status) => this.events.emit('softphoneStatusChanged', status));
@@ -280,6 +320,7 @@ export class AgentDesktop {
       },
       pbx.extension,
     );
+    this.recorder = recorder;
     this.workflow = new AgentWorkflow(phone, this.config.agent, recorder, this.events, `sip:${pbx.extension}@${pbx.domain}`, this.options.logger);
     const stateLog = new AgentStateLog(this.cache.workOrdersDb, this.cache.outbox);
     this.workflow.agent.on('changed', (state) => stateLog.record(this.agentId(), state));

@@ -1,6 +1,7 @@
 import { ContractError } from '../../src-shared/contract';
 import type { AgentSettings, AgentStateTarget } from '../../src-shared/domain/agent-state';
 import type { Call } from '../../src-shared/domain/call';
+import type { CallQualityLevel } from '../../src-shared/quality/level';
 import { AgentStateMachine } from '../services/agent-state/agent-state';
 import type { CallRecorder } from '../services/contacts/call-recorder';
 import { agentPidf } from '../services/presence/pidf';
@@ -17,6 +18,10 @@ export class AgentWorkflow {
   readonly agent: AgentStateMachine;
   /** A team lead's listen / whisper / barge calls: no after-call work and no contacts row for those. */
   readonly monitoringCalls = new Set<string>();
+  /** The live quality of the agent's call, as her window judges it; published with her presence for the lead. */
+  private callQuality: CallQualityLevel | null = null;
+  /** The verdict of her last "Test my connection", this session. */
+  private connectionTest: CallQualityLevel | null = null;
 
   constructor(
     private readonly phone: Softphone,
@@ -64,6 +69,18 @@ export class AgentWorkflow {
     return this.agent.setNextState(next);
   }
 
+  /** The window's judgement of the call changed (good / fair / poor): the team lead's board follows. */
+  setCallQuality(level: CallQualityLevel): void {
+    if (!this.onCall() || level === this.callQuality) return;
+    this.callQuality = level;
+    this.publish();
+  }
+
+  connectionTested(verdict: CallQualityLevel): void {
+    this.connectionTest = verdict;
+    this.publish();
+  }
+
   dispose(): void {
     this.agent.dispose();
   }
@@ -88,6 +105,8 @@ export class AgentWorkflow {
 
   private publish(): void {
     const call = this.phone.listCalls().find((c) => c.state === 'active' || c.state === 'connecting');
-    this.phone.publishPresence(agentPidf(this.entity, this.agent.state, call ? { queue: call.headers.queue } : null));
+    // A new call starts unjudged.
+    if (!call) this.callQuality = null;
+    this.phone.publishPresence(agentPidf(this.entity, this.agent.state, call ? { queue: call.headers.queue, quality: this.callQuality } : null, this.connectionTest));
   }
 }

@@ -10,6 +10,10 @@ import type { Logger } from './logger';
 import type { AgentDesktop } from './agent-desktop';
 import { LabKamailio } from '../services/lab-pbx/kamailio';
 import { CustomerPhone, type CustomerCall } from '../services/lab-pbx/customer-phone';
+import { LabMediaRelay, type Impairment } from '../services/lab-pbx/media-relay';
+
+/** The demo's "bad network": a poor home line, audible and past every network warning line. */
+const BAD_NETWORK: Partial<Impairment> = { delayMs: 20, jitterMs: 250, loss: 0.05 };
 
 export const DEMO_AGENT = { extension: '1001', displayName: 'Demo Agent' };
 
@@ -41,6 +45,9 @@ export class Demo {
   private stopped = false;
   private wake: (() => void) | null = null;
   private readonly password = randomBytes(12).toString('hex');
+  /** Each demo call's audio passes this relay, so the "bad network" switch can impair the lab's own media path. */
+  private relay: LabMediaRelay | null = null;
+  private badNetwork = false;
 
   constructor(private readonly app: AgentDesktop, private readonly options: DemoOptions) {
     const labDir = join(options.repoRoot, 'test', 'lab');
@@ -57,6 +64,26 @@ export class Demo {
       recording: { dir: join(options.runDir, 'recordings'), upload: options.recordingsTo },
     });
     this.customerPhone = new CustomerPhone(labDir, options.runDir, () => this.pbx.sipPort);
+    app.demoNetwork = {
+      set: (bad) => {
+        this.badNetwork = bad;
+        this.applyNetwork();
+        return bad;
+      },
+    };
+  }
+
+  private applyNetwork(): void {
+    if (this.badNetwork) this.relay?.impair(BAD_NETWORK);
+    else this.relay?.clear();
+  }
+
+  /** A demo call's audio goes through a fresh relay (the last call's is done with). */
+  private async detour(sippMediaPort: number): Promise<number> {
+    this.relay?.stop();
+    this.relay = await LabMediaRelay.start(sippMediaPort);
+    this.applyNetwork();
+    return this.relay.port;
   }
 
   async start(): Promise<void> {
@@ -75,7 +102,7 @@ export class Demo {
     void callInTurn({
       calls: DEMO_CALLS,
       untilReady: () => this.untilReady(),
-      place: (call) => this.customerPhone.call({ ...call, agent: DEMO_AGENT.extension, talkMs: 120_000 }),
+      place: (call) => this.customerPhone.call({ ...call, agent: DEMO_AGENT.extension, talkMs: 120_000, mediaDetour: (port) => this.detour(port) }),
       stopped: () => this.stopped,
       pauseMs: this.options.nextCallDelayMs ?? 15_000,
       log: this.options.logger,
@@ -122,6 +149,8 @@ export class Demo {
     this.wake?.();
     await this.team.stop();
     this.customerPhone.stopAll();
+    this.relay?.stop();
+    this.relay = null;
     await this.pbx.stop();
   }
 }

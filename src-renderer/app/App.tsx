@@ -9,6 +9,7 @@ import { useT } from '../i18n/use-t';
 import { KnowledgePanel } from '../features/knowledge';
 import { connectMedia, MediaNoticeBanner } from '../features/media';
 import { FloorBoard } from '../features/floor';
+import { QualityWarnings } from '../features/quality';
 import { FirstRunScreen, loadSettings, SettingsDialog, useSettings } from '../features/settings';
 import { SidePanels } from './SidePanels';
 import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
@@ -64,6 +65,7 @@ export function App() {
       <ShellLinkBanner />
       <ErrorBanner />
       <MediaNoticeBanner />
+      <QualityWarnings />
       <ReminderTray />
       <FloorBoard />
       <main className="workspace-main">

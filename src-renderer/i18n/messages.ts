@@ -7,6 +7,7 @@ import { syncMessages } from './sync-messages';
 import { callToolsMessages } from './call-tools-messages';
 import { popMessages } from './pop-messages';
 import { mediaMessages } from './media-messages';
+import { qualityMessages } from './quality-messages';
 import { floorMessages } from './floor-messages';
 import { shellLinkMessages } from './shell-link-messages';
 import { settingsMessages } from './settings-messages';
@@ -62,7 +63,7 @@ const en = {
 };
 
 type Messages = Record<keyof typeof en, string>;
-export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey | keyof (typeof reminderMessages)['en'] | keyof (typeof callToolsMessages)['en'] | keyof (typeof popMessages)['en'] | keyof (typeof mediaMessages)['en'] | keyof (typeof floorMessages)['en'] | keyof (typeof syncMessages)['en'] | keyof (typeof shellLinkMessages)['en'] | keyof (typeof settingsMessages)['en'] | keyof (typeof mainErrorMessages)['en'] | keyof (typeof teamMessages)['en'];
+export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey | keyof (typeof reminderMessages)['en'] | keyof (typeof callToolsMessages)['en'] | keyof (typeof popMessages)['en'] | keyof (typeof mediaMessages)['en'] | keyof (typeof qualityMessages)['en'] | keyof (typeof floorMessages)['en'] | keyof (typeof syncMessages)['en'] | keyof (typeof shellLinkMessages)['en'] | keyof (typeof settingsMessages)['en'] | keyof (typeof mainErrorMessages)['en'] | keyof (typeof teamMessages)['en'];
 type AllMessages = Record<MessageKey, string>;
 
 const zhCN: Messages = {
@@ -211,10 +212,10 @@ const th: Messages = {
 
 /** Each feature's words joined into one table per locale; the test checks every key is in all four. */
 export const messages: Record<Locale, AllMessages> = {
-  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en, ...reminderMessages.en, ...callToolsMessages.en, ...popMessages.en, ...mediaMessages.en, ...floorMessages.en, ...syncMessages.en, ...shellLinkMessages.en, ...settingsMessages.en, ...mainErrorMessages.en, ...teamMessages.en },
-  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'], ...reminderMessages['zh-CN'], ...callToolsMessages['zh-CN'], ...popMessages['zh-CN'], ...mediaMessages['zh-CN'], ...floorMessages['zh-CN'], ...syncMessages['zh-CN'], ...shellLinkMessages['zh-CN'], ...settingsMessages['zh-CN'], ...mainErrorMessages['zh-CN'], ...teamMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'], ...reminderMessages['zh-TW'], ...callToolsMessages['zh-TW'], ...popMessages['zh-TW'], ...mediaMessages['zh-TW'], ...floorMessages['zh-TW'], ...syncMessages['zh-TW'], ...shellLinkMessages['zh-TW'], ...settingsMessages['zh-TW'], ...mainErrorMessages['zh-TW'], ...teamMessages['zh-TW'] },
-  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th, ...callToolsMessages.th, ...popMessages.th, ...mediaMessages.th, ...floorMessages.th, ...syncMessages.th, ...shellLinkMessages.th, ...settingsMessages.th, ...mainErrorMessages.th, ...teamMessages.th },
+  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en, ...reminderMessages.en, ...callToolsMessages.en, ...popMessages.en, ...mediaMessages.en, ...qualityMessages.en, ...floorMessages.en, ...syncMessages.en, ...shellLinkMessages.en, ...settingsMessages.en, ...mainErrorMessages.en, ...teamMessages.en },
+  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'], ...reminderMessages['zh-CN'], ...callToolsMessages['zh-CN'], ...popMessages['zh-CN'], ...mediaMessages['zh-CN'], ...qualityMessages['zh-CN'], ...floorMessages['zh-CN'], ...syncMessages['zh-CN'], ...shellLinkMessages['zh-CN'], ...settingsMessages['zh-CN'], ...mainErrorMessages['zh-CN'], ...teamMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'], ...reminderMessages['zh-TW'], ...callToolsMessages['zh-TW'], ...popMessages['zh-TW'], ...mediaMessages['zh-TW'], ...qualityMessages['zh-TW'], ...floorMessages['zh-TW'], ...syncMessages['zh-TW'], ...shellLinkMessages['zh-TW'], ...settingsMessages['zh-TW'], ...mainErrorMessages['zh-TW'], ...teamMessages['zh-TW'] },
+  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th, ...callToolsMessages.th, ...popMessages.th, ...mediaMessages.th, ...qualityMessages.th, ...floorMessages.th, ...syncMessages.th, ...shellLinkMessages.th, ...settingsMessages.th, ...mainErrorMessages.th, ...teamMessages.th },
 };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallQualityLevel } from '../quality/level';
 
 /** One team member as the floor board shows them, from the PBX's presence and dialog events. */
 export const FloorMember = z.object({
@@ -20,6 +21,12 @@ export const FloorMember = z.object({
       remote: z.string().max(200).nullable(),
     })
     .nullable(),
+  /** The live quality of the agent's call, as her desktop publishes it (absent or null: none known). */
+  quality: CallQualityLevel.nullable().optional(),
+  /** The verdict of her last "Test my connection" (absent or null: none this session). */
+  connectionTest: CallQualityLevel.nullable().optional(),
+  /** Her last three calls ended poor: worth a word about her line. */
+  poorStreak: z.boolean().optional(),
 });
 export type FloorMember = z.infer<typeof FloorMember>;
 

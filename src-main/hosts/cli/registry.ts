@@ -4,6 +4,7 @@ import { cacheCommands } from './commands/cache';
 import { generateCommands } from './commands/generate';
 import { kbCommands } from './commands/kb';
 import { planningCommands } from './commands/planning';
+import { qualityCommands } from './commands/quality';
 import { replyCommands } from './commands/replies';
 
 /** Every subcommand prints one JSON document on stdout. Each feature adds its own map of commands here. */
@@ -14,4 +15,5 @@ export const commands: Record<string, Command> = {
   ...replyCommands,
   ...planningCommands,
   ...benchCommands,
+  ...qualityCommands,
 };

@@ -1,4 +1,5 @@
 import type { Call } from '../../../src-shared/domain/call';
+import type { CallQualitySummary } from '../../../src-shared/quality/summary';
 import type { ContactRecord, ContactsRepo } from './contacts-repo';
 
 /** Who the call was with, as the screen pop resolved it: the customer row and the number as E.164. */
@@ -13,6 +14,8 @@ const KEEP_FOR_DISPOSITION = 50;
 export class CallRecorder {
   /** The latest rows, until their disposition arrives. */
   private readonly recent = new Map<string, ContactRecord>();
+  /** Quality reported before the call's row was written (the window may close its media first). */
+  private readonly earlyQuality = new Map<string, CallQualitySummary>();
 
   constructor(
     private readonly contacts: ContactsRepo,
@@ -43,7 +46,19 @@ export class CallRecorder {
     else this.contacts.recordCall(record as ContactRecord & { externalId: string });
     this.recent.set(call.callId, record);
     if (this.recent.size > KEEP_FOR_DISPOSITION) this.recent.delete(this.recent.keys().next().value!);
+    const quality = this.earlyQuality.get(call.callId);
+    if (quality) {
+      this.earlyQuality.delete(call.callId);
+      this.contacts.setQuality(record.externalId!, quality);
+    }
     return record;
+  }
+
+  /** The window's quality summary for a call: on its row now, or as soon as the row is written. */
+  qualityMeasured(callId: string, quality: CallQualitySummary): void {
+    if (this.recent.has(callId) && this.contacts.setQuality(`call:${callId}`, quality)) return;
+    this.earlyQuality.set(callId, quality);
+    if (this.earlyQuality.size > KEEP_FOR_DISPOSITION) this.earlyQuality.delete(this.earlyQuality.keys().next().value!);
   }
 
   setDisposition(callId: string, disposition: string): void {

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { Outbox } from '../sync/outbox';
 import { customerRef } from '../sync/customer-ref';
 import type { ContactSummary } from '../../../src-shared/domain/screen-pop';
+import type { CallQualitySummary } from '../../../src-shared/quality/summary';
 
 export interface ContactRecord {
   externalId: string | null;
@@ -43,6 +44,7 @@ const toSummary = (r: SummaryRow): ContactSummary => ({
 export class ContactsRepo {
   private readonly upsertStatement;
   private readonly existing;
+  private readonly qualityStatement;
   readonly recentByCustomer;
   readonly recentByNumber;
 
@@ -57,6 +59,10 @@ export class ContactsRepo {
         duration_s = excluded.duration_s, hold_s = excluded.hold_s, disposition = excluded.disposition,
         agent = excluded.agent, transfer_target = excluded.transfer_target, work_order_id = excluded.work_order_id`);
     this.existing = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE external_id = ?');
+    this.qualityStatement = db.prepare(`
+      UPDATE contacts SET quality_avg_mos = @avgMos, quality_worst_mos = @worstMos, quality_worst_jitter_ms = @worstJitterMs,
+        quality_worst_loss_pct = @worstLossPct, quality_warning_s = @warningSeconds, quality_one_way = @oneWay
+      WHERE external_id = @externalId`);
     const columns = 'started_at, direction, queue, duration_s, disposition, agent';
     this.recentByCustomer = db.prepare<[number, number], SummaryRow>(
       `SELECT ${columns} FROM contacts WHERE customer_id = ? ORDER BY started_at DESC LIMIT ?`,
@@ -98,6 +104,12 @@ export class ContactsRepo {
         },
       });
     })();
+  }
+
+  /** The call's quality summary onto its row; false when there is no such row (yet). */
+  setQuality(externalId: string, q: CallQualitySummary): boolean {
+    const { avgMos, worstMos, worstJitterMs, worstLossPct, warningSeconds } = q;
+    return this.qualityStatement.run({ externalId, avgMos, worstMos, worstJitterMs, worstLossPct, warningSeconds, oneWay: q.oneWayAudio ? 1 : 0 }).changes > 0;
   }
 
   recentForCustomer(customerId: number, limit = 5): ContactSummary[] {

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { Subscriber, SubscriptionState, UserAgent, type Notification, type URI } from 'sip.js';
 import type { FloorMember } from '../../../src-shared/domain/floor';
 import type { Logger } from '../../app/logger';
-import { readAgentPresence } from '../presence/pidf';
+import { readAgentPresence, readCallQuality } from '../presence/pidf';
+import { poorStreak, type CallQualityLevel } from '../../../src-shared/quality/level';
 import { parseDialogInfo, type DialogEntry } from './dialog-info';
 
 export interface TeamMember {
@@ -29,6 +30,10 @@ function currentCall(dialogs: DialogEntry[]): { state: 'ringing' | 'on-call'; di
  */
 export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
   private readonly members = new Map<string, FloorMember>();
+  /** Each member's last calls' quality (the level her call had when it ended), newest last. */
+  private readonly lastCalls = new Map<string, CallQualityLevel[]>();
+  /** The latest quality each member published during her current call (her presence may go before her dialog). */
+  private readonly callQuality = new Map<string, CallQualityLevel>();
   private readonly subscribers: Subscriber[] = [];
   /** NOTIFYs handled so far (for the benchmark). */
   notifies = 0;
@@ -102,11 +107,15 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
     const member = this.members.get(extension);
     if (!member) return;
     const { state, reason, queue } = readAgentPresence(body);
+    const quality = readCallQuality(body);
+    const connectionTest = readCallQuality(body, 'connection-test');
+    if (quality) this.callQuality.set(extension, quality);
     if (state === member.state && reason === member.reason) {
-      if (queue !== member.queue) this.update({ ...member, queue });
+      const same = queue === member.queue && quality === (member.quality ?? null) && connectionTest === (member.connectionTest ?? null);
+      if (!same) this.update({ ...member, queue, quality, connectionTest });
       return;
     }
-    this.update({ ...member, state, reason, queue, stateSince: this.now() });
+    this.update({ ...member, state, reason, queue, quality, connectionTest, stateSince: this.now() });
   }
 
   private onDialog(extension: string, body: string): void {
@@ -115,7 +124,7 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
     if (!member || !info) return;
     const found = currentCall(info.dialogs);
     if (!found) {
-      if (member.call !== null && info.full) this.update({ ...member, call: null });
+      if (member.call !== null && info.full) this.update({ ...this.callEnded(member), call: null });
       return;
     }
     const same = member.call?.state === found.state;
@@ -128,6 +137,16 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
         remote: found.dialog.remote,
       },
     });
+  }
+
+  /** A member's call ended: the quality it had goes into her last calls, and the streak is judged again. */
+  private callEnded(member: FloorMember): FloorMember {
+    const quality = this.callQuality.get(member.extension);
+    this.callQuality.delete(member.extension);
+    if (member.call?.state !== 'on-call' || !quality) return member;
+    const calls = [...(this.lastCalls.get(member.extension) ?? []), quality].slice(-3);
+    this.lastCalls.set(member.extension, calls);
+    return { ...member, quality: null, poorStreak: poorStreak(calls) };
   }
 
   private update(member: FloorMember): void {

@@ -19,6 +19,12 @@ export interface CustomerCall {
   messageLog?: string;
 }
 
+/**
+ * Puts something between the PBX's media relay and the customer's phone (a test's impairing UDP relay): told the
+ * port SIPp listens on for RTP, returns the port the phone's SDP advertises instead.
+ */
+export type MediaDetour = (sippMediaPort: number) => Promise<number>;
+
 export interface SippRun {
   /** Resolves with SIPp's exit code: 0 when every call completed as the scenario expects. */
   done: Promise<{ code: number | null; output: string }>;
@@ -57,8 +63,8 @@ export class CustomerPhone {
     private readonly onFailure: (report: string) => void = () => undefined,
   ) {}
 
-  /** The customer calls an agent through the PBX, with the IVR's headers. */
-  async call(call: CustomerCall): Promise<SippRun> {
+  /** The customer calls an agent through the PBX, with the IVR's headers (and its audio through a detour, if given). */
+  async call(call: CustomerCall & { mediaDetour?: MediaDetour }): Promise<SippRun> {
     const scenario = this.render('customer-calls.xml', { TALK_MS: call.talkMs ?? 30_000 });
     const keys: Record<string, string> = {
       caller: call.caller,
@@ -75,7 +81,7 @@ export class CustomerPhone {
     const args = [`127.0.0.1:${this.pbxSipPort()}`, '-sf', scenario, '-m', '1', '-l', '1'];
     for (const [name, value] of Object.entries(keys)) args.push('-key', name, value);
     if (call.messageLog) args.push('-trace_msg', '-message_file', call.messageLog);
-    return this.run(args);
+    return this.run(args, { detour: call.mediaDetour });
   }
 
   /**
@@ -89,6 +95,7 @@ export class CustomerPhone {
       transferResult?: string;
       /** The customer's voice: RTP in a pcap file (see tones.ts), played once answered instead of echoing. */
       voice?: Uint8Array;
+      mediaDetour?: MediaDetour;
     },
   ): Promise<SippRun> {
     const transferResult = call.transferResult ?? '200 OK';
@@ -106,7 +113,7 @@ export class CustomerPhone {
       if (/[\r\n"]/.test(value)) throw new Error(`customer call ${name} must not contain line breaks or double quotes`);
       args.push('-key', name, value);
     }
-    return this.run(args, { echo: !call.voice });
+    return this.run(args, { echo: !call.voice, detour: call.mediaDetour });
   }
 
   /** A team lead's phone fetching an agent's presence once (SUBSCRIBE with Expires: 0, then the NOTIFY). */
@@ -183,10 +190,10 @@ export class CustomerPhone {
    * before that. A port handed out by freePort may be taken by another process (Chromium's ICE sockets, say) before
    * SIPp binds it: then SIPp is started again on fresh ports, up to three times.
    */
-  private async run(scenarioArgs: string[], options: { localPort?: number; echo?: boolean } = {}, attempt = 1): Promise<SippRun> {
-    const { localPort, echo = true } = options;
+  private async run(scenarioArgs: string[], options: { localPort?: number; echo?: boolean; detour?: MediaDetour } = {}, attempt = 1): Promise<SippRun> {
+    const { localPort, echo = true, detour } = options;
     const port = localPort ?? (await freePort());
-    const run = await this.spawnSipp(scenarioArgs, port, echo);
+    const run = await this.spawnSipp(scenarioArgs, port, echo, detour);
     let exit: { code: number | null; output: string } | undefined;
     void run.done.then((e) => (exit = e));
     try {
@@ -202,10 +209,19 @@ export class CustomerPhone {
     }
   }
 
-  private async spawnSipp(scenarioArgs: string[], port: number, echo: boolean): Promise<SippRun> {
+  /** The same scenario with its SDP pointing the PBX's media at another port (SIPp still listens on its own). */
+  private advertiseMediaPort(scenarioArgs: string[], advertised: number): string[] {
+    const at = scenarioArgs.indexOf('-sf') + 1;
+    const detoured = `${scenarioArgs[at]!}.media-${advertised}.xml`;
+    writeFileSync(detoured, readFileSync(scenarioArgs[at]!, 'utf8').replaceAll('[media_port]', String(advertised)));
+    return scenarioArgs.map((a, i) => (i === at ? detoured : a));
+  }
+
+  private async spawnSipp(scenarioArgs: string[], port: number, echo: boolean, detour?: MediaDetour): Promise<SippRun> {
     // Unless it plays a voice of its own, the customer's phone sends back whatever audio reaches it (RTP echo), on
     // a port of its own: the agent's side can tell that media flows both ways.
     const mediaPort = await freePort();
+    if (detour) scenarioArgs = this.advertiseMediaPort(scenarioArgs, await detour(mediaPort));
     const errorFile = join(this.runDir, `sipp-${port}-errors.log`);
     const logFile = join(this.runDir, `sipp-${port}-${Date.now()}-logs.log`);
     const args = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentPidf, readAgentPresence } from './pidf';
+import { agentPidf, readAgentPresence, readCallQuality } from './pidf';
 
 const ready = { state: 'ready' as const, reasonCode: null, since: 0, acw: null };
 
@@ -57,5 +57,26 @@ describe('readAgentPresence reads PIDF as XML (what the regular expression got w
 
   it('a reason full of bidirectional and control characters reaches the board cleaned and capped', () => {
     expect(readAgentPresence(pidf(`<note>Not Ready: \u202emeal&#7;${'z'.repeat(300)}</note>`))).toEqual({ state: 'not-ready', reason: `meal${'z'.repeat(96)}`, queue: null });
+  });
+});
+
+describe('call quality in presence', () => {
+  it('is published with the call and read back; none without a call or from a stranger\'s document', () => {
+    const onPoorCall = agentPidf('sip:1@pbx', ready, { queue: 'complaints', quality: 'poor' });
+    expect(onPoorCall).toContain('<q:call-quality xmlns:q="urn:x-agent-desktop:params:xml:ns:call-quality">poor</q:call-quality>');
+    expect(readCallQuality(onPoorCall)).toBe('poor');
+    // The state and queue read as before.
+    expect(readAgentPresence(onPoorCall)).toEqual({ state: 'ready', reason: null, queue: 'complaints' });
+    expect(readCallQuality(agentPidf('sip:1@pbx', ready, { queue: null }))).toBeNull();
+    expect(readCallQuality(agentPidf('sip:1@pbx', ready, null))).toBeNull();
+    expect(readCallQuality('<presence><x:call-quality xmlns:x="urn:other">awful</x:call-quality></presence>')).toBeNull();
+  });
+
+  it('carries the last connection test, on or off a call', () => {
+    const tested = agentPidf('sip:1@pbx', ready, null, 'fair');
+    expect(readCallQuality(tested, 'connection-test')).toBe('fair');
+    expect(readCallQuality(tested)).toBeNull();
+    expect(readAgentPresence(tested)).toEqual({ state: 'ready', reason: null, queue: null });
+    expect(readCallQuality(agentPidf('sip:1@pbx', ready, null), 'connection-test')).toBeNull();
   });
 });

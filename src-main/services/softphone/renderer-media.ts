@@ -58,7 +58,8 @@ export class MediaBridge {
  * a description set while none of ours is outstanding is the far end's offer, so ours is the answer.
  */
 export class RendererMediaHandler implements SessionDescriptionHandler {
-  private readonly session: MediaCommand['session'];
+  /** The renderer's name for this call's peer connection (its quality report comes back under it). */
+  readonly session: MediaCommand['session'];
   private localOfferOut = false;
   private remoteOfferIn = false;
   private remote: string | null = null;

@@ -47,6 +47,8 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
   private readonly link: SignalingLink;
   private readonly presence: PresencePublisher;
   private readonly calls = new Map<string, CallLeg>();
+  /** Which call each SIP session carries, for as long as the session lives (media reports arrive after the end). */
+  private readonly callOfSession = new WeakMap<Session, string>();
   private mediaPort = 40_000;
   private inboundPolicy: InboundPolicy = () => null;
   private lastPresence: string | null = null;
@@ -251,6 +253,11 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
     return leg.call;
   }
 
+  /** The call a SIP session carries (null for one this phone does not track). */
+  callIdOf(session: Session): string | null {
+    return this.callOfSession.get(session) ?? null;
+  }
+
   async stop(): Promise<void> {
     await Promise.all([...this.calls.values()].map((leg) => leg.end()));
     await this.presence.stop();
@@ -281,6 +288,7 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
     };
     const leg = new CallLeg(call, session, (l) => this.emit('call', l.call), this.now);
     this.calls.set(call.callId, leg);
+    this.callOfSession.set(session, call.callId);
     // An answered inbound call is active once the caller's ACK arrives: until then a re-INVITE (hold) would
     // cross the INVITE transaction still in progress, and sip.js ends the session over it.
     const awaitsAck = session instanceof Invitation;

@@ -8,6 +8,7 @@ import { CallTimer } from './CallTimer';
 import { CallRefusal } from './CallRefusal';
 import { RecordingControl } from './RecordingControl';
 import { AudioStatus, DevicesPanel } from '../media';
+import { QualityMeter } from '../quality';
 import { SyncBadge } from '../sync';
 import { SettingsButton } from '../settings';
 
@@ -83,6 +84,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
             <CallRefusal call={call} />
             <TransferProgress call={call} />
             <AudioStatus call={call} />
+            <QualityMeter call={call} />
             <CallWaiting />
           </>
         ) : (

@@ -36,6 +36,24 @@ function Row({ member, now, alerting }: { member: FloorMember; now: number; aler
         {call
           ? [t(`floor.call.${call.state}`, { duration: duration(now - call.since) }), member.queue, call.remote].filter(Boolean).join(' · ')
           : '—'}
+        {call?.state === 'on-call' && member.quality && (
+          <span className={`floor-quality quality-${member.quality}`} data-testid="floor-quality" data-level={member.quality}>
+            {' · '}
+            {t('quality.meter', { level: t(`quality.level.${member.quality}`) })}
+          </span>
+        )}
+        {member.connectionTest && member.connectionTest !== 'good' && (
+          <span className={`floor-quality quality-${member.connectionTest}`} data-testid="floor-connection-test">
+            {' · '}
+            {t('quality.floor.connectionTest', { verdict: t(`quality.level.${member.connectionTest}`) })}
+          </span>
+        )}
+        {member.poorStreak && (
+          <span className="floor-poor-streak" data-testid="floor-poor-streak">
+            {' · '}
+            {t('quality.floor.poorStreak')}
+          </span>
+        )}
       </td>
       <td>
         {call?.state === 'on-call' && (

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Call } from '../../../src-shared/domain/call';
 import { useT } from '../../i18n/use-t';
 import { useMedia, type DeviceRole } from './store';
+import { ConnectionTest, DemoNetworkSwitch } from '../quality';
 
 const ROLES: { role: DeviceRole; kind: MediaDeviceKind; label: 'media.mic' | 'media.speaker' | 'media.ringer' }[] = [
   { role: 'mic', kind: 'audioinput', label: 'media.mic' },
@@ -13,7 +14,7 @@ const ROLES: { role: DeviceRole; kind: MediaDeviceKind; label: 'media.mic' | 'me
  * Microphone, speaker and ringer, chosen separately and remembered on this computer. The devices are listed only
  * while `active` (the call bar's panel is open, or the settings screen shows them).
  */
-export function DeviceChoices({ active }: { active: boolean }) {
+export function DeviceChoices({ active, children }: { active: boolean; children?: ReactNode }) {
   const t = useT();
   const devices = useMedia((s) => s.devices);
   const choose = useMedia((s) => s.choose);
@@ -42,6 +43,7 @@ export function DeviceChoices({ active }: { active: boolean }) {
           </select>
         </label>
       ))}
+      {children}
     </div>
   );
 }
@@ -57,7 +59,10 @@ export function DevicesPanel() {
         <span aria-hidden="true">♪</span>
         <span className="visually-hidden">{t('media.devices')}</span>
       </summary>
-      <DeviceChoices active={open} />
+      <DeviceChoices active={open}>
+        <ConnectionTest />
+        <DemoNetworkSwitch />
+      </DeviceChoices>
     </details>
   );
 }

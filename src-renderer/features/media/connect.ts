@@ -11,7 +11,10 @@ import { AUTO_ANSWER_BEEP, RING, toneWav } from './tones';
  * answers the main process, so a call never gets two peer connections.
  */
 export function connectMedia(): () => void {
-  const engine = new MediaEngine();
+  const engine = new MediaEngine(
+    (session, summary) => void request('reportCallQuality', { session, summary }).catch(() => undefined),
+    (level) => void request('reportLiveQuality', { level }).catch(() => undefined),
+  );
   const stopServing = whileHoldingMediaLock(navigator.locks, () =>
     subscribe('mediaCommand', (command) => {
       engine

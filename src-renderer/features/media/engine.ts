@@ -1,4 +1,8 @@
 import type { MediaCommand } from '../../../src-shared/domain/media';
+import type { CallQualitySummary } from '../../../src-shared/quality/summary';
+import type { CallQualityLevel } from '../../../src-shared/quality/level';
+import { QualitySampler, qualityLevel, readAudioCounters, useQuality } from '../quality';
+import { useWorkspace } from '../softphone';
 import { gatheredDescription } from './ice';
 import { playOn, useMedia } from './store';
 
@@ -9,6 +13,9 @@ interface MediaSession {
   packets: number;
   lastPacketAt: number;
   createdAt: number;
+  muted: boolean;
+  quality: QualitySampler;
+  level: CallQualityLevel | null;
 }
 
 const SILENT_AFTER_MS = 3000;
@@ -18,6 +25,15 @@ const SILENT_AFTER_MS = 3000;
  * description handler. The far end's audio plays on the chosen speaker; the microphone is the chosen one.
  */
 export class MediaEngine {
+  /**
+   * reportQuality: told each session's quality summary as it closes, when any of it was measured; reportLevel: told
+   * the call's level (good / fair / poor) each time it changes, for the team lead.
+   */
+  constructor(
+    private readonly reportQuality: (session: MediaCommand['session'], summary: CallQualitySummary) => void = () => undefined,
+    private readonly reportLevel: (level: CallQualityLevel) => void = () => undefined,
+  ) {}
+
   private readonly sessions = new Map<string, MediaSession>();
   private latest: string | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
@@ -48,6 +64,8 @@ export class MediaEngine {
         return null;
       }
       case 'mute': {
+        const muted = this.sessions.get(command.session);
+        if (muted) muted.muted = command.muted;
         for (const track of this.sessions.get(command.session)?.mic.getAudioTracks() ?? []) track.enabled = !command.muted;
         return null;
       }
@@ -76,7 +94,7 @@ export class MediaEngine {
     for (const track of mic.getAudioTracks()) pc.addTrack(track, mic);
     const audio = new Audio();
     audio.autoplay = true;
-    const session: MediaSession = { pc, mic, audio, packets: 0, lastPacketAt: 0, createdAt: Date.now() };
+    const session: MediaSession = { pc, mic, audio, packets: 0, lastPacketAt: 0, createdAt: Date.now(), muted: false, quality: new QualitySampler(), level: null };
     pc.addEventListener('track', (e) => {
       audio.srcObject = e.streams[0] ?? new MediaStream([e.track]);
       void playOn(audio, useMedia.getState().devices.speaker).catch(() => undefined);
@@ -97,6 +115,8 @@ export class MediaEngine {
     const s = this.sessions.get(id);
     if (!s) return;
     this.sessions.delete(id);
+    const summary = s.quality.summary();
+    if (summary.samples > 0) this.reportQuality(id as MediaCommand['session'], summary);
     s.pc.close();
     for (const track of s.mic.getTracks()) track.stop();
     s.audio.pause();
@@ -106,6 +126,7 @@ export class MediaEngine {
       clearInterval(this.poll);
       this.poll = null;
       useMedia.getState().set({ audio: 'idle' });
+      useQuality.getState().set(null);
     }
   }
 
@@ -126,6 +147,25 @@ export class MediaEngine {
     const since = s.lastPacketAt || s.createdAt;
     const audio = now - since < SILENT_AFTER_MS ? (s.lastPacketAt ? 'receiving' : 'connecting') : 'silent';
     if (useMedia.getState().audio !== audio) useMedia.getState().set({ audio });
+    this.sampleQuality(s, stats, now);
+  }
+
+  /**
+   * Call quality once a second, only while a call is up (a ringing outbound call has no audio yet to judge). Hold
+   * either way (our transceiver not sending and receiving) is expected silence.
+   */
+  private sampleQuality(s: MediaSession, stats: RTCStatsReport, now: number): void {
+    const { call, consult } = useWorkspace.getState();
+    if (call?.state !== 'active' && consult?.state !== 'active') return;
+    const held = s.pc.getTransceivers().some((t) => t.currentDirection !== null && t.currentDirection !== 'sendrecv');
+    const counters = readAudioCounters(stats.values() as Iterable<Record<string, unknown> & { type: string; id: string }>);
+    const live = s.quality.sample(counters, now, { held, muted: s.muted });
+    useQuality.getState().set(live);
+    const level = qualityLevel(live);
+    if (level !== 'measuring' && level !== s.level) {
+      s.level = level;
+      this.reportLevel(level);
+    }
   }
 }
 

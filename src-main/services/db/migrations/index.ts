@@ -5,6 +5,7 @@ import * as workOrderDrafts from './0003-work-order-drafts';
 import * as kbIndex from './0004-kb-index';
 import * as teamSync from './0005-team-sync';
 import * as outboxOwner from './0006-outbox-owner';
+import * as callQuality from './0007-call-quality';
 
 export interface Migration {
   name: string;
@@ -19,4 +20,5 @@ export const migrations: Migration[] = [
   { name: '0004-kb-index', up: kbIndex.up },
   { name: '0005-team-sync', up: teamSync.up },
   { name: '0006-outbox-owner', up: outboxOwner.up },
+  { name: '0007-call-quality', up: callQuality.up },
 ];

@@ -1,0 +1,7 @@
+export { ConnectionTest } from './ConnectionTest';
+export { DemoNetworkSwitch } from './DemoNetworkSwitch';
+export { QualityMeter, QualityWarnings } from './QualityMeter';
+export { QualitySampler, type LiveQuality } from './sampler';
+export { readAudioCounters } from './read-stats';
+export { useQuality } from './store';
+export { qualityLevel } from './level';

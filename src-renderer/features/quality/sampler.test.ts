@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { AudioCounters } from './read-stats';
+import { QualitySampler } from './sampler';
+
+/** Running totals after n seconds of a call sending and receiving 50 packets a second, with `lost` lost so far. */
+function at(n: number, over: Partial<AudioCounters> = {}): AudioCounters {
+  return {
+    packetsReceived: 50 * n,
+    packetsLost: 0,
+    packetsSent: 50 * n,
+    bytesReceived: 8000 * n,
+    bytesSent: 8000 * n,
+    jitterMs: 4,
+    rttMs: 20,
+    remoteLossFraction: null,
+    micLevel: n % 2 ? 0.1 : 0.2,
+    speakerLevel: 0.1,
+    ...over,
+  };
+}
+const talking = { held: false, muted: false };
+
+describe('QualitySampler', () => {
+  it('a clean call: MOS from the E-model, no warnings', () => {
+    const sampler = new QualitySampler();
+    let live;
+    for (let n = 1; n <= 6; n++) live = sampler.sample(at(n), n * 1000, talking);
+    // L = 20 + 2×4 + 10 = 38 → R = 93.2 − 0.95 = 92.25 → MOS 4.39
+    expect(live).toMatchObject({ mos: 4.39, rttMs: 20, jitterMs: 4, lossPct: 0, warnings: [] });
+  });
+
+  it('loss is the share lost over the last five seconds, and fades once the line is clean', () => {
+    const sampler = new QualitySampler();
+    sampler.sample(at(1), 1000, talking);
+    // Seconds 2–4: 50 packets arrive and 5 are lost each second.
+    const lossy = (n: number) => at(n, { packetsReceived: 50 + (n - 1) * 50, packetsLost: (n - 1) * 5 });
+    sampler.sample(lossy(2), 2000, talking);
+    sampler.sample(lossy(3), 3000, talking);
+    const live = sampler.sample(lossy(4), 4000, talking);
+    // window: received 50+50+50+50 = 200, lost 0+5+5+5 = 15 → 15 / 215 = 6.98 % → 7.0
+    expect(live.lossPct).toBe(7);
+    expect(live.warnings.map((w) => w.kind)).toContain('loss');
+  });
+
+  it('audio stopping both ways on hold is no warning; the summary counts what was measured', () => {
+    const sampler = new QualitySampler();
+    sampler.sample(at(1), 1000, talking);
+    for (let n = 2; n <= 8; n++) expect(sampler.sample(at(1), n * 1000, { held: true, muted: false }).warnings).toEqual([]);
+    expect(sampler.summary()).toMatchObject({ oneWayAudio: false, warningSeconds: 0, samples: 8 });
+  });
+
+  it('audio stopping to arrive is the caller side after 3 s', () => {
+    const sampler = new QualitySampler();
+    sampler.sample(at(1), 1000, talking);
+    let live;
+    for (let n = 2; n <= 4; n++) live = sampler.sample(at(n, { packetsReceived: 50 }), n * 1000, talking);
+    expect(live!.warnings).toEqual([{ kind: 'no-audio-in', side: 'caller', since: 4000 }]);
+    expect(sampler.summary().oneWayAudio).toBe(true);
+  });
+});
