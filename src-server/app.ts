@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { HttpError } from './http-error';
 import { authRoutes } from './routes/auth-routes';
+import { knowledgeRoutes } from './routes/knowledge-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { buildServices, type Services } from './services';
 
@@ -42,6 +43,7 @@ export async function buildApp(config: ServerConfig): Promise<{ app: FastifyInst
   });
   authRoutes(app, services);
   syncRoutes(app, services);
+  knowledgeRoutes(app, services);
   app.addHook('onClose', async () => {
     await services.notifier.stop();
     await services.pool.end();

@@ -7,6 +7,8 @@ import { AuthService } from './services/auth/auth-service';
 import { PullService } from './services/sync/pull-service';
 import { PushService } from './services/sync/push-service';
 import { TeamNotifier } from './services/sync/team-notifier';
+import { KnowledgeRepo } from './db/repos/knowledge-repo';
+import { KnowledgeService } from './services/knowledge/knowledge-service';
 
 export interface Log {
   warn(obj: object, msg: string): void;
@@ -24,6 +26,7 @@ export interface Services {
   push: PushService;
   pull: PullService;
   notifier: TeamNotifier;
+  knowledge: KnowledgeService;
 }
 
 export function buildServices(config: ServerConfig, log: Log): Services {
@@ -45,5 +48,6 @@ export function buildServices(config: ServerConfig, log: Log): Services {
     push: new PushService(pool, config, log),
     pull: new PullService(pool),
     notifier: new TeamNotifier(config.databaseUrl, log),
+    knowledge: new KnowledgeService(pool, new KnowledgeRepo(pool), log),
   };
 }

@@ -30,6 +30,9 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
   s.notifier.on('changed', (teamId, seq) => {
     for (const [ws, team] of sockets) if (team === teamId) ws.send(JSON.stringify({ type: 'changed', seq }));
   });
+  s.notifier.on('knowledge', (seq) => {
+    for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'knowledge', seq }));
+  });
   s.notifier.on('all', () => {
     for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'changed', seq: -1 }));
   });

@@ -61,6 +61,11 @@ export const policy = {
     return v.role === 'lead' && v.teamId !== null;
   },
 
+  /** Knowledge reaches every desktop of the floor: a team lead or an admin publishes it, nobody else. */
+  canPublishKnowledge(v: Viewer): boolean {
+    return v.role === 'lead' || v.role === 'admin';
+  },
+
   isAdmin(v: Viewer): boolean {
     return v.role === 'admin';
   },
