@@ -21,6 +21,7 @@ import { createRouter, type ContractRouter } from './router';
 import { workspaceHandlers } from './workspace-handlers';
 import { FollowUpReminders } from './follow-up-reminders';
 import { TeamClient, type RefreshTokenStore } from '../services/sync/team-client';
+import { KnowledgePull } from '../services/sync/knowledge-pull';
 import { TeamSync } from '../services/sync/team-sync';
 import { AgentStateLog } from '../services/agent-state/agent-state-log';
 import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-status';
@@ -91,7 +92,8 @@ export class AgentDesktop {
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'), Date.now, { teamSync: team !== null });
     if (team && options.team) {
       const client = new TeamClient(team.server, team.username, options.team.refreshTokens, options.team.password);
-      this.teamSync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, options.logger, () => this.agentId(), this.cache.db);
+      const knowledge = new KnowledgePull(this.cache.db, this.cache.kb, this.cache.templates, client, options.logger);
+      this.teamSync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, options.logger, () => this.agentId(), this.cache.db, knowledge);
       this.teamSync.on('status', (status) => this.events.emit('syncStatusChanged', status));
       this.teamSync.on('pulled', ({ workOrders }) => this.events.emit('teamWorkChanged', { workOrders }));
     }
