@@ -78,21 +78,29 @@ export class TestDesktop {
 
   /** Resolves once a KB search on this desktop (offline, its own SQLite) gives what the check wants. */
   untilSearch(query: string, check: (ids: string[]) => boolean, timeoutMs = 10_000): Promise<string[]> {
-    const knowledge = this.knowledge!;
     const find = () => this.cache.kbSearch.search(query).map((h) => h.id);
+    return this.untilKnowledge(() => {
+      const ids = find();
+      return check(ids) ? ids : null;
+    }, () => `searching "${query}" never matched; found ${JSON.stringify(find())}`, timeoutMs);
+  }
+
+  /** Resolves with what look() finds once pulled knowledge holds it (checked now and after every pull applied). */
+  untilKnowledge<T>(look: () => T | null, why: () => string, timeoutMs = 10_000): Promise<T> {
+    const knowledge = this.knowledge!;
     return new Promise((resolve, reject) => {
-      const now = find();
-      if (check(now)) return resolve(now);
+      const now = look();
+      if (now !== null) return resolve(now);
       const timer = setTimeout(() => {
         knowledge.off('applied', on);
-        reject(new Error(`${this.username}: searching "${query}" never matched; found ${JSON.stringify(find())}`));
+        reject(new Error(`${this.username}: ${why()}`));
       }, timeoutMs);
       const on = () => {
-        const ids = find();
-        if (!check(ids)) return;
+        const found = look();
+        if (found === null) return;
         clearTimeout(timer);
         knowledge.off('applied', on);
-        resolve(ids);
+        resolve(found);
       };
       knowledge.on('applied', on);
     });

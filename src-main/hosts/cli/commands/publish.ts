@@ -1,21 +1,13 @@
 import { AppConfig } from '../../../app/config';
 import { checkFile, type ImportKind } from '../../../services/importers/importer';
+import { publishRecords, type PublishSummary } from '../../../services/sync/knowledge-publish';
 import { memoryTokenStore, TeamClient } from '../../../services/sync/team-client';
-import { MAX_PUBLISH, type KnowledgeKind, type PublishRequest } from '../../../../src-shared/sync/knowledge-contract';
+import type { KnowledgeKind } from '../../../../src-shared/sync/knowledge-contract';
 import { UserName } from '../../../../src-shared/sync/contract';
 import { stringOption, UsageError, type CommandContext } from '../command';
 
 /** What each import kind is on the team server; customers and call records stay on each desktop. */
-const PUBLISHED: Partial<Record<ImportKind, KnowledgeKind>> = { kb: 'article', templates: 'template' };
-
-/** A publish request stays well under the server's limit for one (PUBLISH_BODY_LIMIT, 4 MiB). */
-const BATCH_BYTES = 2 * 1024 * 1024;
-
-export interface PublishSummary {
-  published: number;
-  unchanged: number;
-  rejected: { line: number; reason: string }[];
-}
+export const PUBLISHED: Partial<Record<ImportKind, KnowledgeKind>> = { kb: 'article', templates: 'template' };
 
 /**
  * `agent-desktop --server URL --user NAME import kb FILE`: the file is read and checked by the importer, then
@@ -32,23 +24,16 @@ export async function publishFile(ctx: CommandContext, kind: ImportKind, path: s
   const password = await readPassword(ctx);
 
   const { ready, rejected } = checkFile(kind, path);
-  const summary: PublishSummary = { published: 0, unchanged: 0, rejected: rejected.map(({ line, reason }) => ({ line, reason })) };
   const client = new TeamClient(server.data, user.data, memoryTokenStore(), password, 60_000);
   try {
-    for (const batch of batches(ready)) {
-      const body: PublishRequest = { kind: published, records: batch.map((r) => r.row) };
-      const result = await client.publishKnowledge(body);
-      summary.published += result.published;
-      summary.unchanged += result.unchanged;
-      for (const r of result.rejected) summary.rejected.push({ line: batch[r.index]?.line ?? 0, reason: r.reason });
-      process.stderr.write(`\r${kind}: ${summary.published + summary.unchanged}/${ready.length} published`);
-    }
+    const summary = await publishRecords(client, published, ready, (done) => process.stderr.write(`\r${kind}: ${done}/${ready.length} published`));
     if (ready.length) process.stderr.write('\n');
+    summary.rejected.push(...rejected.map(({ line, reason }) => ({ line, reason })));
+    summary.rejected.sort((a, b) => a.line - b.line);
+    return summary;
   } finally {
     await client.signOut();
   }
-  summary.rejected.sort((a, b) => a.line - b.line);
-  return summary;
 }
 
 async function readPassword(ctx: CommandContext): Promise<string> {
@@ -57,21 +42,4 @@ async function readPassword(ctx: CommandContext): Promise<string> {
   const password = fromEnv ?? (await ctx.stdin()).split('\n')[0]!.replace(/\r$/, '');
   if (!password) throw new UsageError('give the password in AGENT_DESKTOP_TEAM_PASSWORD or on standard input (never on the command line)');
   return password;
-}
-
-/** Records in publish requests of at most MAX_PUBLISH records and about BATCH_BYTES each. */
-function* batches<T extends { row: unknown }>(rows: T[]): Generator<T[]> {
-  let batch: T[] = [];
-  let bytes = 0;
-  for (const r of rows) {
-    const size = Buffer.byteLength(JSON.stringify(r.row));
-    if (batch.length && (batch.length === MAX_PUBLISH || bytes + size > BATCH_BYTES)) {
-      yield batch;
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(r);
-    bytes += size;
-  }
-  if (batch.length) yield batch;
 }
