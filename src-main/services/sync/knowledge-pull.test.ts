@@ -83,6 +83,25 @@ describe('KnowledgePull into a real SQLite cache', () => {
     cache.close();
   });
 
+  it('never holds the main thread long while it segments and writes a large pull (the phone runs beside it)', async () => {
+    const { cache, server, pull, find } = desktop();
+    const text = (i: number) => `Refund case ${i}: the customer was charged twice for the same order. `.repeat(40);
+    for (let i = 0; i < 300; i++) server.publish(article(`KB-${i}`, `Double charge case ${i}`, text(i)));
+    let longest = 0;
+    let last = performance.now();
+    const tick = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    await pull.pullAll();
+    clearInterval(tick);
+    expect(find('case 299')).toContain('KB-299');
+    // Segmenting a page of 100 such articles takes several hundred milliseconds: it must be spread out.
+    expect(longest).toBeLessThan(150);
+    cache.close();
+  });
+
   it('a live message asks for a pull only when it names something past the cursor, or everything', async () => {
     const { cache, server, pull } = desktop();
     server.publish(article('KB-1', 'A', 'b'));

@@ -50,13 +50,21 @@ export class KnowledgePull extends EventEmitter<{ applied: [{ articles: string[]
       const page = await this.client.pullKnowledge(this.cursor, PAGE);
       const articles: string[] = [];
       let templates = 0;
-      const writes = page.changes.flatMap((change) => {
+      const writes: (() => void)[] = [];
+      let busySince = performance.now();
+      for (const change of page.changes) {
         const write = this.writeFor(change);
-        if (!write) return [];
-        if (change.kind === 'article') articles.push(change.id);
-        else templates++;
-        return [write];
-      });
+        if (write) {
+          writes.push(write);
+          if (change.kind === 'article') articles.push(change.id);
+          else templates++;
+        }
+        // Segmenting is most of the work and runs on the main thread: the phone gets the event loop every slice.
+        if (performance.now() - busySince > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          busySince = performance.now();
+        }
+      }
       // The cursor moves with the last slice: a page cut short by a crash is pulled again (writes are upserts).
       writes.push(() => void this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(CURSOR_KEY, String(page.cursor)));
       await this.writeInShortSlices(writes);
