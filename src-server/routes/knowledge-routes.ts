@@ -18,6 +18,15 @@ export function knowledgeRoutes(app: FastifyInstance, s: Services): void {
     return s.knowledge.publish(v, body);
   });
 
+  app.get('/v1/knowledge/helped', async (req) => {
+    const v = await authenticate(req, s.tokens, s.users);
+    if (!policy.canSeeHelpedReport(v)) {
+      req.log.warn({ user: v.username, role: v.role }, 'helped report refused: only a team lead or an admin sees it');
+      throw new HttpError(403, 'FORBIDDEN', 'Only a team lead or an admin sees which articles helped.');
+    }
+    return s.knowledge.helpedReport(v);
+  });
+
   app.get('/v1/knowledge/pull', async (req) => {
     await authenticate(req, s.tokens, s.users);
     const q = validate(KnowledgePullQuery, req.query, 'knowledge pull query');

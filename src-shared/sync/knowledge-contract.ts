@@ -145,6 +145,12 @@ export type KnowledgePullResponse = z.infer<typeof KnowledgePullResponse>;
 /** Sent to every live desktop when something was published: pull knowledge after your cursor. */
 export const KnowledgeLiveMessage = z.object({ type: z.literal('knowledge'), seq: z.number().int() });
 
+/** Per article, how often agents marked it helped or not: a lead sees her team's marks, an admin everyone's. */
+export const HelpedReport = z.object({
+  articles: z.array(z.object({ articleId: z.string(), helped: z.number().int(), notHelped: z.number().int() })),
+});
+export type HelpedReport = z.infer<typeof HelpedReport>;
+
 /** An agent's "this article helped" (or not) mark, for reporting which articles answer real calls. */
 export const KbHelpedMutation = z.object({
   kind: z.literal('kb.helped'),

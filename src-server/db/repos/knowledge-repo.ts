@@ -54,6 +54,16 @@ export class KnowledgeRepo {
     return r.rowCount === 1;
   }
 
+  /** Helped marks per article, of one team (or of everyone when teamId is null), most helpful first. */
+  async helped(teamId: number | null): Promise<{ articleId: string; helped: number; notHelped: number }[]> {
+    const r = await this.pool.query<{ article_id: string; helped: number; not_helped: number }>(
+      `SELECT article_id, count(*) FILTER (WHERE helped)::int AS helped, count(*) FILTER (WHERE NOT helped)::int AS not_helped
+         FROM kb_helped WHERE $1::int IS NULL OR team_id = $1 GROUP BY article_id ORDER BY helped DESC, article_id LIMIT 1000`,
+      [teamId],
+    );
+    return r.rows.map((row) => ({ articleId: row.article_id, helped: row.helped, notHelped: row.not_helped }));
+  }
+
   /** Everything published or retired after a position, in feed order. */
   async after(seq: number, limit: number): Promise<KnowledgeChange[]> {
     const r = await this.pool.query<{ seq: string; kind: KnowledgeKind; id: string; locale: KnowledgeKey['locale']; retired: boolean; data: Record<string, unknown> | null }>(

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import {
-  checkKnowledgeRecord, type KnowledgeKey, type KnowledgePullResponse, type PublishBody, type PublishRejection, type PublishResponse,
+  checkKnowledgeRecord, type HelpedReport, type KnowledgeKey, type KnowledgePullResponse, type PublishBody, type PublishRejection, type PublishResponse,
 } from '../../../src-shared/sync/knowledge-contract';
 import { inTransaction } from '../../db/tx';
 import type { KnowledgeRepo } from '../../db/repos/knowledge-repo';
@@ -71,6 +71,11 @@ export class KnowledgeService {
     rejected.sort((a, b) => Number(a.retire ?? false) - Number(b.retire ?? false) || a.index - b.index);
     this.log.info({ user: v.username, kind: req.kind, ...result, rejected: rejected.length }, 'knowledge published');
     return { ...result, rejected };
+  }
+
+  /** The "article helped" report: a lead's team, or (admin) the whole floor. */
+  async helpedReport(v: Viewer): Promise<HelpedReport> {
+    return { articles: await this.repo.helped(v.role === 'admin' ? null : v.teamId) };
   }
 
   async pull(after: number, limit: number): Promise<KnowledgePullResponse> {

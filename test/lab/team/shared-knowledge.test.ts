@@ -16,6 +16,7 @@ const people = [
   { username: 'lead1', password: 'lead-pass-0001', role: 'lead' as const, team: 'north' },
   { username: '1001', password: 'agent-pass-1001', role: 'agent' as const, team: 'north' },
   { username: '2001', password: 'agent-pass-2001', role: 'agent' as const, team: 'south' },
+  { username: 'lead2', password: 'lead-pass-0002', role: 'lead' as const, team: 'south' },
 ];
 const password = (u: string) => people.find((p) => p.username === u)!.password;
 let lab: Awaited<ReturnType<typeof startTeamLab>>;
@@ -202,5 +203,17 @@ describe('shared knowledge through the team server', () => {
     expect(again.status).toBe(200);
     expect(again.body.results).toEqual([{ seq: entry!.seq, outcome: 'duplicate' }]);
     expect(await stored()).toHaveLength(1);
+
+    // For reporting: the lead of north sees her team's marks, south's lead not hers, the admin everyone's; an
+    // agent is refused.
+    const report = async (user: string) => {
+      const who = await signIn(lab.servers[0]!.url, user, password(user));
+      const r = await fetch(`${lab.servers[0]!.url}/v1/knowledge/helped`, { headers: { authorization: `Bearer ${who.accessToken}` } });
+      return { status: r.status, body: (await r.json()) as unknown };
+    };
+    expect(await report('lead1')).toEqual({ status: 200, body: { articles: [{ articleId: 'KB-REFUND', helped: 1, notHelped: 0 }] } });
+    expect(await report('lead2')).toEqual({ status: 200, body: { articles: [] } });
+    expect((await report('admin1')).body).toEqual({ articles: [{ articleId: 'KB-REFUND', helped: 1, notHelped: 0 }] });
+    expect((await report('1001')).status).toBe(403);
   });
 });
