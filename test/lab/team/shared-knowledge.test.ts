@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishRequest, PublishResponse } from '../../../src-shared/sync/knowledge-contract';
 import { TestDesktop } from './team-desktop';
@@ -34,13 +35,14 @@ afterAll(async () => {
   await lab?.stop();
 });
 
-/** The agent-desktop command line, as an administrator runs it; the password only in its environment. */
-function cli(args: string[], user: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** The agent-desktop command line, as an administrator runs it; the password in its environment or on stdin. */
+function cli(args: string[], user: string, passwordOn: 'env' | 'stdin' = 'env'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin/agent-desktop.js'), '--db', join(dir, 'cli.sqlite'), ...args], {
-      env: { PATH: process.env.PATH ?? '', AGENT_DESKTOP_TEAM_PASSWORD: password(user) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', ...(passwordOn === 'env' ? { AGENT_DESKTOP_TEAM_PASSWORD: password(user) } : {}) },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(passwordOn === 'stdin' ? `${password(user)}\n` : '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -82,8 +84,8 @@ describe('shared knowledge through the team server', () => {
     const rows = (await db.query('SELECT id, retired FROM kb_articles ORDER BY id')).rows;
     expect(rows).toEqual([{ id: 'KB-PARCEL', retired: false }, { id: 'KB-REFUND', retired: false }, { id: 'KB-ROAM', retired: false }]);
 
-    // The same file again changes nothing, and sends nothing to the desktops again.
-    const again = await cli(['--server', lab.servers[0]!.url, '--user', 'admin1', 'import', 'kb', path], 'admin1');
+    // The same file again (the password on standard input this time) changes nothing, and sends nothing again.
+    const again = await cli(['--server', lab.servers[0]!.url, '--user', 'admin1', 'import', 'kb', path], 'admin1', 'stdin');
     expect(JSON.parse(again.stdout)).toMatchObject({ published: 0, unchanged: 3 });
   }, 30_000);
 
@@ -112,6 +114,29 @@ describe('shared knowledge through the team server', () => {
       expect(d.cache.kbSearch.search('duplicate').map((h) => h.id)).toEqual([]);
       expect(d.cache.kb.article('KB-REFUND')?.body).toBe(changed.body);
     }
+  });
+
+  it('each publish wakes a live desktop once, however many records it holds', async () => {
+    const t = await signIn(lab.servers[0]!.url, '2001', password('2001'));
+    const ws = new WebSocket(`${lab.servers[0]!.url.replace('http', 'ws')}/v1/sync/live`, { headers: { authorization: `Bearer ${t.accessToken}` } });
+    const seen: { type: string; seq: number }[] = [];
+    let onMessage = () => undefined as void;
+    ws.on('message', (d: Buffer) => {
+      seen.push(JSON.parse(d.toString()) as { type: string; seq: number });
+      onMessage();
+    });
+    await new Promise<void>((resolve) => (onMessage = resolve)); // the greeting on connect
+    const batch = ['KB-W1', 'KB-W2', 'KB-W3'].map((id, i) => ({ id, locale: 'en', title: `Wake-up ${i}`, body: `wake-up test ${i}` }));
+    const first = await publish('lead1', { kind: 'article', records: batch });
+    const second = await publish('lead1', { kind: 'article', records: [{ ...batch[0], body: 'wake-up test changed' }] });
+    // Wake-ups arrive in commit order: once the second is here, every wake-up of the first is too.
+    await new Promise<void>((resolve) => {
+      onMessage = () => seen.some((m) => m.type === 'knowledge' && m.seq === second.body.cursor) && resolve();
+      onMessage();
+    });
+    ws.close();
+    expect(seen.filter((m) => m.type === 'knowledge')).toEqual([{ type: 'knowledge', seq: first.body.cursor }, { type: 'knowledge', seq: second.body.cursor }]);
+    await publish('lead1', { kind: 'article', retire: batch.map(({ id }) => ({ id })) });
   });
 
   it('a desktop whose server process was down pulls what was published meanwhile once it is back', async () => {
