@@ -21,6 +21,7 @@ import { createRouter, type ContractRouter } from './router';
 import { workspaceHandlers } from './workspace-handlers';
 import { FollowUpReminders } from './follow-up-reminders';
 import { TeamClient, type RefreshTokenStore } from '../services/sync/team-client';
+import { KnowledgeIndexMerge } from '../services/sync/knowledge-index-merge';
 import { KnowledgePull } from '../services/sync/knowledge-pull';
 import { TeamSync } from '../services/sync/team-sync';
 import { AgentStateLog } from '../services/agent-state/agent-state-log';
@@ -93,6 +94,15 @@ export class AgentDesktop {
     if (team && options.team) {
       const client = new TeamClient(team.server, team.username, options.team.refreshTokens, options.team.password);
       const knowledge = new KnowledgePull(this.cache.db, this.cache.kb, this.cache.templates, client, options.logger);
+      const worker = options.importWorker;
+      if (worker) {
+        // Pulled articles are searchable at once; folding them into the index keeps searches fast (in the worker).
+        const merge = new KnowledgeIndexMerge(
+          () => importInWorker(worker, { kind: 'kb-merge', dbPath: this.cache.path }).then(() => undefined),
+          (err) => options.logger.warn('knowledge index could not be merged after a pull', { error: err.message }),
+        );
+        knowledge.on('applied', ({ articles }) => articles.length > 0 && merge.request());
+      }
       this.teamSync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, options.logger, () => this.agentId(), this.cache.db, knowledge);
       this.teamSync.on('status', (status) => this.events.emit('syncStatusChanged', status));
       this.teamSync.on('pulled', ({ workOrders }) => this.events.emit('teamWorkChanged', { workOrders }));

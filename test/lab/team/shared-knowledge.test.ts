@@ -7,6 +7,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishRequest, PublishResponse } from '../../../src-shared/sync/knowledge-contract';
+import { importInWorker } from '../../../src-main/services/importers/import-job';
 import { TestDesktop } from './team-desktop';
 import { push, ROOT, signIn, startTeamLab } from './team-lab';
 
@@ -170,6 +171,17 @@ describe('shared knowledge through the team server', () => {
     expect(r.body).toMatchObject({ retired: 1, rejected: [{ index: 1, retire: true, reason: 'article KB-NEVER is not published' }] });
     await Promise.all([north, south].map((d) => d.untilSearch('roaming', (ids) => ids.length === 0, 5_000)));
     expect(north.cache.kb.article('KB-ROAM')).toBeNull();
+  });
+
+  it('pulled articles folded into the index by the import worker (as the desktop does after a pull) search the same', async () => {
+    const pending = () => north.cache.db.prepare('SELECT (SELECT count(*) FROM kb_postings_new) + (SELECT count(*) FROM kb_replaced) AS n').get() as { n: number };
+    expect(pending().n).toBeGreaterThan(0);
+    await importInWorker(join(ROOT, 'out/main/import-worker.js'), { kind: 'kb-merge', dbPath: north.path });
+    expect(pending().n).toBe(0);
+    expect(north.cache.kbSearch.search('chargeback merchant').map((h) => h.id)).toEqual(['KB-REFUND']);
+    expect(north.cache.kbSearch.search('duplicate').map((h) => h.id)).toEqual([]);
+    expect(north.cache.kbSearch.search('roaming').map((h) => h.id)).toEqual([]);
+    expect(north.cache.kbSearch.search('理赔').map((h) => h.id)).toEqual(['KB-PARCEL']);
   });
 
   it("an agent's publish is refused with 403, by the CLI and over HTTP, and nothing is written", async () => {
