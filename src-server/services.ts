@@ -8,6 +8,8 @@ import { RecordingsService } from './services/recording/recordings-service';
 import { PullService } from './services/sync/pull-service';
 import { PushService } from './services/sync/push-service';
 import { TeamNotifier } from './services/sync/team-notifier';
+import { KnowledgeRepo } from './db/repos/knowledge-repo';
+import { KnowledgeService } from './services/knowledge/knowledge-service';
 
 export interface Log {
   warn(obj: object, msg: string): void;
@@ -26,6 +28,7 @@ export interface Services {
   pull: PullService;
   notifier: TeamNotifier;
   recordings: RecordingsService;
+  knowledge: KnowledgeService;
 }
 
 export function buildServices(config: ServerConfig, log: Log): Services {
@@ -48,5 +51,6 @@ export function buildServices(config: ServerConfig, log: Log): Services {
     pull: new PullService(pool),
     notifier: new TeamNotifier(config.databaseUrl, log),
     recordings: new RecordingsService(pool, config, log),
+    knowledge: new KnowledgeService(pool, new KnowledgeRepo(pool), log),
   };
 }

@@ -21,6 +21,8 @@ import { createRouter, type ContractRouter } from './router';
 import { workspaceHandlers } from './workspace-handlers';
 import { FollowUpReminders } from './follow-up-reminders';
 import { memoryTokenStore, type RefreshTokenStore } from '../services/sync/team-client';
+import { KnowledgeIndexMerge } from '../services/sync/knowledge-index-merge';
+import { KnowledgePull } from '../services/sync/knowledge-pull';
 import type { TeamSync } from '../services/sync/team-sync';
 import { TeamSession } from './team-session';
 import { AgentStateLog } from '../services/agent-state/agent-state-log';
@@ -103,6 +105,14 @@ export class AgentDesktop {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const team = options.config.team;
     this.cache = new Cache(join(options.dataDir, 'cache.sqlite'), Date.now, { teamSync: team !== null });
+    const worker = options.importWorker;
+    // Pulled articles are searchable at once; folding them into the index keeps searches fast (in the worker).
+    const merge = worker
+      ? new KnowledgeIndexMerge(
+          () => importInWorker(worker, { kind: 'kb-merge', dbPath: this.cache.path }).then(() => undefined),
+          (err) => options.logger.warn('knowledge index could not be merged after a pull', { error: err.message }),
+        )
+      : null;
     this.team = new TeamSession({
       cache: this.cache,
       dataDir: options.dataDir,
@@ -112,6 +122,11 @@ export class AgentDesktop {
       config: () => this.config,
       teamChanged: (t) => (this.config = { ...this.config, team: t }),
       me: () => this.agentId(),
+      knowledge: (client) => {
+        const knowledge = new KnowledgePull(this.cache.db, this.cache.kb, this.cache.templates, client, options.logger);
+        if (merge) knowledge.on('applied', ({ articles }) => articles.length > 0 && merge.request());
+        return knowledge;
+      },
       attach: (sync) => {
         sync.on('status', (status) => this.events.emit('syncStatusChanged', this.team.status() ?? status));
         sync.on('pulled', ({ workOrders }) => this.events.emit('teamWorkChanged', { workOrders }));

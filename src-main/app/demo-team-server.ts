@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
@@ -7,10 +7,14 @@ import { Cache } from '../services/db/cache';
 import { LabPostgres } from '../services/lab-team/lab-postgres';
 import { LabTeamServer } from '../services/lab-team/lab-team-server';
 import type { RecordingDestination } from '../services/lab-pbx/recording-upload';
+import { checkFile } from '../services/importers/importer';
+import { KnowledgePull } from '../services/sync/knowledge-pull';
+import { publishRecords } from '../services/sync/knowledge-publish';
 import { memoryTokenStore, TeamClient } from '../services/sync/team-client';
 import { TeamSync } from '../services/sync/team-sync';
 
 export const DEMO_SPECIALIST = { username: 'wang.fang', name: '王芳 (specialist)' };
+const DEMO_ADMIN = 'demo.admin';
 
 /**
  * Demo mode's team server: a throwaway PostgreSQL cluster and one team-server process on loopback, the demo agent
@@ -27,6 +31,7 @@ export class DemoTeamServer {
   /** The key the demo PBX hands recordings over with (in the server's environment, never on a command line). */
   private readonly pbxKey = randomBytes(32).toString('base64url');
   private readonly specialistPassword = randomBytes(12).toString('hex');
+  private readonly adminPassword = randomBytes(12).toString('hex');
 
   constructor(private readonly repoRoot: string, private readonly runDir: string, private readonly logger: Logger) {}
 
@@ -43,7 +48,9 @@ export class DemoTeamServer {
       // The demo agent leads the demo floor (as on the PBX's floor board), so her board shows the team's desktops.
       { username: agentUsername, password: this.agentPassword, role: 'lead', team: 'demo-floor', name: 'Demo Agent' },
       { username: DEMO_SPECIALIST.username, password: this.specialistPassword, role: 'specialist', team: 'demo-floor', name: DEMO_SPECIALIST.name, queues: ['specialists', 'complaints-lead'] },
+      { username: DEMO_ADMIN, password: this.adminPassword, role: 'admin', name: 'Demo admin' },
     ]);
+    await this.publishSampleKnowledge(server.url);
     this.logger.info('demo: team server running', { url: server.url, database: 'throwaway PostgreSQL 15 cluster' });
     this.startSpecialist(server.url);
     return { server: server.url, username: agentUsername };
@@ -54,12 +61,35 @@ export class DemoTeamServer {
     return this.server ? { server: this.server.url, pbxKey: this.pbxKey } : undefined;
   }
 
+  /**
+   * The sample knowledge base, published as an admin does (agent-desktop --server URL import kb FILE): the
+   * desktops get it by pulling. The demo goes on without it if it cannot be published.
+   */
+  private async publishSampleKnowledge(url: string): Promise<void> {
+    const dir = join(this.repoRoot, 'resources', 'sample', 'kb');
+    const client = new TeamClient(url, DEMO_ADMIN, memoryTokenStore(), this.adminPassword, 60_000);
+    try {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+        const { ready, rejected } = checkFile('kb', join(dir, file));
+        const summary = await publishRecords(client, 'article', ready);
+        this.logger.info('demo: sample knowledge published on the team server', {
+          file, published: summary.published, unchanged: summary.unchanged, rejected: rejected.length + summary.rejected.length,
+        });
+      }
+    } catch (err) {
+      this.logger.warn('demo: the sample knowledge could not be published on the team server', { error: (err as Error).message });
+    } finally {
+      await client.signOut();
+    }
+  }
+
   private startSpecialist(url: string): void {
     const dir = join(this.runDir, 'specialist');
     mkdirSync(dir, { recursive: true });
     const cache = new Cache(join(dir, 'cache.sqlite'), Date.now, { teamSync: true });
     const client = new TeamClient(url, DEMO_SPECIALIST.username, memoryTokenStore(), this.specialistPassword);
-    const sync = new TeamSync(cache.workOrdersDb, cache.outbox, client, this.logger, () => DEMO_SPECIALIST.username, cache.db);
+    const knowledge = new KnowledgePull(cache.db, cache.kb, cache.templates, client, this.logger);
+    const sync = new TeamSync(cache.workOrdersDb, cache.outbox, client, this.logger, () => DEMO_SPECIALIST.username, cache.db, knowledge);
     const handled = new Set<string>();
     sync.on('pulled', () => {
       for (const w of cache.workOrders.list(['open'], 20, ['specialists', 'complaints-lead'])) {

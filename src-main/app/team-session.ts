@@ -4,6 +4,7 @@ import type { SyncStatus } from '../../src-shared/domain/sync-status';
 import type { TeamSessionState, TeamSessionView, TeamSignIn } from '../../src-shared/domain/team-session';
 import type { Cache } from '../services/db/cache';
 import { TeamClient, TeamServerError, type RefreshTokenStore } from '../services/sync/team-client';
+import type { KnowledgePull } from '../services/sync/knowledge-pull';
 import { TeamSync } from '../services/sync/team-sync';
 import type { AppConfig } from './config';
 import { writeTeamChange } from './config-file';
@@ -21,6 +22,8 @@ export interface TeamSessionOptions {
   teamChanged(team: NonNullable<AppConfig['team']>): void;
   /** Who this desktop's work belongs to (the team user name). */
   me(): string;
+  /** The shared-knowledge pull that goes with a sync worker (articles and templates published on the server). */
+  knowledge?(client: TeamClient): KnowledgePull;
   /** A sync worker started (or was replaced): its events are the app's. */
   attach(sync: TeamSync): void;
   statusChanged(status: SyncStatus): void;
@@ -161,7 +164,7 @@ export class TeamSession {
     // From now on the changes the team must see are queued (a desktop that was alone starts here).
     cache.sync.enabled = true;
     this.ended = false;
-    this.sync = new TeamSync(cache.workOrdersDb, cache.outbox, client, logger, () => this.options.me(), cache.db);
+    this.sync = new TeamSync(cache.workOrdersDb, cache.outbox, client, logger, () => this.options.me(), cache.db, this.options.knowledge?.(client));
     this.options.attach(this.sync);
     this.sync.start();
   }

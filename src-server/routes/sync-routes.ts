@@ -39,6 +39,9 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
   s.notifier.on('changed', (teamId, seq) => {
     for (const [ws, v] of sockets) if (v.teamId === teamId) ws.send(JSON.stringify({ type: 'changed', seq }));
   });
+  s.notifier.on('knowledge', (seq) => {
+    for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'knowledge', seq }));
+  });
   // Notifications may have been lost while the listener was away: every channel's account is checked again too.
   s.notifier.on('all', () => {
     for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'changed', seq: -1 }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Severity, WorkOrderStatus } from '../domain/screen-pop';
 import { Route } from '../workorders/complaint';
+import { KbHelpedMutation } from './knowledge-contract';
 
 /**
  * The sync contract between a desktop and the team server, used by both sides: every request body and every
@@ -135,6 +136,7 @@ export const Mutation = z.discriminatedUnion('kind', [
   CompleteFollowUp,
   RecordContact,
   ChangeAgentState,
+  KbHelpedMutation,
 ]);
 export type Mutation = z.infer<typeof Mutation>;
 

@@ -49,7 +49,8 @@ export class Cache {
     this.workOrders = new WorkOrdersRepo(this.workOrdersDb, now, this.outbox);
     this.kb = new KbRepo(this.db, now);
     this.kbSearch = new KbSearch(this.db);
-    this.kbFeedback = new KbFeedbackRepo(this.db, now);
+    // Helped marks are written with their outbox entry on this connection (the calls' one).
+    this.kbFeedback = new KbFeedbackRepo(this.db, now, this.callsOutbox);
     this.templates = new TemplatesRepo(this.db, now);
     // Promised callbacks are acknowledged writes like work orders: the FULL connection.
     this.followUps = new FollowUpsRepo(this.workOrdersDb, now, this.outbox);

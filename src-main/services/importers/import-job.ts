@@ -15,7 +15,13 @@ export interface KbIndexJob {
   kind: 'kb-index';
 }
 
-export type WorkerJob = ImportJob | KbIndexJob;
+/** Folding articles pulled from the team server into the search index (KbRepo.mergeIndex). */
+export interface KbMergeJob {
+  dbPath: string;
+  kind: 'kb-merge';
+}
+
+export type WorkerJob = ImportJob | KbIndexJob | KbMergeJob;
 
 export type WorkerMessage =
   | { type: 'progress'; progress: ImportProgress }

@@ -14,7 +14,9 @@ try {
   const result =
     job.kind === 'kb-index'
       ? { imported: 0, updated: cache.kb.ensureIndexed(), rejected: [] }
-      : importFile(cache, job.kind, job.path, { region: job.region, onProgress: (progress) => post({ type: 'progress', progress }) });
+      : job.kind === 'kb-merge'
+        ? (cache.kb.mergeIndex(), { imported: 0, updated: 0, rejected: [] })
+        : importFile(cache, job.kind, job.path, { region: job.region, onProgress: (progress) => post({ type: 'progress', progress }) });
   post({ type: 'done', result });
 } catch (err) {
   post({ type: 'failed', message: (err as Error).message });

@@ -118,6 +118,26 @@ const handlers: { [K in ImportKind]: Handler<z.ZodTypeAny> } = {
   },
 };
 
+/**
+ * Reads and checks a file exactly as importFile does, writing nothing: what is published to the team server is
+ * checked by the same schema as what is imported here (the server checks it again).
+ */
+export function checkFile(kind: ImportKind, path: string): { ready: { line: number; row: unknown }[]; rejected: Rejected[] } {
+  const file = basename(path);
+  const ready: { line: number; row: unknown }[] = [];
+  const rejected: Rejected[] = [];
+  for (const record of readRecords(path)) {
+    if ('error' in record) {
+      rejected.push({ file, line: record.line, reason: record.error });
+      continue;
+    }
+    const parsed = handlers[kind].schema.safeParse(record.fields);
+    if (parsed.success) ready.push({ line: record.line, row: parsed.data });
+    else rejected.push({ file, line: record.line, reason: describeIssues(parsed.error) });
+  }
+  return { ready, rejected };
+}
+
 /** Rows read, validated and prepared at a time (and progress reported). */
 const BATCH = 500;
 

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { Locale, ValueTier } from '../../../src-shared/domain/screen-pop';
+import { ImportId, ImportList, KbArticleRecord, OptionalImportText } from '../../../src-shared/sync/knowledge-contract';
 
-/** CSV cells are strings: a list is written "a;b;c"; JSON Lines may use a real array. */
-const List = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(';').map((s) => s.trim()).filter(Boolean) : v ?? []),
-  z.array(z.string().max(200)).max(50),
-);
-const OptionalText = (max: number) => z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().max(max).nullable());
-const Id = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1, 'id is required').max(100));
+const List = ImportList;
+const OptionalText = OptionalImportText;
+const Id = ImportId;
 
 export const CustomerImport = z.object({
   id: Id,
@@ -44,14 +41,8 @@ export const ContactImport = z.object({
   work_order_id: OptionalText(100),
 });
 
-export const KbImport = z.object({
-  id: Id,
-  locale: Locale,
-  title: z.string().trim().min(1, 'title is required').max(500),
-  body: z.string().min(1, 'body is required').max(200_000),
-  tags: List.optional().default([]),
-  category: OptionalText(100).optional().default(null),
-});
+/** One schema with the team server's publish: the same file imports on a desktop and publishes on the server. */
+export const KbImport = KbArticleRecord;
 
 /** What went wrong with a row, in words a person can act on. */
 export function describeIssues(error: z.ZodError): string {

@@ -34,3 +34,19 @@ describe('KbFeedbackRepo on a real SQLite file', () => {
     c.close();
   });
 });
+
+describe('KbFeedbackRepo with a team server', () => {
+  it('puts each mark into the outbox in the same transaction, naming the call it helped on', () => {
+    const c = new Cache(join(mkdtempSync(join(tmpdir(), 'kb-feedback-')), 'cache.sqlite'), () => 1_700_000_000_000, { teamSync: true });
+    c.kb.upsert({ externalId: 'kb-1', locale: 'en', title: 'Refunds', body: 'Five days.', tags: [], category: 'refunds' });
+    c.db.prepare("INSERT INTO contacts (external_id, started_at, direction, number, duration_s, hold_s, uuid) VALUES ('call:abc', 1, 'inbound', '+100', 0, 0, '0b0c8c1e-7d3f-4c55-9a55-3f1de1a2b0c1')").run();
+    expect(c.kbFeedback.mark('kb-1', 'abc', true)).toBe(true);
+    expect(c.kbFeedback.mark('missing', null, true)).toBe(false);
+    const [entry, ...rest] = c.outbox.pending(10);
+    expect(rest).toEqual([]);
+    expect(entry!.mutation).toEqual({
+      kind: 'kb.helped', id: expect.any(String), articleId: 'kb-1', contactId: '0b0c8c1e-7d3f-4c55-9a55-3f1de1a2b0c1', helped: true, at: 1_700_000_000_000,
+    });
+    c.close();
+  });
+});

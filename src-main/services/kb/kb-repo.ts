@@ -140,6 +140,20 @@ export class KbRepo {
   }
 
   /**
+   * Takes an article and its words out of the cache (retired on the team server); its helped marks go with it.
+   * Returns whether it was there.
+   */
+  remove(externalId: string): boolean {
+    return this.db.transaction(() => {
+      const stored = this.existing.get(externalId);
+      if (!stored) return false;
+      this.searchIndex.remove(stored.id, stored.locale, this.storedWords(stored));
+      this.db.prepare<[number]>('DELETE FROM kb_articles WHERE id = ?').run(stored.id);
+      return true;
+    })();
+  }
+
+  /**
    * Whether the search index does not hold every article: a database written before the index existed, or a
    * reindex that was cut short.
    */

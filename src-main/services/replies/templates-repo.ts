@@ -8,7 +8,7 @@ export class TemplatesRepo {
   private readonly existing;
   private readonly byLocale;
 
-  constructor(db: Db, private readonly now: () => number = Date.now) {
+  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {
     this.upsertStatement = db.prepare<[string, string, string, string, string, string, number]>(`
       INSERT INTO reply_templates (external_id, locale, scenario, title, shortcut, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (external_id, locale) DO UPDATE SET scenario = excluded.scenario, title = excluded.title,
@@ -21,6 +21,11 @@ export class TemplatesRepo {
     const created = !this.existing.get(template.id, template.locale);
     this.upsertStatement.run(template.id, template.locale, template.scenario, template.title, template.shortcut, JSON.stringify(template), this.now());
     return { created };
+  }
+
+  /** Takes one language version of a template out (retired on the team server). */
+  remove(id: string, locale: Locale): boolean {
+    return this.db.prepare<[string, string]>('DELETE FROM reply_templates WHERE external_id = ? AND locale = ?').run(id, locale).changes === 1;
   }
 
   /** The stored templates of a locale, checked again against the schema on the way out. */

@@ -3,6 +3,7 @@ import {
   PullResponse, PushResponse, TeamDesktopsResponse, TeamMembersResponse, TokenResponse,
   type PushRequest, type SessionUser, type TeamDesktop,
 } from '../../../src-shared/sync/contract';
+import { KnowledgePullResponse, PublishResponse, type PublishRequest } from '../../../src-shared/sync/knowledge-contract';
 
 /** Where the refresh token lives: Electron safeStorage on a desktop, memory only in the web shell. */
 export interface RefreshTokenStore {
@@ -99,6 +100,16 @@ export class TeamClient {
 
   pull(after: number, clientId: string, waiting: number): Promise<PullResponse> {
     return this.authed('GET', `/v1/sync/pull?after=${after}&clientId=${clientId}&waiting=${waiting}`, PullResponse);
+  }
+
+  /** Publishes knowledge (a team lead's or an admin's): each record is checked on the server, a bad one named. */
+  publishKnowledge(body: PublishRequest): Promise<PublishResponse> {
+    return this.authed('POST', '/v1/knowledge/publish', PublishResponse, body);
+  }
+
+  /** Knowledge published or retired after a position of the knowledge feed. */
+  pullKnowledge(after: number, limit: number): Promise<KnowledgePullResponse> {
+    return this.authed('GET', `/v1/knowledge/pull?after=${after}&limit=${limit}`, KnowledgePullResponse);
   }
 
   /** The team lead's view of her team's desktops. */

@@ -7,6 +7,7 @@ import { reconnectDelay } from '../softphone/backoff';
 import { LiveMessage, ServerWorkOrder, type PushResult, type TeamDesktop, type TeamMembersResponse } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
+import type { KnowledgePull } from './knowledge-pull';
 import type { Outbox } from './outbox';
 import { TeamServerError, type TeamClient } from './team-client';
 
@@ -42,6 +43,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private liveRetry: NodeJS.Timeout | null = null;
   private readonly liveBackoff = new Backoff(250, 8_000);
   private lastSyncedAt: number | null = null;
+  private knowledgeDue = true;
   private state: SyncStatus['state'] = 'connecting';
   private message: string | null = null;
   private readonly onWrite = () => this.kick();
@@ -57,6 +59,8 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
      * a change lost in a power cut goes back with its cursor and is pulled again. Local work stays on db (FULL).
      */
     private readonly pullDb: Db = db,
+    /** Published knowledge (KB, templates): pulled on start, when the live channel says so, and on reconnect. */
+    private readonly knowledge: KnowledgePull | null = null,
   ) {
     super();
     this.applier = new ChangeApplier(pullDb, outbox, me);
@@ -142,6 +146,13 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
         if (!this.client.user) await this.client.signIn();
         await this.pushAll();
         await this.pullAll();
+        if (this.knowledge && this.knowledgeDue) {
+          this.knowledgeDue = false;
+          await this.knowledge.pullAll().catch((err: unknown) => {
+            this.knowledgeDue = true;
+            throw err;
+          });
+        }
         if (!this.live) this.connectLive();
         this.backoff.reset();
         this.lastSyncedAt = Date.now();
@@ -263,6 +274,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       } catch {
         // Not ours to interpret: treated as a plain wake-up.
       }
+      if (this.knowledge?.wants(message)) this.knowledgeDue = true;
       const parsed = LiveMessage.safeParse(message);
       if (!parsed.success || parsed.data.seq < 0 || parsed.data.seq > this.cursor) this.kick();
     });

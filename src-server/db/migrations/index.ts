@@ -2,6 +2,7 @@ import * as accounts from './0001-accounts';
 import * as work from './0002-work';
 import * as desktops from './0003-desktops';
 import * as keptOutcomes from './0004-kept-outcomes';
+import * as knowledge from './0005-knowledge';
 import * as signInHardening from './0006-sign-in-hardening';
 import * as recordings from './0008-recordings';
 
@@ -11,6 +12,7 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0002-work', sql: work.sql },
   { name: '0003-desktops', sql: desktops.sql },
   { name: '0004-kept-outcomes', sql: keptOutcomes.sql },
+  { name: '0005-knowledge', sql: knowledge.sql },
   { name: '0006-sign-in-hardening', sql: signInHardening.sql },
   { name: '0008-recordings', sql: recordings.sql },
 ];

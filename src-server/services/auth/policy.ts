@@ -76,6 +76,16 @@ export const policy = {
     return v.role === 'lead' || (v.role === 'agent' && agentsHearOwn && r.agentId === v.userId);
   },
 
+  /** Knowledge reaches every desktop of the floor: a team lead or an admin publishes it, nobody else. */
+  canPublishKnowledge(v: Viewer): boolean {
+    return v.role === 'lead' || v.role === 'admin';
+  },
+
+  /** Which articles help on calls: a lead sees her team's marks, an admin the whole floor's. */
+  canSeeHelpedReport(v: Viewer): boolean {
+    return v.role === 'admin' || (v.role === 'lead' && v.teamId !== null);
+  },
+
   isAdmin(v: Viewer): boolean {
     return v.role === 'admin';
   },

@@ -187,6 +187,15 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       );
       return APPLIED;
     }
+    case 'kb.helped': {
+      // Kept under the desktop's own id for the mark: stored once however often it arrives.
+      await tx.query(
+        `INSERT INTO kb_helped (id, article_id, user_id, team_id, contact_id, helped, at) VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7 / 1000.0))
+         ON CONFLICT (id) DO NOTHING`,
+        [m.id, m.articleId, v.userId, v.teamId, m.contactId, m.helped, m.at],
+      );
+      return APPLIED;
+    }
     case 'agentState.change': {
       await tx.query('INSERT INTO agent_states (user_id, state, reason, at) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))', [v.userId, m.state, m.reason, m.at]);
       return APPLIED;

@@ -11,7 +11,7 @@ interface Log {
  * only a wake-up: desktops pull from the tables. When PostgreSQL restarts, it listens again with backoff and
  * emits a wake-up for every team, since notifications sent meanwhile were lost.
  */
-export class TeamNotifier extends EventEmitter<{ changed: [teamId: number, seq: number]; all: []; account: [userId: number] }> {
+export class TeamNotifier extends EventEmitter<{ changed: [teamId: number, seq: number]; all: []; account: [userId: number]; knowledge: [seq: number] }> {
   private client: pg.Client | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
@@ -33,6 +33,9 @@ export class TeamNotifier extends EventEmitter<{ changed: [teamId: number, seq: 
         if (Number.isInteger(userId)) this.emit('account', userId);
         return;
       }
+      // Published knowledge is for every team: "knowledge:<position>".
+      const knowledge = /^knowledge:(\d+)$/.exec(n.payload ?? '');
+      if (knowledge) return void this.emit('knowledge', Number(knowledge[1]));
       const [team, seq] = (n.payload ?? '').split(':').map(Number);
       if (Number.isInteger(team) && Number.isInteger(seq)) this.emit('changed', team!, seq!);
     });

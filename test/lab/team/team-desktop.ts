@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../../../src-main/app/logger';
 import { Cache } from '../../../src-main/services/db/cache';
 import { memoryTokenStore, TeamClient } from '../../../src-main/services/sync/team-client';
+import { KnowledgePull } from '../../../src-main/services/sync/knowledge-pull';
 import { TeamSync } from '../../../src-main/services/sync/team-sync';
 import { WorkOrderFiling } from '../../../src-main/services/workorders/work-order-filing';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
@@ -15,6 +16,7 @@ export class TestDesktop {
   readonly cache: Cache;
   readonly filing: WorkOrderFiling;
   sync: TeamSync | null = null;
+  knowledge: KnowledgePull | null = null;
 
   constructor(readonly username: string, private readonly password: string, readonly path = join(mkdtempSync(join(tmpdir(), `desk-${username}-`)), 'cache.sqlite')) {
     this.cache = new Cache(this.path, Date.now, { teamSync: true });
@@ -23,7 +25,8 @@ export class TestDesktop {
 
   connect(serverUrl: string): TeamSync {
     const client = new TeamClient(serverUrl, this.username, memoryTokenStore(), this.password, 3000);
-    this.sync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, silentLogger, () => this.username, this.cache.db);
+    this.knowledge = new KnowledgePull(this.cache.db, this.cache.kb, this.cache.templates, client, silentLogger);
+    this.sync = new TeamSync(this.cache.workOrdersDb, this.cache.outbox, client, silentLogger, () => this.username, this.cache.db, this.knowledge);
     this.sync.start();
     return this.sync;
   }
@@ -70,6 +73,36 @@ export class TestDesktop {
         resolve(row);
       };
       sync.on('pulled', on);
+    });
+  }
+
+  /** Resolves once a KB search on this desktop (offline, its own SQLite) gives what the check wants. */
+  untilSearch(query: string, check: (ids: string[]) => boolean, timeoutMs = 10_000): Promise<string[]> {
+    const find = () => this.cache.kbSearch.search(query).map((h) => h.id);
+    return this.untilKnowledge(() => {
+      const ids = find();
+      return check(ids) ? ids : null;
+    }, () => `searching "${query}" never matched; found ${JSON.stringify(find())}`, timeoutMs);
+  }
+
+  /** Resolves with what look() finds once pulled knowledge holds it (checked now and after every pull applied). */
+  untilKnowledge<T>(look: () => T | null, why: () => string, timeoutMs = 10_000): Promise<T> {
+    const knowledge = this.knowledge!;
+    return new Promise((resolve, reject) => {
+      const now = look();
+      if (now !== null) return resolve(now);
+      const timer = setTimeout(() => {
+        knowledge.off('applied', on);
+        reject(new Error(`${this.username}: ${why()}`));
+      }, timeoutMs);
+      const on = () => {
+        const found = look();
+        if (found === null) return;
+        clearTimeout(timer);
+        knowledge.off('applied', on);
+        resolve(found);
+      };
+      knowledge.on('applied', on);
     });
   }
 

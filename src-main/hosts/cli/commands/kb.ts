@@ -1,6 +1,7 @@
 import { Locale } from '../../../../src-shared/domain/screen-pop';
 import { IMPORT_KINDS, importFile, type ImportKind } from '../../../services/importers/importer';
 import { stringOption, UsageError, type Command, type CommandContext } from '../command';
+import { publishFile } from './publish';
 
 export function localeOption(ctx: CommandContext): Locale | null {
   const lang = stringOption(ctx, 'lang');
@@ -12,13 +13,15 @@ export function localeOption(ctx: CommandContext): Locale | null {
 
 export const kbCommands: Record<string, Command> = {
   import: {
-    usage: `import <${IMPORT_KINDS.join('|')}> FILE`,
-    summary: 'upsert records from JSON Lines or CSV; bad rows are listed with line and reason',
+    usage: `import <${IMPORT_KINDS.join('|')}> FILE [--server URL --user NAME]`,
+    summary: 'upsert records from JSON Lines or CSV (with --server: publish kb/templates to the team server); bad rows are listed with line and reason',
+    options: ['server', 'user'],
     run: (ctx) => {
       const [kind, path] = ctx.args;
       if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind) || !path) {
         throw new UsageError(`import needs a kind (${IMPORT_KINDS.join(', ')}) and a file, e.g. agent-desktop import kb articles.jsonl`);
       }
+      if (stringOption(ctx, 'server') !== undefined) return publishFile(ctx, kind as ImportKind, path);
       const result = importFile(ctx.cache(), kind as ImportKind, path, {
         region: ctx.region,
         onProgress: (p) => process.stderr.write(`\r${p.kind}: ${p.processed}/${p.total}`),
