@@ -1,9 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { WebSocket } from 'ws';
+import { decodeJwt } from 'jose';
 import { PullQuery, PushRequest } from '../../src-shared/sync/contract';
 import type { Services } from '../services';
 import { authenticate } from './authenticate';
 import { validate } from './validate';
+import { LiveFeed } from '../services/sync/live-feed';
+
+/** When a verified bearer token expires (ms since the epoch): the live channel sends nothing on it after that. */
+function tokenExpiry(header: string | undefined): number {
+  const exp = decodeJwt((header ?? '').slice(7)).exp;
+  return typeof exp === 'number' ? exp * 1000 : 0;
+}
 
 export function syncRoutes(app: FastifyInstance, s: Services): void {
   app.post('/v1/sync/push', async (req) => {
@@ -25,26 +32,22 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
     return { desktops: await s.pull.desktops(v) };
   });
 
-  // The live channel: a wake-up whenever the team's feed moves on. The desktop then pulls.
-  const sockets = new Map<WebSocket, number>();
-  s.notifier.on('changed', (teamId, seq) => {
-    for (const [ws, team] of sockets) if (team === teamId) ws.send(JSON.stringify({ type: 'changed', seq }));
-  });
-  s.notifier.on('all', () => {
-    for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'changed', seq: -1 }));
-  });
+  // The live channel: when the team's feed moves on, each desktop gets what she may see of it (or a wake-up).
+  const live = new LiveFeed(s.pool, app.log);
+  s.notifier.on('changed', (teamId, seq) => live.changed(teamId, seq));
+  s.notifier.on('all', () => live.all());
   app.get('/v1/sync/live', { websocket: true }, (socket, req) => {
     // Registered before the token is checked: a socket that closes meanwhile is never left in the map.
     let closed = false;
     socket.on('close', () => {
       closed = true;
-      sockets.delete(socket);
+      live.remove(socket);
     });
     authenticate(req, s.tokens, s.users).then(
       (v) => {
         if (closed) return;
         if (v.teamId === null) return socket.close(4403, 'no team');
-        sockets.set(socket, v.teamId);
+        live.add(socket, { ...v, teamId: v.teamId }, tokenExpiry(req.headers.authorization));
         // Being connected is being seen (a callback stays with its agent while her desktop is here).
         const seen = () => void s.sessions.seen(v.userId).catch((err: Error) => req.log.warn({ error: err.message }, 'could not note the desktop as seen'));
         seen();
@@ -55,6 +58,6 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
     );
   });
   app.addHook('onClose', async () => {
-    for (const ws of sockets.keys()) ws.close(1001, 'server stopping');
+    for (const ws of live.sockets) ws.close(1001, 'server stopping');
   });
 }
