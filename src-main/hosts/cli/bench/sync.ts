@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { silentLogger } from '../../../app/logger';
 import { Cache } from '../../../services/db/cache';
@@ -127,6 +128,9 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
     const before = { servers: servers.map((x) => cpuSeconds(x.pid!)), postgres: pgCpu(), bench: process.cpuUsage(), commits: await commits() };
     const started = performance.now();
     const loadAtStart = loadavg()[0]!;
+    // How late this process's own timers and sockets ran: a delay here is added to every "visible" figure.
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     const endAt = started + seconds * 1000;
     const uuids: string[] = [];
     const contacts: string[] = [];
@@ -172,6 +176,7 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
     for (const t of timers) clearTimeout(t);
     const runSeconds = (performance.now() - started) / 1000;
     const loadAtEnd = loadavg()[0]!;
+    lag.disable();
     const crossed = (x: { from: number; to: number }) => faults.some((f) => x.from < f.end && x.to > f.start);
     const delays = samples.filter((x) => !crossed(x)).map((x) => x.to - x.from);
     const faultDelays = samples.filter(crossed).map((x) => x.to - x.from);
@@ -215,6 +220,7 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
       postgresTransactionsPerSecond: transactionsPerSecond,
       // The machine's one-minute load average at the start and the end of the run: other work on it shows here.
       loadAverage: [round(loadAtStart, 1), round(loadAtEnd, 1)],
+      benchEventLoopDelayMs: { p50: round(lag.percentile(50) / 1e6, 1), p95: round(lag.percentile(95) / 1e6, 1), max: round(lag.max / 1e6, 1) },
       drainedInMs: round(performance.now() - drainStart, 0),
       lost,
       duplicated,
