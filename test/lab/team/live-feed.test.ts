@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { TeamClient } from '../../../src-main/services/sync/team-client';
 import type { LiveMessage } from '../../../src-shared/sync/contract';
@@ -8,6 +9,7 @@ import { fileComplaint, push, signIn, startTeamLab } from './team-lab';
 
 // The live channel of real team-server processes on a real PostgreSQL: a wake-up carries what each person may see.
 const people = [
+  { username: 'spec9', password: 'spec-pass-0009', role: 'specialist' as const, team: 'north', queues: ['specialists'] },
   { username: '1001', password: 'agent-pass-1001', role: 'agent' as const, team: 'north' },
   { username: '1002', password: 'agent-pass-1002', role: 'agent' as const, team: 'north' },
   { username: 'spec1', password: 'spec-pass-0001', role: 'specialist' as const, team: 'north', queues: ['specialists'] },
@@ -25,14 +27,15 @@ afterAll(async () => {
 });
 
 /** A live socket as the desktop opens it, keeping every message it receives. */
-async function listen(base: string, username: string): Promise<{ messages: LiveMessage[] }> {
+async function listen(base: string, username: string): Promise<{ messages: LiveMessage[]; closed: Promise<number> }> {
   const t = await signIn(base, username, people.find((p) => p.username === username)!.password);
   const ws = new WebSocket(`${base.replace('http', 'ws')}/v1/sync/live`, { headers: { authorization: `Bearer ${t.accessToken}` } });
   const messages: LiveMessage[] = [];
   ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as LiveMessage));
+  const closed = new Promise<number>((resolve) => ws.once('close', resolve));
   await new Promise((resolve) => ws.once('message', resolve));
   closers.push(() => ws.close());
-  return { messages };
+  return { messages, closed };
 }
 
 const orderIds = (m: LiveMessage) => (m.changes ?? []).flatMap((c) => (c.entity === 'workOrder' ? [c.data.id] : []));
@@ -86,5 +89,24 @@ describe('the live channel', () => {
     expect(await teammate.untilWorkOrder(uuid, () => true)).toMatchObject({ severity: 'difficult', queue: 'specialists' });
     expect(pulledBy()).toBe(0);
     pulls.mockRestore();
+  });
+
+  it('a person disabled while connected is sent nothing more and her socket is closed', async () => {
+    const a = lab.servers[0]!.url;
+    const leaving = await listen(a, 'spec9');
+    const agent = await signIn(a, '1002', 'agent-pass-1002');
+    const clientId = randomUUID();
+    await push(a, agent.accessToken, clientId, [{ seq: 1, mutation: fileComplaint('difficult', 'before she left', Date.now() + 3600_000) }]);
+    await vi.waitFor(() => expect(leaving.messages.some((m) => m.seq > 0)).toBe(true));
+    const received = leaving.messages.length;
+
+    const db = new pg.Client({ connectionString: lab.pg.url });
+    await db.connect();
+    await db.query("UPDATE users SET disabled = true WHERE username = 'spec9'");
+    await db.end();
+    const secret = fileComplaint('difficult', 'after she left', Date.now() + 3600_000);
+    await push(a, agent.accessToken, clientId, [{ seq: 2, mutation: secret }]);
+    expect(await leaving.closed).toBe(4401);
+    expect(leaving.messages.slice(received).flatMap(orderIds)).not.toContain(secret.workOrder.id);
   });
 });
