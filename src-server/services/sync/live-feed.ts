@@ -31,7 +31,7 @@ interface TeamState {
 
 /** Feed rows one wake-up carries at most; a longer stretch (a recovery storm) is a plain wake-up and a pull. */
 const PAGE = 100;
-/** Serialised size of one message at most: the desktop refuses frames over 64 KiB. */
+/** Bytes of one message at most (UTF-8: Chinese or Thai text is three bytes a character): the desktop refuses frames over 64 KiB. */
 const MAX_MESSAGE = 48 * 1024;
 
 /**
@@ -137,7 +137,7 @@ export class LiveFeed {
       }
       w.viewer = { ...w.viewer, queues: account.queues };
       const message = JSON.stringify({ type: 'changed', seq: page.cursor, after: from, changes: visibleChanges(w.viewer, page) } satisfies LiveMessage);
-      socket.send(message.length <= MAX_MESSAGE ? message : JSON.stringify({ type: 'changed', seq: page.cursor } satisfies LiveMessage));
+      socket.send(Buffer.byteLength(message) <= MAX_MESSAGE ? message : JSON.stringify({ type: 'changed', seq: page.cursor } satisfies LiveMessage));
     }
   }
 

@@ -29,9 +29,11 @@ afterAll(async () => {
 /** A live socket as the desktop opens it, keeping every message it receives. */
 async function listen(base: string, username: string): Promise<{ messages: LiveMessage[]; closed: Promise<number> }> {
   const t = await signIn(base, username, people.find((p) => p.username === username)!.password);
-  const ws = new WebSocket(`${base.replace('http', 'ws')}/v1/sync/live`, { headers: { authorization: `Bearer ${t.accessToken}` } });
+  // The desktop's own frame limit: a larger frame would close its socket.
+  const ws = new WebSocket(`${base.replace('http', 'ws')}/v1/sync/live`, { headers: { authorization: `Bearer ${t.accessToken}` }, maxPayload: 64 * 1024 });
   const messages: LiveMessage[] = [];
   ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as LiveMessage));
+  ws.on('error', () => undefined);
   const closed = new Promise<number>((resolve) => ws.once('close', resolve));
   await new Promise((resolve) => ws.once('message', resolve));
   closers.push(() => ws.close());
@@ -108,5 +110,24 @@ describe('the live channel', () => {
     await push(a, agent.accessToken, clientId, [{ seq: 2, mutation: secret }]);
     expect(await leaving.closed).toBe(4401);
     expect(leaving.messages.slice(received).flatMap(orderIds)).not.toContain(secret.workOrder.id);
+  });
+
+  it('a change too large for one frame (Chinese text is three bytes a character) is a plain wake-up, not a dropped socket', async () => {
+    const a = lab.servers[0]!.url;
+    const teammate = await listen(a, '1002');
+    const agent = await signIn(a, '1001', 'agent-pass-1001');
+    const clientId = randomUUID();
+    await push(a, agent.accessToken, clientId, [{ seq: 1, mutation: fileComplaint('ordinary', 'warm-up') }]);
+    await vi.waitFor(() => expect(teammate.messages.some((m) => m.seq > 0)).toBe(true));
+    const before = teammate.messages.length;
+
+    const long = fileComplaint('difficult', 'a long story', Date.now() + 3600_000);
+    long.workOrder.details = { whatHappened: '扣'.repeat(19_900) };
+    long.followUps[0]!.note = '回'.repeat(2000);
+    expect((await push(a, agent.accessToken, clientId, [{ seq: 2, mutation: long }])).body.results[0]!.outcome).toBe('applied');
+    await vi.waitFor(() => expect(teammate.messages.length).toBeGreaterThan(before));
+    const wakeUp = teammate.messages[before]!;
+    expect(wakeUp.changes).toBeUndefined();
+    expect(wakeUp.seq).toBeGreaterThan(0);
   });
 });
