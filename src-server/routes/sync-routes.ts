@@ -52,7 +52,12 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
         const seen = () => void s.sessions.seen(v.userId).catch((err: Error) => req.log.warn({ error: err.message }, 'could not note the desktop as seen'));
         seen();
         socket.on('message', seen);
-        socket.send(JSON.stringify({ type: 'changed', seq: -1 }));
+        // Where the team's feed stands, read after the socket joined (so nothing later is missed): a desktop whose
+        // last pull got there has nothing to fetch, and a reconnecting floor does not pull twice.
+        s.pool.query<{ feed_seq: string }>('SELECT feed_seq FROM teams WHERE id = $1', [v.teamId]).then(
+          (r) => socket.send(JSON.stringify({ type: 'changed', seq: Number(r.rows[0]?.feed_seq ?? -1) })),
+          () => socket.send(JSON.stringify({ type: 'changed', seq: -1 })),
+        );
       },
       () => socket.close(4401, 'sign in again'),
     );

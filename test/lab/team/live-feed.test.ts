@@ -35,7 +35,9 @@ async function listen(base: string, username: string): Promise<{ messages: LiveM
   ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as LiveMessage));
   ws.on('error', () => undefined);
   const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+  // The hello (where the feed stands) is set aside: the tests look at what changes bring.
   await new Promise((resolve) => ws.once('message', resolve));
+  messages.length = 0;
   closers.push(() => ws.close());
   return { messages, closed };
 }
@@ -90,6 +92,23 @@ describe('the live channel', () => {
     const uuid = agent.uuidOf(agent.filing.file('1001', complaintForm('charged twice for order 5521')).id);
     expect(await teammate.untilWorkOrder(uuid, () => true)).toMatchObject({ severity: 'difficult', queue: 'specialists' });
     expect(pulledBy()).toBe(0);
+    pulls.mockRestore();
+    await agent.close();
+    await teammate.close();
+  });
+
+  it('a desktop that connects current is not sent back to pull by the live channel\'s hello', async () => {
+    const pulls = vi.spyOn(TeamClient.prototype, 'pull');
+    const desk = new TestDesktop('1002', 'agent-pass-1002');
+    closers.push(() => desk.close());
+    desk.connect(lab.servers[1]!.url);
+    await desk.until((s) => s.state === 'synced');
+    // A teammate's change comes over the same socket after the hello: once it is here, the hello was handled.
+    const agent = await signIn(lab.servers[0]!.url, '1001', 'agent-pass-1001');
+    const after = fileComplaint('ordinary', 'after the hello');
+    await push(lab.servers[0]!.url, agent.accessToken, randomUUID(), [{ seq: 1, mutation: after }]);
+    await desk.untilWorkOrder(after.workOrder.id, () => true);
+    expect(pulls.mock.contexts.filter((c) => (c as TeamClient).baseUrl === lab.servers[1]!.url)).toHaveLength(1);
     pulls.mockRestore();
   });
 
