@@ -4,6 +4,7 @@ import { PullQuery, PushRequest, type Role } from '../../src-shared/sync/contrac
 import type { Services } from '../services';
 import { authenticate, predatesReset } from './authenticate';
 import { validate } from './validate';
+import { LiveFeed } from '../services/sync/live-feed';
 
 /** Who holds a live channel, as her token said when it opened. */
 interface LiveViewer {
@@ -34,17 +35,17 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
     return { desktops: await s.pull.desktops(v) };
   });
 
-  // The live channel: a wake-up whenever the team's feed moves on. The desktop then pulls.
+  // The live channel: when the team's feed moves on, each desktop gets what she may see of it (or a wake-up).
+  const live = new LiveFeed(s.pool, app.log);
+  // Every open channel and whose it is: closed when her token expires or her account changes.
   const sockets = new Map<WebSocket, LiveViewer>();
-  s.notifier.on('changed', (teamId, seq) => {
-    for (const [ws, v] of sockets) if (v.teamId === teamId) ws.send(JSON.stringify({ type: 'changed', seq }));
-  });
+  s.notifier.on('changed', (teamId, seq) => live.changed(teamId, seq));
   s.notifier.on('knowledge', (seq) => {
     for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'knowledge', seq }));
   });
   // Notifications may have been lost while the listener was away: every channel's account is checked again too.
   s.notifier.on('all', () => {
-    for (const ws of sockets.keys()) ws.send(JSON.stringify({ type: 'changed', seq: -1 }));
+    live.all();
     void recheck(() => true);
   });
   s.notifier.on('account', (userId) => void recheck((v) => v.userId === userId));
@@ -70,12 +71,14 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
       closed = true;
       clearTimeout(expiry);
       sockets.delete(socket);
+      live.remove(socket);
     });
     authenticate(req, s.tokens, s.users).then(
       (v) => {
         if (closed) return;
         if (v.teamId === null) return socket.close(4403, 'no team');
         sockets.set(socket, { userId: v.userId, username: v.username, teamId: v.teamId, role: v.role, issuedAt: v.issuedAt });
+        live.add(socket, { ...v, teamId: v.teamId }, v.expiresAt);
         // A channel lives no longer than the token that opened it: the desktop reconnects with a fresh one.
         expiry = setTimeout(() => {
           req.log.info({ user: v.username }, 'live channel closed: token expired');
@@ -86,12 +89,17 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
         const seen = () => void s.sessions.seen(v.userId).catch((err: Error) => req.log.warn({ error: err.message }, 'could not note the desktop as seen'));
         seen();
         socket.on('message', seen);
-        socket.send(JSON.stringify({ type: 'changed', seq: -1 }));
+        // Where the team's feed stands, read after the socket joined (so nothing later is missed): a desktop whose
+        // last pull got there has nothing to fetch, and a reconnecting floor does not pull twice.
+        s.pool.query<{ feed_seq: string }>('SELECT feed_seq FROM teams WHERE id = $1', [v.teamId]).then(
+          (r) => socket.send(JSON.stringify({ type: 'changed', seq: Number(r.rows[0]?.feed_seq ?? -1) })),
+          () => socket.send(JSON.stringify({ type: 'changed', seq: -1 })),
+        );
       },
       () => socket.close(4401, 'sign in again'),
     );
   });
   app.addHook('onClose', async () => {
-    for (const ws of sockets.keys()) ws.close(1001, 'server stopping');
+    for (const ws of live.sockets) ws.close(1001, 'server stopping');
   });
 }

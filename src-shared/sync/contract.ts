@@ -281,7 +281,12 @@ export type TeamMember = z.infer<typeof TeamMember>;
 export const TeamMembersResponse = z.object({ members: z.array(TeamMember), queues: z.array(z.string()) });
 export type TeamMembersResponse = z.infer<typeof TeamMembersResponse>;
 
-/** Pushed over the live WebSocket when the desktop's team feed moved on: pull after your cursor. */
-export const LiveMessage = z.object({ type: z.literal('changed'), seq: z.number().int() });
+/**
+ * Pushed over the live WebSocket when the desktop's team feed moved on to `seq`. With `after` and `changes` it
+ * carries what this person may see of the feed from `after` to `seq` (a desktop whose cursor is at or past
+ * `after` applies it and moves to `seq`, no pull); without them, or on a gap, the desktop pulls after its cursor.
+ */
+export const LiveMessage = z.object({ type: z.literal('changed'), seq: z.number().int(), after: z.number().int().nonnegative().optional(), changes: z.array(Change).optional() });
+export type LiveMessage = z.infer<typeof LiveMessage>;
 
 export const ErrorBody = z.object({ error: z.string(), message: z.string() });

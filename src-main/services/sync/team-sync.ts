@@ -100,6 +100,10 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     })();
   }
 
+  private saveCursor(cursor: number): void {
+    this.pullDb.prepare("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(cursor));
+  }
+
   private get cursor(): number {
     return Number(this.pullDb.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(`sync.cursor:${this.scope}`)?.value ?? 0);
   }
@@ -266,7 +270,8 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     const ping = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"ping"}'), 20_000);
     ping.unref();
     ws.on('open', () => this.liveBackoff.reset());
-    // A wake-up names the feed position it announces: nothing to do when a pull already went past it.
+    // A wake-up names the feed position it announces: nothing to do when a pull already went past it. One that
+    // carries the changes is applied as a pull would be; anything else (a gap, a plain wake-up) is a pull.
     ws.on('message', (data: Buffer) => {
       let message: unknown = null;
       try {
@@ -276,7 +281,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       }
       if (this.knowledge?.wants(message)) this.knowledgeDue = true;
       const parsed = LiveMessage.safeParse(message);
-      if (!parsed.success || parsed.data.seq < 0 || parsed.data.seq > this.cursor) this.kick();
+      if (parsed.success && parsed.data.seq >= 0 && parsed.data.seq <= this.cursor) return;
+      if (parsed.success && this.applyLive(parsed.data)) return;
+      this.kick();
     });
     ws.on('error', () => undefined);
     ws.on('close', (code: number) => {
@@ -289,6 +296,21 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       this.liveRetry = setTimeout(() => this.kick(), this.liveBackoff.next());
       this.liveRetry.unref();
     });
+  }
+
+  /**
+   * Applies the changes a wake-up carries when they continue this desktop's cursor. Not while a push or pull is
+   * running: that run pulls afterwards anyway, and an older pull answer must not land over newer live rows.
+   */
+  private applyLive(m: LiveMessage): boolean {
+    if (m.changes === undefined || m.after === undefined || this.running || this.stopped || m.after > this.cursor) return false;
+    const { workOrders } = this.applier.apply(m.changes, () => this.saveCursor(m.seq));
+    if (workOrders.length) this.emit('pulled', { workOrders });
+    if (this.state === 'synced') {
+      this.lastSyncedAt = Date.now();
+      this.emitStatus();
+    }
+    return true;
   }
 
   private setState(state: SyncStatus['state']): void {

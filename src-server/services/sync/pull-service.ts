@@ -1,13 +1,8 @@
 import type { Pool } from 'pg';
-import type { Change, PullResponse, TeamDesktop } from '../../../src-shared/sync/contract';
-import type { FeedEntity } from '../../db/repos/feed';
-import {
-  CONTACT_COLUMNS, CONTACT_FROM, EVENT_COLUMNS, FOLLOW_UP_COLUMNS, FOLLOW_UP_FROM, WORK_ORDER_COLUMNS, WORK_ORDER_FROM,
-  scopeOf, toContact, toEvent, toFollowUp, toWorkOrder,
-  type ContactRow, type EventRow, type FollowUpRow, type WorkOrderRow,
-} from '../../db/repos/work-rows';
+import type { PullResponse, TeamDesktop } from '../../../src-shared/sync/contract';
 import { HttpError } from '../../http-error';
 import { policy, type Viewer } from '../auth/policy';
+import { readFeedPage, visibleChanges } from './feed-page';
 
 /**
  * What changed for a desktop since its cursor: the team's feed in order, each row in its current state, only
@@ -30,57 +25,13 @@ export class PullService {
     const db = await this.pool.connect();
     try {
       await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const feed = (await db.query<{ seq: string; entity: FeedEntity; entity_id: string }>(
-        'SELECT seq, entity, entity_id FROM feed WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-        [teamId, after, limit + 1],
-      )).rows;
-      const more = feed.length > limit;
-      const page = feed.slice(0, limit);
-      const cursor = page.length ? Number(page[page.length - 1]!.seq) : after;
-      // Only the newest position of each row matters: it is sent in its current state.
-      const last = new Map<string, number>();
-      for (const f of page) last.set(`${f.entity}:${f.entity_id}`, Number(f.seq));
-      const ids = (entity: FeedEntity) => page.filter((f) => f.entity === entity).map((f) => f.entity_id);
-
-      // Only the tables the page names are read (a pull after a wake-up usually names one or two rows).
-      const rows = async <R extends object>(entity: FeedEntity, sql: string): Promise<R[]> => {
-        const wanted = ids(entity);
-        return wanted.length ? (await db.query<R>(sql, [teamId, wanted])).rows : [];
-      };
-      const orders = await rows<WorkOrderRow>('workOrder', `SELECT ${WORK_ORDER_COLUMNS} FROM ${WORK_ORDER_FROM} WHERE w.team_id = $1 AND w.id = ANY($2::uuid[])`);
-      const events = await rows<EventRow>('workOrderEvent', `SELECT ${EVENT_COLUMNS} FROM work_order_events e WHERE e.team_id = $1 AND e.id = ANY($2::bigint[])`);
-      const followUps = await rows<FollowUpRow>('followUp', `SELECT ${FOLLOW_UP_COLUMNS} FROM ${FOLLOW_UP_FROM} WHERE f.team_id = $1 AND f.id = ANY($2::uuid[])`);
-      const contacts = await rows<ContactRow>('contact', `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE k.team_id = $1 AND k.id = ANY($2::uuid[])`);
-      // Events and follow-ups are seen with their work order.
-      const known = new Set(orders.map((w) => w.id));
-      const relatedIds = [...new Set([...events.map((e) => e.work_order_id), ...followUps.flatMap((f) => (f.work_order_id ? [f.work_order_id] : []))])].filter((id) => !known.has(id));
-      const related = relatedIds.length
-        ? (await db.query<WorkOrderRow>(`SELECT ${WORK_ORDER_COLUMNS} FROM ${WORK_ORDER_FROM} WHERE w.team_id = $1 AND w.id = ANY($2::uuid[])`, [teamId, relatedIds])).rows
-        : [];
+      const page = await readFeedPage(db, teamId, after, limit);
       const clientLastSeq = clientId
         ? Number((await db.query<{ last_seq: string }>('SELECT last_seq FROM sync_clients WHERE client_id = $1 AND user_id = $2', [clientId, v.userId])).rows[0]?.last_seq ?? 0)
         : null;
       await db.query('COMMIT');
 
-      const scope = new Map(related.concat(orders).map((w) => [w.id, scopeOf(w)]));
-      const seesOrder = (id: string | null) => id === null || (scope.has(id) && policy.canSeeWorkOrder(v, scope.get(id)!));
-      const changes: Change[] = [];
-      for (const w of orders) {
-        const seq = last.get(`workOrder:${w.id}`)!;
-        if (seesOrder(w.id)) changes.push({ seq, entity: 'workOrder', data: toWorkOrder(w) });
-        // A specialist's copy of one taken from her (reassigned, another queue) must not stay on her desktop.
-        else if (v.role === 'specialist') changes.push({ seq, entity: 'workOrderGone', data: { id: w.id } });
-      }
-      for (const e of events) if (seesOrder(e.work_order_id)) changes.push({ seq: last.get(`workOrderEvent:${e.id}`)!, entity: 'workOrderEvent', data: toEvent(e) });
-      for (const f of followUps) {
-        const mine = f.owner === v.username;
-        if (mine || (v.role !== 'specialist' && seesOrder(f.work_order_id)) || (v.role === 'specialist' && f.work_order_id && seesOrder(f.work_order_id))) {
-          changes.push({ seq: last.get(`followUp:${f.id}`)!, entity: 'followUp', data: toFollowUp(f) });
-        }
-      }
-      for (const c of contacts) if (v.role !== 'specialist' || c.agent === v.username) changes.push({ seq: last.get(`contact:${c.id}`)!, entity: 'contact', data: toContact(c) });
-      changes.sort((a, b) => a.seq - b.seq);
-      return { changes, cursor, more, clientLastSeq };
+      return { changes: visibleChanges(v, page), cursor: page.cursor, more: page.more, clientLastSeq };
     } catch (err) {
       await db.query('ROLLBACK').catch(() => undefined);
       throw err;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import { silentLogger } from '../../../app/logger';
 import { Cache } from '../../../services/db/cache';
@@ -112,9 +113,10 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
     return desk;
   });
   try {
-    // Signed in and synced, in waves as a shift logging in.
-    for (let i = 0; i < desks.length; i += 50) {
-      const wave = desks.slice(i, i + 50);
+    // Signed in and synced, in waves as a shift logging in (small ones: a scrypt check is ~0.1 CPU-second, and on a
+    // busy machine a large wave outlasts the client's timeout and its retries pile up).
+    for (let i = 0; i < desks.length; i += 10) {
+      const wave = desks.slice(i, i + 10);
       await Promise.all(wave.map((d) => new Promise<void>((done) => {
         d.sync.on('status', (s) => s.state === 'synced' && done());
         d.sync.start();
@@ -125,6 +127,10 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
     const pgCpu = () => postgresPids(join(pgLab.dir, 'data')).reduce((t, pid) => t + cpuSeconds(pid), 0);
     const before = { servers: servers.map((x) => cpuSeconds(x.pid!)), postgres: pgCpu(), bench: process.cpuUsage(), commits: await commits() };
     const started = performance.now();
+    const loadAtStart = loadavg()[0]!;
+    // How late this process's own timers and sockets ran: a delay here is added to every "visible" figure.
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     const endAt = started + seconds * 1000;
     const uuids: string[] = [];
     const contacts: string[] = [];
@@ -169,6 +175,8 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
     await new Promise((r) => setTimeout(r, Math.max(0, endAt - performance.now())));
     for (const t of timers) clearTimeout(t);
     const runSeconds = (performance.now() - started) / 1000;
+    const loadAtEnd = loadavg()[0]!;
+    lag.disable();
     const crossed = (x: { from: number; to: number }) => faults.some((f) => x.from < f.end && x.to > f.start);
     const delays = samples.filter((x) => !crossed(x)).map((x) => x.to - x.from);
     const faultDelays = samples.filter(crossed).map((x) => x.to - x.from);
@@ -210,6 +218,9 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
       memory,
       cpu,
       postgresTransactionsPerSecond: transactionsPerSecond,
+      // The machine's one-minute load average at the start and the end of the run: other work on it shows here.
+      loadAverage: [round(loadAtStart, 1), round(loadAtEnd, 1)],
+      benchEventLoopDelayMs: { p50: round(lag.percentile(50) / 1e6, 1), p95: round(lag.percentile(95) / 1e6, 1), max: round(lag.max / 1e6, 1) },
       drainedInMs: round(performance.now() - drainStart, 0),
       lost,
       duplicated,
