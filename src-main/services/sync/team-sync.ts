@@ -100,8 +100,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     })();
   }
 
-  private saveCursor(cursor: number): void {
-    this.pullDb.prepare("INSERT INTO settings (key, value) VALUES ('sync.cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(cursor));
+  /** The cursor of the signed-in identity (the key is taken before a pull, so one that switched meanwhile is not mixed). */
+  private saveCursor(cursor: number, key = `sync.cursor:${this.scope}`): void {
+    this.pullDb.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(cursor));
   }
 
   private get cursor(): number {
@@ -230,9 +231,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       // The acknowledgement travels with the data: what the server applied leaves the outbox first, so the rows
       // it changed are taken as the server has them (a row with a change still queued is left alone).
       if (page.clientLastSeq !== null) this.outbox.acknowledge(clientId, page.clientLastSeq);
-      const { workOrders } = this.applier.apply(page.changes, () => {
-        this.pullDb.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(cursorKey, String(page.cursor));
-      });
+      const { workOrders } = this.applier.apply(page.changes, () => this.saveCursor(page.cursor, cursorKey));
       if (workOrders.length) this.emit('pulled', { workOrders });
       if (!page.more) return;
     }
