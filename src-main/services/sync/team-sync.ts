@@ -46,7 +46,14 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private knowledgeDue = true;
   private state: SyncStatus['state'] = 'connecting';
   private message: string | null = null;
-  private readonly onWrite = () => this.kick();
+  /**
+   * A local change: sent at once, unless the server is unreachable and a retry is already set (its backoff is the
+   * pace of attempts); then the badge only counts one more waiting, and still says the server is unreachable.
+   */
+  private readonly onWrite = () => {
+    if (this.state === 'offline' && this.retryTimer) return void this.emit('status', this.status());
+    this.kick();
+  };
 
   constructor(
     private readonly db: Db,
@@ -146,7 +153,8 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     try {
       while (this.dirty && !this.stopped) {
         this.dirty = false;
-        this.setState(this.outbox.countFor(this.owner) ? 'syncing' : this.state === 'synced' ? 'synced' : 'syncing');
+        // A retry while unreachable stays "unreachable" until it gets through.
+        if (this.state !== 'offline') this.setState(this.outbox.countFor(this.owner) ? 'syncing' : this.state === 'synced' ? 'synced' : 'syncing');
         // Signed in first: which client id and cursor to use depends on who she is on the server.
         if (!this.client.user) await this.client.signIn();
         await this.pushAll();
@@ -181,7 +189,10 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     this.log.warn('team sync: will retry', { error: e.message, status: e.status, retryInMs: delay });
     this.setState(e.transient ? 'offline' : 'error');
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.kick(), delay);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.kick();
+    }, delay);
     this.retryTimer.unref();
   }
 
