@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { parseSearchQuery, type QueryTerm } from '../../../src-shared/text/search-query';
 import { BEST_POSTINGS, KbIndex, type IndexTerm, type Postings } from './kb-index';
+import { KbVocabulary } from './kb-vocabulary';
 import { makeSnippet, type Snippet } from './snippet';
 
 export interface KbHit {
@@ -26,6 +27,8 @@ const COMMON_SHARE = 0.5;
 const COMPLETIONS = 16;
 /** What a completion's match is worth against the whole word typed (scaled by how much of it was typed). */
 const COMPLETION_WEIGHT = 0.5;
+/** What a corrected word's match is worth against the word typed right, per edit (1 edit, 2 edits). */
+const CORRECTION_WEIGHT = [1, 0.45, 0.3];
 
 interface Ranked {
   articleId: number;
@@ -34,10 +37,11 @@ interface Ranked {
   tier: 0 | 1;
 }
 
-/** A query term and the indexed words it stands for. */
+/** A query term and the indexed words it stands for, each with what its match is worth (1 unless corrected). */
 interface Slot {
   term: QueryTerm;
   words: IndexTerm[];
+  worth?: number[];
 }
 
 const THAI = /^\p{Script=Thai}+$/u;
@@ -117,6 +121,7 @@ function best(candidates: Iterable<number>, score: Float64Array, limit: number):
  */
 export class KbSearch {
   private readonly index: KbIndex;
+  private readonly vocabulary: KbVocabulary;
   private readonly article;
   private readonly lastArticleId;
   private readonly inSnapshot;
@@ -128,6 +133,7 @@ export class KbSearch {
 
   constructor(db: Db) {
     this.index = new KbIndex(db);
+    this.vocabulary = new KbVocabulary(db);
     this.article = db.prepare<[number], Row>('SELECT external_id, locale, title, body, category FROM kb_articles WHERE id = ?');
     this.lastArticleId = db.prepare<[], number>('SELECT ifnull(max(id), 0) FROM kb_articles').pluck();
     // A search reads the rewritten articles, then terms, postings and articles in many statements; an import's
@@ -158,30 +164,93 @@ export class KbSearch {
 
   /**
    * The query terms as searched in a locale, each with the indexed words it stands for: itself, or for a
-   * half-typed word its completions. A half-typed Thai word often defeats the segmenter, which then leaves it
-   * joined to the word before ("เทิร์นเครื่"): when nothing starts with it, its longest indexed start is taken as a
-   * word of its own and the rest completed.
+   * half-typed word its completions; a Latin or Thai word the index does not know, the known words a slip of the
+   * finger away (KbVocabulary), worth less than the word itself.
    */
   private slots(terms: QueryTerm[], locale: Locale): Slot[] {
-    return terms.flatMap((term): Slot[] => {
-      if (!term.prefix) {
-        const found = this.index.lookup(locale, term.text);
-        return [{ term, words: found ? [found] : [] }];
+    const out: Slot[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const literal = this.literalSlot(term, locale);
+      if (literal.words.length > 0) {
+        out.push(literal);
+        continue;
       }
-      const words = this.index.completions(locale, term.text, COMPLETIONS);
-      if (words.length > 0 || !THAI.test(term.text)) return [{ term, words }];
-      const chars = [...term.text];
-      for (let cut = chars.length - 1; cut > 0; cut--) {
-        const head = this.index.lookup(locale, chars.slice(0, cut).join(''));
-        if (!head) continue;
-        const known: Slot = { term: { text: head.term, prefix: false }, words: [head] };
-        // One typed letter is not yet a word to complete (as in parseSearchQuery).
-        if (chars.length - cut < 2) return [known];
-        const rest = { text: chars.slice(cut).join(''), prefix: true };
-        return [known, { term: rest, words: this.index.completions(locale, rest.text, COMPLETIONS) }];
+      const corrected = this.corrected(terms, i, locale, out.at(-1));
+      if (corrected) {
+        if (corrected.withBefore) out.pop();
+        if (corrected.withAfter) i++;
+        out.push(corrected.slot);
+        continue;
       }
-      return [{ term, words }];
-    });
+      out.push(...this.thaiHead(term, locale));
+    }
+    return out;
+  }
+
+  /** A term as typed: the word itself, or a half-typed word's completions. */
+  private literalSlot(term: QueryTerm, locale: Locale): Slot {
+    if (!term.prefix) {
+      const found = this.index.lookup(locale, term.text);
+      return { term, words: found ? [found] : [] };
+    }
+    return { term, words: this.index.completions(locale, term.text, COMPLETIONS) };
+  }
+
+  /**
+   * A word the index does not know, matched to known words within a few edits. A typo in a Thai word often makes
+   * the segmenter cut it in pieces ("ยกเลก" → "ยก" "เลก"): the piece joined to the one typed before or after it is
+   * tried first, then the piece alone.
+   */
+  private corrected(
+    terms: QueryTerm[],
+    i: number,
+    locale: Locale,
+    before: Slot | undefined,
+  ): { slot: Slot; withBefore: boolean; withAfter: boolean } | null {
+    const term = terms[i]!;
+    const after = terms[i + 1];
+    const thai = THAI.test(term.text);
+    // A known piece joined to the unknown one must stay as typed: the correction starts with it.
+    const windows: { text: string; prefix: boolean; withBefore: boolean; withAfter: boolean; keep: string }[] = [];
+    if (thai && term.glued && before && THAI.test(before.term.text) && !before.term.prefix && !before.worth) {
+      const keep = before.words.length > 0 ? before.term.text : '';
+      windows.push({ text: before.term.text + term.text, prefix: term.prefix, withBefore: true, withAfter: false, keep });
+    }
+    if (thai && after?.glued && THAI.test(after.text) && !this.index.lookup(locale, after.text)) {
+      windows.push({ text: term.text + after.text, prefix: after.prefix, withBefore: false, withAfter: true, keep: '' });
+    }
+    windows.push({ text: term.text, prefix: term.prefix, withBefore: false, withAfter: false, keep: '' });
+    for (const w of windows) {
+      const found = this.vocabulary.corrections(locale, w.text, w.prefix).filter((c) => c.word.term.startsWith(w.keep));
+      if (found.length === 0) continue;
+      return {
+        slot: { term: { text: w.text, prefix: false }, words: found.map((c) => c.word), worth: found.map((c) => CORRECTION_WEIGHT[c.edits] ?? 0) },
+        withBefore: w.withBefore,
+        withAfter: w.withAfter,
+      };
+    }
+    return null;
+  }
+
+  /**
+   * A half-typed Thai word often defeats the segmenter, which then leaves it joined to the word before
+   * ("เทิร์นเครื่"): when nothing starts with it, its longest indexed start is taken as a word of its own and the
+   * rest completed.
+   */
+  private thaiHead(term: QueryTerm, locale: Locale): Slot[] {
+    if (!term.prefix || !THAI.test(term.text)) return [{ term, words: [] }];
+    const chars = [...term.text];
+    for (let cut = chars.length - 1; cut > 0; cut--) {
+      const head = this.index.lookup(locale, chars.slice(0, cut).join(''));
+      if (!head) continue;
+      const known: Slot = { term: { text: head.term, prefix: false }, words: [head] };
+      // One typed letter is not yet a word to complete (as in parseSearchQuery).
+      if (chars.length - cut < 2) return [known];
+      const rest = { text: chars.slice(cut).join(''), prefix: true };
+      return [known, { term: rest, words: this.index.completions(locale, rest.text, COMPLETIONS) }];
+    }
+    return [{ term, words: [] }];
   }
 
   private rank(terms: QueryTerm[], locale: Locale, limit: number, replaced: Set<number>): Ranked[] {
@@ -208,12 +277,13 @@ export class KbSearch {
     // One term: its best postings hold the answer (an article's best completion is among that completion's best).
     const bestOnly = slots.length === 1 && replaced.size === 0 && limit <= BEST_POSTINGS;
     const scored = slots.map((slot) =>
-      slot.words.map((word): ScoredWord => {
+      slot.words.map((word, k): ScoredWord => {
         const found = postings(word.id, bestOnly ? 'best' : 'all');
         const df = Math.min(articlesWith(word), total);
         const typed = slot.term.prefix ? [...slot.term.text].length / [...word.term].length : 1;
         // A completion of a half-typed word counts for less the more of it the agent has not typed.
-        const factor = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (typed === 1 ? 1 : COMPLETION_WEIGHT * typed);
+        const factor =
+          Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (typed === 1 ? 1 : COMPLETION_WEIGHT * typed) * (slot.worth?.[k] ?? 1);
         return { id: word.id, postings: found, factor };
       }),
     );
