@@ -30,6 +30,8 @@ export interface SearchQuery {
   terms: QueryTerm[];
   /** Every folded word, for highlighting. */
   words: string[];
+  /** The Chinese typed without a break, each run whole (folded): its character pairs are a second way to read it. */
+  hanRuns: string[];
 }
 
 /**
@@ -62,5 +64,12 @@ export function parseSearchQuery(input: string, locale?: Locale | null): SearchQ
     return [glued[i] ? { text: word, prefix, glued: true } : { text: word, prefix }];
   });
   const unique = terms.filter((t, i) => terms.findIndex((u) => u.text === t.text && u.prefix === t.prefix) === i);
-  return { terms: unique, words: tokens.map((t) => t.text) };
+  const hanRuns: string[] = [];
+  tokens.forEach((t, i) => {
+    if (!/^\p{Script=Han}+$/u.test(t.text)) return;
+    const prev = tokens[i - 1];
+    if (prev && prev.end === t.start && /^\p{Script=Han}+$/u.test(prev.text)) hanRuns[hanRuns.length - 1] += t.text;
+    else hanRuns.push(t.text);
+  });
+  return { terms: unique, words: tokens.map((t) => t.text), hanRuns };
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
-import { parseSearchQuery, type QueryTerm } from '../../../src-shared/text/search-query';
+import { parseSearchQuery, type QueryTerm, type SearchQuery } from '../../../src-shared/text/search-query';
 import { BEST_POSTINGS, KbIndex, type IndexTerm, type Postings } from './kb-index';
+import { KbSynonyms, shippedSynonyms, synonymFileBeside } from './kb-synonyms';
 import { KbVocabulary } from './kb-vocabulary';
 import { makeSnippet, type Snippet } from './snippet';
 
@@ -27,6 +28,12 @@ const COMMON_SHARE = 0.5;
 const COMPLETIONS = 16;
 /** What a completion's match is worth against the whole word typed (scaled by how much of it was typed). */
 const COMPLETION_WEIGHT = 0.5;
+/** A query whose words find fewer articles than this (holding them all) is also read another way. */
+const FEW = 3;
+/** What an article found through the query's Chinese character pairs is worth against one found by its words. */
+const PAIRS_WEIGHT = 0.9;
+/** What an article found through a synonym is worth against one found by the words typed. */
+const SYNONYM_WEIGHT = 0.8;
 /** What a corrected word's match is worth against the word typed right, per edit (1 edit, 2 edits). */
 const CORRECTION_WEIGHT = [1, 0.45, 0.3];
 
@@ -122,6 +129,8 @@ function best(candidates: Iterable<number>, score: Float64Array, limit: number):
 export class KbSearch {
   private readonly index: KbIndex;
   private readonly vocabulary: KbVocabulary;
+  /** The everyday words table (a lead adds to it with `agent-desktop import synonyms FILE`). */
+  readonly synonyms: KbSynonyms;
   private readonly article;
   private readonly lastArticleId;
   private readonly inSnapshot;
@@ -131,9 +140,10 @@ export class KbSearch {
   private mark = new Int32Array(0);
   private pass = 0;
 
-  constructor(db: Db) {
+  constructor(db: Db, synonyms?: KbSynonyms) {
     this.index = new KbIndex(db);
     this.vocabulary = new KbVocabulary(db);
+    this.synonyms = synonyms ?? new KbSynonyms(shippedSynonyms(), synonymFileBeside(db.name));
     this.article = db.prepare<[number], Row>('SELECT external_id, locale, title, body, category FROM kb_articles WHERE id = ?');
     this.lastArticleId = db.prepare<[], number>('SELECT ifnull(max(id), 0) FROM kb_articles').pluck();
     // A search reads the rewritten articles, then terms, postings and articles in many statements; an import's
@@ -152,14 +162,64 @@ export class KbSearch {
     const parsed = parseSearchQuery(query, options.locale);
     if (!parsed) return [];
     const replaced = this.index.replaced();
+    const words = new Set(parsed.words);
     const ranked = (options.locale ? [options.locale] : LOCALES)
-      .flatMap((locale) => this.rank(parsed.terms, locale, limit, replaced))
+      .flatMap((locale) => this.rankVariants(parsed, locale, limit, replaced, words))
       .sort((a, b) => a.tier - b.tier || b.score - a.score)
       .slice(0, limit);
     return ranked.map(({ articleId, score }) => {
       const r = this.article.get(articleId)!;
-      return { id: r.external_id, locale: r.locale, title: r.title, category: r.category, snippet: makeSnippet(r.body, parsed.words), score };
+      return { id: r.external_id, locale: r.locale, title: r.title, category: r.category, snippet: makeSnippet(r.body, [...words]), score };
     });
+  }
+
+  /**
+   * The query as typed, and as the customer's everyday words say it in the article's words (the synonym table):
+   * an article found by a synonym ranks just below one found by the words typed. `words` gathers what to
+   * highlight (corrections and synonyms included).
+   */
+  private rankVariants(parsed: SearchQuery, locale: Locale, limit: number, replaced: Set<number>, words: Set<string>): Ranked[] {
+    const { terms } = parsed;
+    const best = new Map<number, Ranked>();
+    const keep = (found: Ranked[], worth: number) => {
+      for (const r of found) {
+        const score = r.score * worth;
+        const had = best.get(r.articleId);
+        if (!had || r.tier < had.tier || (r.tier === had.tier && score > had.score)) best.set(r.articleId, { ...r, score });
+      }
+    };
+    keep(this.rank(terms, locale, limit, replaced, words), 1);
+    for (const variant of this.synonyms.variants(terms, locale)) {
+      const found = this.rank(variant, locale, limit, replaced, words);
+      if (found.length > 0) for (const t of variant) words.add(t.text);
+      keep(found, SYNONYM_WEIGHT);
+    }
+    // The segmenter may cut a Chinese phrase where the article's words do not (补开发票 → 补 开发 票): when its cut
+    // finds little, the phrase's character pairs are searched too (the index holds pairs of characters it did not
+    // know as words), ranked a little below.
+    const literalHits = [...best.values()].filter((r) => r.tier === 0).length;
+    if (parsed.hanRuns.length > 0 && literalHits < Math.min(limit, FEW)) {
+      const pairs = this.characterPairs(parsed, locale);
+      if (pairs) {
+        const found = this.rank(pairs, locale, limit, replaced, words);
+        if (found.length > 0) for (const t of pairs) words.add(t.text);
+        keep(found, PAIRS_WEIGHT);
+      }
+    }
+    return [...best.values()];
+  }
+
+  /** The query with its Chinese read as character pairs the index knows (others dropped), or null when none is. */
+  private characterPairs(parsed: SearchQuery, locale: Locale): QueryTerm[] | null {
+    const pairs = new Set<string>();
+    for (const run of parsed.hanRuns) {
+      const chars = [...run];
+      for (let i = 1; i < chars.length; i++) pairs.add(chars[i - 1]! + chars[i]!);
+    }
+    const known = [...pairs].filter((p) => this.index.lookup(locale, p));
+    if (known.length === 0) return null;
+    const others = parsed.terms.filter((t) => !/\p{Script=Han}/u.test(t.text));
+    return [...known.map((text) => ({ text, prefix: false })), ...others];
   }
 
   /**
@@ -224,6 +284,10 @@ export class KbSearch {
     for (const w of windows) {
       const found = this.vocabulary.corrections(locale, w.text, w.prefix).filter((c) => c.word.term.startsWith(w.keep));
       if (found.length === 0) continue;
+      // A Thai "correction" spelled out by the pieces typed next is no typo, only the segmenter cutting it otherwise.
+      let typed = (w.withBefore ? before!.term.text : '') + term.text;
+      for (let k = i + 1; terms[k]?.glued; k++) typed += terms[k]!.text;
+      if (thai && found.some((c) => c.word.term.length > w.text.length && typed.startsWith(c.word.term))) continue;
       return {
         slot: { term: { text: w.text, prefix: false }, words: found.map((c) => c.word), worth: found.map((c) => CORRECTION_WEIGHT[c.edits] ?? 0) },
         withBefore: w.withBefore,
@@ -253,10 +317,11 @@ export class KbSearch {
     return [{ term, words: [] }];
   }
 
-  private rank(terms: QueryTerm[], locale: Locale, limit: number, replaced: Set<number>): Ranked[] {
+  private rank(terms: QueryTerm[], locale: Locale, limit: number, replaced: Set<number>, words: Set<string>): Ranked[] {
     const total = this.index.articleCount(locale);
     if (total === 0) return [];
     let slots = this.slots(terms, locale);
+    for (const slot of slots) if (slot.worth) for (const w of slot.words) words.add(w.term);
     // Words in most articles ("the", "客户", "ที่") rank nothing apart when the query has better ones, and summing
     // them over every article is most of a search's work: leave them out then.
     // Each term's postings are read once per search (all of them, or only its best).
