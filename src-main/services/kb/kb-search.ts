@@ -271,6 +271,8 @@ export class KbSearch {
     const term = terms[i]!;
     const after = terms[i + 1];
     const thai = THAI.test(term.text);
+    // One letter left over is not yet a word (as in parseSearchQuery): nothing to correct.
+    if ([...term.text].length < 2) return null;
     // A known piece joined to the unknown one must stay as typed: the correction starts with it.
     const windows: { text: string; prefix: boolean; withBefore: boolean; withAfter: boolean; keep: string }[] = [];
     if (thai && term.glued && before && THAI.test(before.term.text) && !before.term.prefix && !before.worth) {
@@ -282,7 +284,9 @@ export class KbSearch {
     }
     windows.push({ text: term.text, prefix: term.prefix, withBefore: false, withAfter: false, keep: '' });
     for (const w of windows) {
-      const found = this.vocabulary.corrections(locale, w.text, w.prefix).filter((c) => c.word.term.startsWith(w.keep));
+      const found = this.vocabulary
+        .corrections(locale, w.text, w.prefix)
+        .filter((c) => c.word.term.startsWith(w.keep) && c.word.term.length > w.keep.length);
       if (found.length === 0) continue;
       // A Thai "correction" spelled out by the pieces typed next is no typo, only the segmenter cutting it otherwise.
       let typed = (w.withBefore ? before!.term.text : '') + term.text;
