@@ -4,8 +4,13 @@
  * With `prefix`, the distance from `typed` to the closest start of `known` (the agent is still typing it).
  */
 export function editDistance(typed: string, known: string, max: number, prefix = false): number {
-  const a = [...typed];
-  const b = [...known];
+  return editDistanceOf([...typed], [...known], max, prefix);
+}
+
+/** editDistance over words already split into code points (the vocabulary keeps them so, to search fast). */
+export function editDistanceOf(a: readonly string[], known: readonly string[], max: number, prefix = false): number {
+  // Against a start of the known word, no more of it than the typed length and the edits allowed can matter.
+  const b = prefix && known.length > a.length + max ? known.slice(0, a.length + max) : known;
   const m = a.length;
   const n = b.length;
   if (!prefix && Math.abs(m - n) > max) return max + 1;

@@ -97,6 +97,12 @@ describe('the synonym table as data', () => {
     cache.close();
   });
 
+  it('drops a variant that only repeats words already typed (it would be the query with a word left out)', () => {
+    const table = new KbSynonyms([{ locale: 'th', words: ['เครื่องร้อน', 'ร้อนมาก'] }]);
+    const terms = ['เครื่อง', 'ร้อน', 'มาก', 'ตอน', 'ชาร์จ'].map((text) => ({ text, prefix: false }));
+    expect(table.variants(terms, 'th')).toEqual([]);
+  });
+
   it('replaces one phrase at a time, bounded', () => {
     const table = new KbSynonyms([{ locale: 'en', words: ['call off', 'cancel'] }]);
     const variants = table.variants([{ text: 'call', prefix: false }, { text: 'off', prefix: false }, { text: 'order', prefix: true }], 'en');

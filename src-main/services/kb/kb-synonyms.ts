@@ -91,6 +91,9 @@ export class KbSynonyms {
         if (!phrase.every((t, k) => terms[i + k]?.text === t)) continue;
         for (const other of this.groups[group]!) {
           if (other.join(' ') === phrase.join(' ')) continue;
+          const rest = [...terms.slice(0, i), ...terms.slice(i + phrase.length)];
+          // A phrase repeating a word typed beside it ("เครื่องร้อน" for "ร้อนมาก" after "เครื่อง") only drops a word.
+          if (other.some((text) => rest.some((t) => t.text === text))) continue;
           const variant = [...terms.slice(0, i), ...other.map((text) => ({ text, prefix: false })), ...terms.slice(i + phrase.length)];
           const id = variant.map((t) => t.text).join(' ');
           if (seen.has(id) || out.length >= MAX_VARIANTS) continue;

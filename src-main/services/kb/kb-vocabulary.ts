@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
-import { allowedEdits, editDistance } from '../../../src-shared/text/edit-distance';
+import { allowedEdits, editDistanceOf } from '../../../src-shared/text/edit-distance';
 import type { IndexTerm } from './kb-index';
 
 /** Latin and Thai words are corrected; Chinese ones are not (a Chinese "typo" is another character, see pairs). */
@@ -14,8 +14,26 @@ export interface Correction {
   edits: number;
 }
 
+interface Known {
+  word: IndexTerm;
+  chars: string[];
+}
+
+/** The words starting with one letter, shortest first (a typed word is compared only with words near its length). */
 interface Bucket {
-  terms: IndexTerm[];
+  words: Known[];
+}
+
+/** First index in a bucket of a word at least `length` long. */
+function firstOfLength(words: Known[], length: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.chars.length < length) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -41,12 +59,13 @@ export class KbVocabulary {
     if (cached?.version === version) return cached.byFirst;
     const byFirst = new Map<string, Bucket>();
     for (const t of this.terms.iterate(locale)) {
-      if (!CORRECTABLE.test(t.term) || [...t.term].length < 3) continue;
-      const first = [...t.term][0]!;
-      let bucket = byFirst.get(first);
-      if (!bucket) byFirst.set(first, (bucket = { terms: [] }));
-      bucket.terms.push(t);
+      const chars = [...t.term];
+      if (chars.length < 3 || !CORRECTABLE.test(t.term)) continue;
+      let bucket = byFirst.get(chars[0]!);
+      if (!bucket) byFirst.set(chars[0]!, (bucket = { words: [] }));
+      bucket.words.push({ word: t, chars });
     }
+    for (const bucket of byFirst.values()) bucket.words.sort((a, b) => a.chars.length - b.chars.length);
     this.loaded.set(locale, { version, byFirst });
     return byFirst;
   }
@@ -64,14 +83,19 @@ export class KbVocabulary {
     const byFirst = this.byFirst(locale);
     const buckets = new Set([byFirst.get(chars[0]!), byFirst.get(chars[1]!)]);
     const found: Correction[] = [];
+    // No known word more than 2 letters shorter (or, whole, longer) is within reach.
+    const shortest = Math.max(0, chars.length - 2);
+    const longest = prefix ? Number.POSITIVE_INFINITY : chars.length + 2;
     for (const bucket of buckets) {
       if (!bucket) continue;
-      for (const word of bucket.terms) {
-        if (word.term === typed) continue;
-        const allowed = allowedEdits(typed, prefix ? undefined : word.term);
-        if (allowed === 0) continue;
-        const edits = editDistance(typed, word.term, allowed, prefix);
-        if (edits <= allowed && edits > 0) found.push({ word, edits });
+      for (let k = firstOfLength(bucket.words, shortest); k < bucket.words.length; k++) {
+        const known = bucket.words[k]!;
+        if (known.chars.length > longest) break;
+        // Measured on the longer of the two words (allowedEdits), or the typed one against a start.
+        const allowed = allowedEdits(typed, prefix ? undefined : known.word.term);
+        if (allowed === 0 || (!prefix && Math.abs(known.chars.length - chars.length) > allowed)) continue;
+        const edits = editDistanceOf(chars, known.chars, allowed, prefix);
+        if (edits <= allowed && edits > 0) found.push({ word: known.word, edits });
       }
     }
     return found.sort((a, b) => a.edits - b.edits || b.word.articles - a.word.articles).slice(0, MAX_CORRECTIONS);
