@@ -25,6 +25,7 @@ describe('KbSearch with the shipped synonym table (sample articles)', () => {
     ['en', 'call off', 'kb-cancel-plan-en'],
     ['en', 'pay at the door', 'kb-cash-on-delivery-en'],
     ['en', 'ring me back', 'kb-complaint-callback-followup-en'],
+    ['en', 'parcel never came', 'kb-lost-parcel-en'],
     ['zh-CN', '退钱', 'kb-refund-timeline-zh-CN'],
     ['zh-CN', '交话费', 'kb-prepaid-topup-zh-CN'],
     ['zh-CN', '不要了', 'kb-order-cancellation-zh-CN'],

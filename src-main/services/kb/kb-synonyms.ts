@@ -92,9 +92,12 @@ export class KbSynonyms {
         for (const other of this.groups[group]!) {
           if (other.join(' ') === phrase.join(' ')) continue;
           const rest = [...terms.slice(0, i), ...terms.slice(i + phrase.length)];
-          // A phrase repeating a word typed beside it ("เครื่องร้อน" for "ร้อนมาก" after "เครื่อง") only drops a word.
-          if (other.some((text) => rest.some((t) => t.text === text))) continue;
-          const variant = [...terms.slice(0, i), ...other.map((text) => ({ text, prefix: false })), ...terms.slice(i + phrase.length)];
+          // A phrase adding no word and repeating one typed beside it ("เครื่องร้อน" for "ร้อนมาก" after "เครื่อง")
+          // is the query with a word dropped, no synonym.
+          const adds = other.some((text) => !terms.some((t) => t.text === text));
+          if (!adds && other.some((text) => rest.some((t) => t.text === text))) continue;
+          const joined = [...terms.slice(0, i), ...other.map((text) => ({ text, prefix: false })), ...terms.slice(i + phrase.length)];
+          const variant = joined.filter((t, k) => joined.findIndex((u) => u.text === t.text) === k);
           const id = variant.map((t) => t.text).join(' ');
           if (seen.has(id) || out.length >= MAX_VARIANTS) continue;
           seen.add(id);
