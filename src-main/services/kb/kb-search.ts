@@ -153,6 +153,11 @@ export class KbSearch {
     this.inSnapshot = db.transaction((query: string, options: KbSearchOptions) => this.searchSnapshot(query, options));
   }
 
+  /** Reads what typo matching needs (every language's words) now, e.g. after an import, not on the next search. */
+  warm(): void {
+    for (const locale of LOCALES) this.vocabulary.warm(locale);
+  }
+
   search(query: string, options: KbSearchOptions = {}): KbHit[] {
     return this.inSnapshot(query, options);
   }

@@ -70,6 +70,11 @@ export class KbVocabulary {
     return byFirst;
   }
 
+  /** Reads a locale's words now (after an import), so the first typo searched does not wait for them. */
+  warm(locale: Locale): void {
+    this.byFirst(locale);
+  }
+
   /**
    * Known words within a few edits of a typed one (see allowedEdits), closest first. Candidates share its first
    * letter, or its second (a first letter dropped or swapped); with `prefix`, a known word matches when its start
@@ -85,7 +90,8 @@ export class KbVocabulary {
     const found: Correction[] = [];
     // No known word more than 2 letters shorter (or, whole, longer) is within reach.
     const shortest = Math.max(0, chars.length - 2);
-    const longest = prefix ? Number.POSITIVE_INFINITY : chars.length + 2;
+    // A half-typed word is most of the word it starts: its start is compared with words up to 6 letters longer.
+    const longest = chars.length + (prefix ? 6 : 2);
     for (const bucket of buckets) {
       if (!bucket) continue;
       for (let k = firstOfLength(bucket.words, shortest); k < bucket.words.length; k++) {

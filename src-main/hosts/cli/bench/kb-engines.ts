@@ -45,6 +45,8 @@ export function ourSearch(): KbEngine {
       cache.db.transaction(() => articles.forEach((a) => repo.upsert(a)))();
       repo.mergeIndex();
       cache.db.pragma('optimize');
+      // Typo matching's vocabulary, read once the index is built (counted in the build time).
+      cache.kbSearch.warm();
     },
     search: (query, locale, limit) => cache.kbSearch.search(query, { locale, limit }).map((h) => h.id),
     indexBytes() {
