@@ -3,10 +3,10 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { Locale } from '../../../src-shared/domain/screen-pop';
 import { parseSearchQuery, type QueryTerm } from '../../../src-shared/text/search-query';
-import en from '../../../resources/kb-synonyms/en.json';
-import th from '../../../resources/kb-synonyms/th.json';
-import zhCN from '../../../resources/kb-synonyms/zh-CN.json';
-import zhTW from '../../../resources/kb-synonyms/zh-TW.json';
+import en from '../../../resources/kb-synonyms/en.json' with { type: 'json' };
+import th from '../../../resources/kb-synonyms/th.json' with { type: 'json' };
+import zhCN from '../../../resources/kb-synonyms/zh-CN.json' with { type: 'json' };
+import zhTW from '../../../resources/kb-synonyms/zh-TW.json' with { type: 'json' };
 
 /** Most alternative queries one query becomes: each is searched, so this bounds a search's cost. */
 const MAX_VARIANTS = 8;
