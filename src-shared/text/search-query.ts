@@ -21,6 +21,8 @@ export interface QueryTerm {
   text: string;
   /** The agent may still be typing it: any indexed term starting with `text` matches. */
   prefix: boolean;
+  /** Typed straight after the term before it, no space between (Thai's words; a typo splits one into pieces). */
+  glued?: boolean;
 }
 
 export interface SearchQuery {
@@ -28,6 +30,8 @@ export interface SearchQuery {
   terms: QueryTerm[];
   /** Every folded word, for highlighting. */
   words: string[];
+  /** The Chinese typed without a break, each run whole (folded): its character pairs are a second way to read it. */
+  hanRuns: string[];
 }
 
 /**
@@ -40,11 +44,15 @@ export function parseSearchQuery(input: string, locale?: Locale | null): SearchQ
   if (tokens.length === 0) return null;
   // Runs of single Chinese characters typed together become their pairs (see searchTerms).
   const groups: string[][] = [];
+  const glued: boolean[] = [];
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
     const joined = prev && prev.end === t.start && SINGLE_HAN.test(prev.text) && SINGLE_HAN.test(t.text);
     if (joined) groups[groups.length - 1]!.push(t.text);
-    else groups.push([t.text]);
+    else {
+      groups.push([t.text]);
+      glued.push(prev !== undefined && prev.end === t.start);
+    }
   });
   const endsMidWord = !/[\s\p{P}]$/u.test(input);
   const terms = groups.flatMap((g, i): QueryTerm[] => {
@@ -53,8 +61,15 @@ export function parseSearchQuery(input: string, locale?: Locale | null): SearchQ
     // character is a word, is completed from a single character.
     const word = g[0]!;
     const prefix = i === groups.length - 1 && endsMidWord && ([...word].length >= 2 || SINGLE_HAN.test(word));
-    return [{ text: word, prefix }];
+    return [glued[i] ? { text: word, prefix, glued: true } : { text: word, prefix }];
   });
   const unique = terms.filter((t, i) => terms.findIndex((u) => u.text === t.text && u.prefix === t.prefix) === i);
-  return { terms: unique, words: tokens.map((t) => t.text) };
+  const hanRuns: string[] = [];
+  tokens.forEach((t, i) => {
+    if (!/^\p{Script=Han}+$/u.test(t.text)) return;
+    const prev = tokens[i - 1];
+    if (prev && prev.end === t.start && /^\p{Script=Han}+$/u.test(prev.text)) hanRuns[hanRuns.length - 1] += t.text;
+    else hanRuns.push(t.text);
+  });
+  return { terms: unique, words: tokens.map((t) => t.text), hanRuns };
 }

@@ -35,7 +35,7 @@ test('knowledge: suggestions for the ringing call, search as you type in three l
     void d.dismiss();
   });
   await search.fill('<img src=x onerror=alert(1)>');
-  await expect(kb.locator('[data-testid="kb-no-results"], [data-testid="kb-results"]')).toBeVisible();
+  await expect(kb.locator('[data-testid="kb-no-results"], [data-testid="kb-results"], [data-testid="kb-elsewhere"]').first()).toBeVisible();
   await expect(kb.locator('img')).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
@@ -65,4 +65,32 @@ test('knowledge: open an article, insert it into the reply and mark it helped (s
   } finally {
     db.close();
   }
+});
+
+test('knowledge: no dead ends — an English query with the filter on Chinese shows the English articles, labelled', async ({ page }) => {
+  await page.goto(shell.url);
+  const kb = page.getByTestId('knowledge');
+  await kb.getByRole('combobox', { name: 'Search in' }).selectOption('zh-CN');
+  await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('refund timeline');
+  const elsewhere = kb.getByTestId('kb-elsewhere');
+  await expect(elsewhere.getByRole('heading', { name: 'Matches in other languages' })).toBeVisible();
+  const english = elsewhere.locator('[data-testid="kb-elsewhere-group"][data-locale="en"]');
+  await expect(english.getByRole('heading', { name: 'In English' })).toBeVisible();
+  await expect(english.getByTestId('kb-hit').first()).toContainText('Refund timeline');
+  await expect(kb.getByTestId('kb-no-results')).toHaveCount(0);
+  // Opened from there like any other hit.
+  await english.getByTestId('kb-hit').first().click();
+  await expect(kb.getByTestId('kb-article').getByRole('heading')).toHaveText('Refund timeline');
+});
+
+test('knowledge: the sibling script comes first when the chosen one finds little (traditional → simplified)', async ({ page }) => {
+  await page.goto(shell.url);
+  const kb = page.getByTestId('knowledge');
+  await kb.getByRole('combobox', { name: 'Search in' }).selectOption('zh-TW');
+  // 积分 is the simplified articles' word; the traditional ones say 點數.
+  await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('积分');
+  const groups = kb.getByTestId('kb-elsewhere-group');
+  await expect(groups.first()).toHaveAttribute('data-locale', 'zh-CN');
+  await expect(groups.first().getByRole('heading')).toHaveText('In 简体中文');
+  await expect(groups.first().getByTestId('kb-hit').first()).toContainText('积分');
 });

@@ -7,8 +7,9 @@ import { writeInSlices } from '../db/write-in-slices';
 import { readRecords } from './read-records';
 import { ContactImport, CustomerImport, KbImport, describeIssues } from './schemas';
 import { ReplyTemplate } from '../../../src-shared/replies/template';
+import { SynonymGroup } from '../kb/kb-synonyms';
 
-export const IMPORT_KINDS = ['customers', 'contacts', 'kb', 'templates'] as const;
+export const IMPORT_KINDS = ['customers', 'contacts', 'kb', 'templates', 'synonyms'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface Rejected {
@@ -115,6 +116,11 @@ const handlers: { [K in ImportKind]: Handler<z.ZodTypeAny> } = {
   templates: {
     schema: ReplyTemplate,
     store: (row: ReplyTemplate, cache) => cache.templates.upsert(row).created,
+  },
+  // Everyday words for the knowledge search, kept beside the cache; a group already there counts as updated.
+  synonyms: {
+    schema: SynonymGroup,
+    store: (row: SynonymGroup, cache) => cache.kbSearch.synonyms.add(row),
   },
 };
 

@@ -1,7 +1,9 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
-import { parseSearchQuery, type QueryTerm } from '../../../src-shared/text/search-query';
+import { parseSearchQuery, type QueryTerm, type SearchQuery } from '../../../src-shared/text/search-query';
 import { BEST_POSTINGS, KbIndex, type IndexTerm, type Postings } from './kb-index';
+import { KbSynonyms, shippedSynonyms, synonymFileBeside } from './kb-synonyms';
+import { KbVocabulary } from './kb-vocabulary';
 import { makeSnippet, type Snippet } from './snippet';
 
 export interface KbHit {
@@ -26,6 +28,14 @@ const COMMON_SHARE = 0.5;
 const COMPLETIONS = 16;
 /** What a completion's match is worth against the whole word typed (scaled by how much of it was typed). */
 const COMPLETION_WEIGHT = 0.5;
+/** A query whose words find fewer articles than this (holding them all) is also read another way. */
+const FEW = 3;
+/** What an article found through the query's Chinese character pairs is worth against one found by its words. */
+const PAIRS_WEIGHT = 0.9;
+/** What an article found through a synonym is worth against one found by the words typed. */
+const SYNONYM_WEIGHT = 0.8;
+/** What a corrected word's match is worth against the word typed right, per edit (1 edit, 2 edits). */
+const CORRECTION_WEIGHT = [1, 0.45, 0.3];
 
 interface Ranked {
   articleId: number;
@@ -34,10 +44,11 @@ interface Ranked {
   tier: 0 | 1;
 }
 
-/** A query term and the indexed words it stands for. */
+/** A query term and the indexed words it stands for, each with what its match is worth (1 unless corrected). */
 interface Slot {
   term: QueryTerm;
   words: IndexTerm[];
+  worth?: number[];
 }
 
 const THAI = /^\p{Script=Thai}+$/u;
@@ -117,6 +128,9 @@ function best(candidates: Iterable<number>, score: Float64Array, limit: number):
  */
 export class KbSearch {
   private readonly index: KbIndex;
+  private readonly vocabulary: KbVocabulary;
+  /** The everyday words table (a lead adds to it with `agent-desktop import synonyms FILE`). */
+  readonly synonyms: KbSynonyms;
   private readonly article;
   private readonly lastArticleId;
   private readonly inSnapshot;
@@ -126,8 +140,10 @@ export class KbSearch {
   private mark = new Int32Array(0);
   private pass = 0;
 
-  constructor(db: Db) {
+  constructor(db: Db, synonyms?: KbSynonyms) {
     this.index = new KbIndex(db);
+    this.vocabulary = new KbVocabulary(db);
+    this.synonyms = synonyms ?? new KbSynonyms(shippedSynonyms(), synonymFileBeside(db.name));
     this.article = db.prepare<[number], Row>('SELECT external_id, locale, title, body, category FROM kb_articles WHERE id = ?');
     this.lastArticleId = db.prepare<[], number>('SELECT ifnull(max(id), 0) FROM kb_articles').pluck();
     // A search reads the rewritten articles, then terms, postings and articles in many statements; an import's
@@ -135,6 +151,11 @@ export class KbSearch {
     // after, losing or doubling articles. One read transaction: every statement sees one snapshot (WAL: no
     // writer waits for it).
     this.inSnapshot = db.transaction((query: string, options: KbSearchOptions) => this.searchSnapshot(query, options));
+  }
+
+  /** Reads what typo matching needs (every language's words) now, e.g. after an import, not on the next search. */
+  warm(): void {
+    for (const locale of LOCALES) this.vocabulary.warm(locale);
   }
 
   search(query: string, options: KbSearchOptions = {}): KbHit[] {
@@ -146,48 +167,170 @@ export class KbSearch {
     const parsed = parseSearchQuery(query, options.locale);
     if (!parsed) return [];
     const replaced = this.index.replaced();
+    const words = new Set(parsed.words);
     const ranked = (options.locale ? [options.locale] : LOCALES)
-      .flatMap((locale) => this.rank(parsed.terms, locale, limit, replaced))
+      .flatMap((locale) => this.rankVariants(parsed, locale, limit, replaced, words))
       .sort((a, b) => a.tier - b.tier || b.score - a.score)
       .slice(0, limit);
     return ranked.map(({ articleId, score }) => {
       const r = this.article.get(articleId)!;
-      return { id: r.external_id, locale: r.locale, title: r.title, category: r.category, snippet: makeSnippet(r.body, parsed.words), score };
+      return { id: r.external_id, locale: r.locale, title: r.title, category: r.category, snippet: makeSnippet(r.body, [...words]), score };
     });
   }
 
   /**
-   * The query terms as searched in a locale, each with the indexed words it stands for: itself, or for a
-   * half-typed word its completions. A half-typed Thai word often defeats the segmenter, which then leaves it
-   * joined to the word before ("เทิร์นเครื่"): when nothing starts with it, its longest indexed start is taken as a
-   * word of its own and the rest completed.
+   * The query as typed, and as the customer's everyday words say it in the article's words (the synonym table):
+   * an article found by a synonym ranks just below one found by the words typed. `words` gathers what to
+   * highlight (corrections and synonyms included).
    */
-  private slots(terms: QueryTerm[], locale: Locale): Slot[] {
-    return terms.flatMap((term): Slot[] => {
-      if (!term.prefix) {
-        const found = this.index.lookup(locale, term.text);
-        return [{ term, words: found ? [found] : [] }];
+  private rankVariants(parsed: SearchQuery, locale: Locale, limit: number, replaced: Set<number>, words: Set<string>): Ranked[] {
+    const { terms } = parsed;
+    const best = new Map<number, Ranked>();
+    const keep = (found: Ranked[], worth: number) => {
+      for (const r of found) {
+        const score = r.score * worth;
+        const had = best.get(r.articleId);
+        if (!had || r.tier < had.tier || (r.tier === had.tier && score > had.score)) best.set(r.articleId, { ...r, score });
       }
-      const words = this.index.completions(locale, term.text, COMPLETIONS);
-      if (words.length > 0 || !THAI.test(term.text)) return [{ term, words }];
-      const chars = [...term.text];
-      for (let cut = chars.length - 1; cut > 0; cut--) {
-        const head = this.index.lookup(locale, chars.slice(0, cut).join(''));
-        if (!head) continue;
-        const known: Slot = { term: { text: head.term, prefix: false }, words: [head] };
-        // One typed letter is not yet a word to complete (as in parseSearchQuery).
-        if (chars.length - cut < 2) return [known];
-        const rest = { text: chars.slice(cut).join(''), prefix: true };
-        return [known, { term: rest, words: this.index.completions(locale, rest.text, COMPLETIONS) }];
+    };
+    keep(this.rank(terms, locale, limit, replaced, words), 1);
+    for (const variant of this.synonyms.variants(terms, locale)) {
+      const found = this.rank(variant, locale, limit, replaced, words);
+      if (found.length > 0) for (const t of variant) words.add(t.text);
+      keep(found, SYNONYM_WEIGHT);
+    }
+    // The segmenter may cut a Chinese phrase where the article's words do not (补开发票 → 补 开发 票): when its cut
+    // finds little, the phrase's character pairs are searched too (the index holds pairs of characters it did not
+    // know as words), ranked a little below.
+    const literalHits = [...best.values()].filter((r) => r.tier === 0).length;
+    if (parsed.hanRuns.length > 0 && literalHits < Math.min(limit, FEW)) {
+      const pairs = this.characterPairs(parsed, locale);
+      if (pairs) {
+        const found = this.rank(pairs, locale, limit, replaced, words);
+        if (found.length > 0) for (const t of pairs) words.add(t.text);
+        keep(found, PAIRS_WEIGHT);
       }
-      return [{ term, words }];
-    });
+    }
+    return [...best.values()];
   }
 
-  private rank(terms: QueryTerm[], locale: Locale, limit: number, replaced: Set<number>): Ranked[] {
+  /** The query with its Chinese read as character pairs the index knows (others dropped), or null when none is. */
+  private characterPairs(parsed: SearchQuery, locale: Locale): QueryTerm[] | null {
+    const pairs = new Set<string>();
+    for (const run of parsed.hanRuns) {
+      const chars = [...run];
+      for (let i = 1; i < chars.length; i++) pairs.add(chars[i - 1]! + chars[i]!);
+    }
+    const known = [...pairs].filter((p) => this.index.lookup(locale, p));
+    if (known.length === 0) return null;
+    const others = parsed.terms.filter((t) => !/\p{Script=Han}/u.test(t.text));
+    return [...known.map((text) => ({ text, prefix: false })), ...others];
+  }
+
+  /**
+   * The query terms as searched in a locale, each with the indexed words it stands for: itself, or for a
+   * half-typed word its completions; a Latin or Thai word the index does not know, the known words a slip of the
+   * finger away (KbVocabulary), worth less than the word itself.
+   */
+  private slots(terms: QueryTerm[], locale: Locale): Slot[] {
+    const out: Slot[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      const literal = this.literalSlot(term, locale);
+      if (literal.words.length > 0) {
+        out.push(literal);
+        continue;
+      }
+      const corrected = this.corrected(terms, i, locale, out.at(-1));
+      if (corrected) {
+        if (corrected.withBefore) out.pop();
+        if (corrected.withAfter) i++;
+        out.push(corrected.slot);
+        continue;
+      }
+      out.push(...this.thaiHead(term, locale));
+    }
+    return out;
+  }
+
+  /** A term as typed: the word itself, or a half-typed word's completions. */
+  private literalSlot(term: QueryTerm, locale: Locale): Slot {
+    if (!term.prefix) {
+      const found = this.index.lookup(locale, term.text);
+      return { term, words: found ? [found] : [] };
+    }
+    return { term, words: this.index.completions(locale, term.text, COMPLETIONS) };
+  }
+
+  /**
+   * A word the index does not know, matched to known words within a few edits. A typo in a Thai word often makes
+   * the segmenter cut it in pieces ("ยกเลก" → "ยก" "เลก"): the piece joined to the one typed before or after it is
+   * tried first, then the piece alone.
+   */
+  private corrected(
+    terms: QueryTerm[],
+    i: number,
+    locale: Locale,
+    before: Slot | undefined,
+  ): { slot: Slot; withBefore: boolean; withAfter: boolean } | null {
+    const term = terms[i]!;
+    const after = terms[i + 1];
+    const thai = THAI.test(term.text);
+    // One letter left over is not yet a word (as in parseSearchQuery): nothing to correct.
+    if ([...term.text].length < 2) return null;
+    // A known piece joined to the unknown one must stay as typed: the correction starts with it.
+    const windows: { text: string; prefix: boolean; withBefore: boolean; withAfter: boolean; keep: string }[] = [];
+    if (thai && term.glued && before && THAI.test(before.term.text) && !before.term.prefix && !before.worth) {
+      const keep = before.words.length > 0 ? before.term.text : '';
+      windows.push({ text: before.term.text + term.text, prefix: term.prefix, withBefore: true, withAfter: false, keep });
+    }
+    if (thai && after?.glued && THAI.test(after.text) && !this.index.lookup(locale, after.text)) {
+      windows.push({ text: term.text + after.text, prefix: after.prefix, withBefore: false, withAfter: true, keep: '' });
+    }
+    windows.push({ text: term.text, prefix: term.prefix, withBefore: false, withAfter: false, keep: '' });
+    for (const w of windows) {
+      const found = this.vocabulary
+        .corrections(locale, w.text, w.prefix)
+        .filter((c) => c.word.term.startsWith(w.keep) && c.word.term.length > w.keep.length);
+      if (found.length === 0) continue;
+      // A Thai "correction" spelled out by the pieces typed next is no typo, only the segmenter cutting it otherwise.
+      let typed = (w.withBefore ? before!.term.text : '') + term.text;
+      for (let k = i + 1; terms[k]?.glued; k++) typed += terms[k]!.text;
+      if (thai && found.some((c) => c.word.term.length > w.text.length && typed.startsWith(c.word.term))) continue;
+      return {
+        slot: { term: { text: w.text, prefix: false }, words: found.map((c) => c.word), worth: found.map((c) => CORRECTION_WEIGHT[c.edits] ?? 0) },
+        withBefore: w.withBefore,
+        withAfter: w.withAfter,
+      };
+    }
+    return null;
+  }
+
+  /**
+   * A half-typed Thai word often defeats the segmenter, which then leaves it joined to the word before
+   * ("เทิร์นเครื่"): when nothing starts with it, its longest indexed start is taken as a word of its own and the
+   * rest completed.
+   */
+  private thaiHead(term: QueryTerm, locale: Locale): Slot[] {
+    if (!term.prefix || !THAI.test(term.text)) return [{ term, words: [] }];
+    const chars = [...term.text];
+    for (let cut = chars.length - 1; cut > 0; cut--) {
+      const head = this.index.lookup(locale, chars.slice(0, cut).join(''));
+      if (!head) continue;
+      const known: Slot = { term: { text: head.term, prefix: false }, words: [head] };
+      // One typed letter is not yet a word to complete (as in parseSearchQuery).
+      if (chars.length - cut < 2) return [known];
+      const rest = { text: chars.slice(cut).join(''), prefix: true };
+      return [known, { term: rest, words: this.index.completions(locale, rest.text, COMPLETIONS) }];
+    }
+    return [{ term, words: [] }];
+  }
+
+  private rank(terms: QueryTerm[], locale: Locale, limit: number, replaced: Set<number>, words: Set<string>): Ranked[] {
     const total = this.index.articleCount(locale);
     if (total === 0) return [];
     let slots = this.slots(terms, locale);
+    for (const slot of slots) if (slot.worth) for (const w of slot.words) words.add(w.term);
     // Words in most articles ("the", "客户", "ที่") rank nothing apart when the query has better ones, and summing
     // them over every article is most of a search's work: leave them out then.
     // Each term's postings are read once per search (all of them, or only its best).
@@ -208,12 +351,13 @@ export class KbSearch {
     // One term: its best postings hold the answer (an article's best completion is among that completion's best).
     const bestOnly = slots.length === 1 && replaced.size === 0 && limit <= BEST_POSTINGS;
     const scored = slots.map((slot) =>
-      slot.words.map((word): ScoredWord => {
+      slot.words.map((word, k): ScoredWord => {
         const found = postings(word.id, bestOnly ? 'best' : 'all');
         const df = Math.min(articlesWith(word), total);
         const typed = slot.term.prefix ? [...slot.term.text].length / [...word.term].length : 1;
         // A completion of a half-typed word counts for less the more of it the agent has not typed.
-        const factor = Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (typed === 1 ? 1 : COMPLETION_WEIGHT * typed);
+        const factor =
+          Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (typed === 1 ? 1 : COMPLETION_WEIGHT * typed) * (slot.worth?.[k] ?? 1);
         return { id: word.id, postings: found, factor };
       }),
     );

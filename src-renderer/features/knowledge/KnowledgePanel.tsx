@@ -3,6 +3,7 @@ import { Locale } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
 import { useWorkspace } from '../softphone';
 import { ArticleView } from './ArticleView';
+import { ElsewhereHits } from './ElsewhereHits';
 import { HitList } from './HitList';
 import { chooseScope, loadSuggestions, typeQuery } from './actions';
 import { useKnowledge, type SearchScope } from './store';
@@ -15,7 +16,7 @@ export const KB_SEARCH_ID = 'kb-search';
 export function KnowledgePanel() {
   const t = useT();
   const callId = useWorkspace((s) => s.call?.callId);
-  const { query, scope, hits, searching, answered, suggestions, article, notice } = useKnowledge();
+  const { query, scope, hits, elsewhere, searching, answered, suggestions, article, notice } = useKnowledge();
   useEffect(() => {
     void loadSuggestions();
   }, [callId]);
@@ -47,10 +48,13 @@ export function KnowledgePanel() {
         <ArticleView key={article.id} article={article} />
       ) : query.trim() !== '' ? (
         <div aria-live="polite" aria-busy={searching}>
-          {!searching && answered !== '' && hits.length === 0 ? (
+          {!searching && answered !== '' && hits.length === 0 && elsewhere.length === 0 ? (
             <p data-testid="kb-no-results">{t('kb.noResults', { query: answered })}</p>
           ) : (
-            <HitList hits={hits} label={t('kb.results')} testId="kb-results" />
+            <>
+              {hits.length > 0 && <HitList hits={hits} label={t('kb.results')} testId="kb-results" />}
+              {elsewhere.length > 0 && <ElsewhereHits hits={elsewhere} />}
+            </>
           )}
         </div>
       ) : (

@@ -1,4 +1,5 @@
 import { callLanguage } from '../../../src-shared/domain/call-language';
+import type { KbHitSummary } from '../../../src-shared/domain/knowledge';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { request } from '../../api/client';
 import { debounce } from '../../lib/debounce';
@@ -24,13 +25,30 @@ function report(err: unknown): void {
   useKnowledge.getState().set({ notice: shownError(err), searching: false });
 }
 
+/** Fewer hits than this in the chosen language and the other languages' best are shown below them. */
+export const FEW_HITS = 3;
+const SIBLING: Partial<Record<Locale, Locale>> = { 'zh-CN': 'zh-TW', 'zh-TW': 'zh-CN' };
+
+/**
+ * No dead ends: when the chosen language finds little, the best matches elsewhere, the sibling script first
+ * (simplified ↔ traditional Chinese), then the other languages, each kept in the order the search ranked it.
+ */
+async function searchElsewhere(query: string, locale: Locale | null, found: number): Promise<KbHitSummary[]> {
+  if (locale === null || found >= FEW_HITS) return [];
+  const { hits } = await request('searchKb', { query, locale: null, limit: 10 });
+  const rank = (l: Locale) => (l === SIBLING[locale] ? 0 : 1);
+  return hits.filter((h) => h.locale !== locale).sort((a, b) => rank(a.locale) - rank(b.locale));
+}
+
 let latest = 0;
 const runSearch = debounce(async (query: string, scope: SearchScope) => {
   const ticket = ++latest;
   try {
-    const { hits } = await request('searchKb', { query, locale: scopeLocale(scope), limit: 10 });
+    const locale = scopeLocale(scope);
+    const { hits } = await request('searchKb', { query, locale, limit: 10 });
+    const elsewhere = await searchElsewhere(query, locale, hits.length);
     // A slow answer to an older query must not replace a newer one.
-    if (ticket === latest) useKnowledge.getState().set({ hits, answered: query, searching: false, notice: null });
+    if (ticket === latest) useKnowledge.getState().set({ hits, elsewhere, answered: query, searching: false, notice: null });
   } catch (err) {
     if (ticket === latest) report(err);
   }
@@ -42,7 +60,7 @@ export function typeQuery(query: string): void {
   if (query.trim() === '') {
     runSearch.cancel();
     latest++;
-    set({ hits: [], answered: '' });
+    set({ hits: [], elsewhere: [], answered: '' });
     return;
   }
   runSearch(query, scope);

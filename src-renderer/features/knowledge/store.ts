@@ -10,6 +10,8 @@ export interface KnowledgeState {
   query: string;
   scope: SearchScope;
   hits: KbHitSummary[];
+  /** When the chosen language finds little: the best matches in the sibling script, then the other languages. */
+  elsewhere: KbHitSummary[];
   searching: boolean;
   /** The query the shown hits answer (the box may already hold more). */
   answered: string;
@@ -25,6 +27,7 @@ export const useKnowledge = create<KnowledgeState>((set) => ({
   query: '',
   scope: 'call',
   hits: [],
+  elsewhere: [],
   searching: false,
   answered: '',
   suggestions: [],

@@ -31,6 +31,14 @@ export function labelledQueries(resourcesDir: string): LabelledQuery[] {
   return jsonLines<LabelledQuery>(join(resourcesDir, 'sample', 'kb-queries.jsonl'));
 }
 
+/**
+ * Queries as a hurried agent types them (resources/sample/kb-queries-hurried.jsonl): a letter slipped or two
+ * swapped, the customer's everyday words for the article's, Chinese the segmenter cuts otherwise, words cut off.
+ */
+export function hurriedQueries(resourcesDir: string): LabelledQuery[] {
+  return jsonLines<LabelledQuery>(join(resourcesDir, 'sample', 'kb-queries-hurried.jsonl'));
+}
+
 const PRODUCTS = ['Lumen X5', 'Lumen X5 Pro', 'Lumen Tab 11', 'Lumen Buds 2', 'Lumen Watch 3', 'Lumen Router AX', 'Lumen Go SIM', 'Lumen Charger 65W'];
 const MODEL_NOTES: Record<Locale, string> = { en: 'model notes', 'zh-CN': '机型说明', 'zh-TW': '機型說明', th: 'ข้อมูลรุ่น' };
 const WORDS_PER_BODY = 150;
