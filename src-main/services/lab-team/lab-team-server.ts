@@ -75,8 +75,12 @@ export class LabTeamServer {
   }
 
   async stop(): Promise<void> {
-    this.child?.kill('SIGTERM');
+    const child = this.child;
+    child?.kill('SIGTERM');
+    // The server gives open requests 5 s; a process that still has not gone is killed rather than waited on.
+    const timer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
     await this.exited;
+    clearTimeout(timer);
   }
 
   /** Many people at once with one initial password (the admin CLI's import-people), as a shift is onboarded. */

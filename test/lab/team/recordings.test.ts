@@ -144,7 +144,9 @@ describe('call recordings on the team server', () => {
     await expect.poll(async () => (await lead(`/v1/recordings/${due.id}/audio`)).status, { timeout: 15_000 }).toBe(404);
     expect(existsSync(join(storeDir, `${due.id}.wav`))).toBe(false);
     for (const { id } of [kept, recent]) {
-      expect((await lead(`/v1/recordings/${id}/audio`)).status).toBe(200);
+      const audio = await lead(`/v1/recordings/${id}/audio`);
+      expect(audio.status).toBe(200);
+      await audio.arrayBuffer();
       expect(existsSync(join(storeDir, `${id}.wav`))).toBe(true);
     }
   });
