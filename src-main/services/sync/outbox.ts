@@ -79,6 +79,20 @@ export class Outbox {
     }).immediate();
   }
 
+  /**
+   * Numbers a client id's waiting entries again from `from`, in their order (the server never saw the numbers
+   * they had). Through negative numbers first, as the numbers are unique per client id.
+   */
+  renumber(clientId: string, from: number): void {
+    this.db.transaction(() => {
+      const rows = this.db.prepare<[string], { seq: number }>('SELECT seq FROM outbox WHERE client_id = ? ORDER BY client_seq').all(clientId);
+      const give = this.db.prepare<[number, number]>('UPDATE outbox SET client_seq = ? WHERE seq = ?');
+      rows.forEach((r, i) => give.run(-1 - i, r.seq));
+      rows.forEach((r, i) => give.run(from + i, r.seq));
+      this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(`sync.clientSeq:${clientId}`, String(from + rows.length - 1));
+    }).immediate();
+  }
+
   /** The last number given under a client id (kept after its entries are gone, so numbers never repeat). */
   private lastClientSeq(clientId: string): number {
     const kept = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(`sync.clientSeq:${clientId}`);

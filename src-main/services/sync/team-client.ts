@@ -18,7 +18,14 @@ export const memoryTokenStore = (): RefreshTokenStore => {
 
 /** A failed request: the status (0 when the server could not be reached) and how long the server asked us to wait. */
 export class TeamServerError extends Error {
-  constructor(readonly status: number, message: string, readonly retryAfterMs: number | null = null, readonly code = '') {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly retryAfterMs: number | null = null,
+    readonly code = '',
+    /** On a sequence gap (409): the change number the server expects next from this desktop. */
+    readonly expectedSeq: number | null = null,
+  ) {
     super(message);
   }
 
@@ -164,7 +171,14 @@ export class TeamClient {
     if (!res.ok) {
       const retry = Number(res.headers.get('retry-after'));
       const message = (json as { message?: string } | null)?.message ?? `The team server answered ${res.status}.`;
-      throw new TeamServerError(res.status, message.slice(0, 300), Number.isFinite(retry) && retry > 0 ? retry * 1000 : null, (json as { error?: string } | null)?.error ?? '');
+      const expected = Number(res.headers.get('x-expected-seq'));
+      throw new TeamServerError(
+        res.status,
+        message.slice(0, 300),
+        Number.isFinite(retry) && retry > 0 ? retry * 1000 : null,
+        (json as { error?: string } | null)?.error ?? '',
+        Number.isInteger(expected) && expected >= 1 ? expected : null,
+      );
     }
     if (!schema) return json as z.infer<S>;
     const parsed = schema.safeParse(json);

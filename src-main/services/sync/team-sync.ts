@@ -215,8 +215,16 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
         if (err instanceof TeamServerError && err.status === 409) {
           // The server already has more than we think (its answer was lost): the pull tells us how far.
           await this.pullAll();
-          if (this.outbox.batchFor(this.owner, this.clientId, 1).mutations[0]?.seq === batch[0]!.seq) throw err;
-          continue;
+          if (this.outbox.batchFor(this.owner, this.clientId, 1).mutations[0]?.seq !== batch[0]!.seq) continue;
+          // Or it has fewer than this desktop numbered (a new or restored server, one that never saw this
+          // desktop): had it applied any of what is still here, it would expect a later number, so it has none of
+          // it; the waiting changes are numbered again from where the server stands.
+          if (err.expectedSeq !== null && err.expectedSeq < batch[0]!.seq) {
+            this.log.warn('team sync: the server expects earlier change numbers; numbering the waiting changes again', { from: err.expectedSeq, was: batch[0]!.seq });
+            this.outbox.renumber(clientId, err.expectedSeq);
+            continue;
+          }
+          throw err;
         }
         this.outbox.failedIn(clientId, batch.map((b) => b.seq), (err as Error).message);
         throw err;
