@@ -1,4 +1,5 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { PhoneStream } from './phone-stream';
 
 /** What the relay does to the audio, each way: extra delay, random jitter on top, a share dropped, or all dropped. */
 export interface Impairment {
@@ -23,6 +24,8 @@ const CLEAN: Impairment = { delayMs: 0, jitterMs: 0, loss: 0, dropToCaller: fals
 export class LabMediaRelay {
   private impairment: Impairment = CLEAN;
   private pbxPeer: RemoteInfo | null = null;
+  /** What comes back from the phone's echo goes on as one stream of the phone's own (see PhoneStream). */
+  private readonly phone = new PhoneStream();
   private readonly timers = new Set<NodeJS.Timeout>();
 
   private constructor(
@@ -40,7 +43,9 @@ export class LabMediaRelay {
     // SIPp echoes to the address a packet came from: this socket, which hands it back to rtpengine.
     towardsCaller.on('message', (msg) => {
       const peer = this.pbxPeer;
-      if (peer && !this.impairment.dropFromCaller) this.pass(msg, () => towardsPbx.send(msg, peer.port, peer.address));
+      if (!peer || this.impairment.dropFromCaller) return;
+      const sent = this.phone.renumber(msg, performance.now());
+      this.pass(sent, () => towardsPbx.send(sent, peer.port, peer.address));
     });
   }
 
