@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { AgentState } from '../../src-shared/domain/agent-state';
+import type { CallQualityLevel } from '../../src-shared/quality/level';
 import { silentLogger } from '../../src-main/app/logger';
 import { agentPidf } from '../../src-main/services/presence/pidf';
 import { Softphone } from '../../src-main/services/softphone/softphone';
@@ -95,6 +96,49 @@ test('the floor board shows each state and call from the PBX, alerts on a long N
   await expect(row('3512').getByTestId('floor-state')).toHaveText('Offline');
   await expect(board.getByTestId('floor-alerts')).toContainText('สมชาย: went offline');
   await page.screenshot({ path: 'test-results/floor-en.png' });
+});
+
+test("a call's live quality mark (amber, red) and her line test show on her row; three poor calls in a row flag her", async ({ page }) => {
+  await page.goto(lab.shell.url);
+  const row = page.getByTestId('floor').locator('[data-testid="floor-row"][data-extension="3511"]');
+  const agentPhone = phones[0]!;
+  const uri = 'sip:3511@127.0.0.1';
+  // The theme's amber and red, as the stylesheet defines them.
+  const css = readFileSync('src-renderer/app/styles.css', 'utf8');
+  const colour = (name: string) => {
+    const hex = new RegExp(`--${name}: #([0-9a-f]{6});`, 'u').exec(css)![1]!;
+    return `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  };
+
+  /** A customer call to 3511; her desktop publishes each quality level in turn (as AgentWorkflow does). */
+  async function callWithQuality(n: number, levels: CallQualityLevel[]): Promise<void> {
+    const incoming = new Promise<{ callId: string }>((resolve) => agentPhone.once('incoming', resolve));
+    const run = await lab.customer.talk({ caller: `+86138000097${n}`, callerName: 'Quality', agent: '3511' });
+    const call = await incoming;
+    await agentPhone.answer(call.callId);
+    for (const level of levels) {
+      agentPhone.publishPresence(agentPidf(uri, state('ready'), { queue: 'complaints', quality: level }));
+      const mark = row.getByTestId('floor-quality');
+      await expect(mark).toHaveText(` · Call quality: ${level}`);
+      if (level !== 'good') await expect(mark).toHaveCSS('color', colour(level === 'poor' ? 'bad' : 'warn'));
+    }
+    await agentPhone.hangUp(call.callId);
+    agentPhone.publishPresence(agentPidf(uri, state('ready'), null));
+    await expect(row.getByTestId('floor-quality')).toHaveCount(0);
+    expect((await run.done).code).toBe(0);
+  }
+
+  await callWithQuality(1, ['good', 'fair', 'poor']);
+  await callWithQuality(2, ['poor']);
+  await expect(row.getByTestId('floor-poor-streak')).toHaveCount(0);
+  await callWithQuality(3, ['poor']);
+  await expect(row.getByTestId('floor-poor-streak')).toHaveText(' · Last 3 calls poor: check her line');
+
+  // Her "Test my connection" verdict goes with her state: shown when it is not good.
+  agentPhone.publishPresence(agentPidf(uri, state('ready'), null, 'fair'));
+  await expect(row.getByTestId('floor-connection-test')).toHaveText(' · Line test: fair');
+  agentPhone.publishPresence(agentPidf(uri, state('ready'), null, 'good'));
+  await expect(row.getByTestId('floor-connection-test')).toHaveCount(0);
 });
 
 test.describe('a team of 50', () => {
