@@ -9,7 +9,7 @@ import { useT } from '../i18n/use-t';
 import { KnowledgePanel } from '../features/knowledge';
 import { connectMedia, MediaNoticeBanner } from '../features/media';
 import { FloorBoard } from '../features/floor';
-import { QualityWarnings } from '../features/quality';
+import { QualityWarnings, ShiftStartTestOffer } from '../features/quality';
 import { FirstRunScreen, loadSettings, SettingsDialog, useSettings } from '../features/settings';
 import { SidePanels } from './SidePanels';
 import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
@@ -66,6 +66,7 @@ export function App() {
       <ErrorBanner />
       <MediaNoticeBanner />
       <QualityWarnings />
+      <ShiftStartTestOffer />
       <ReminderTray />
       <FloorBoard />
       <main className="workspace-main">

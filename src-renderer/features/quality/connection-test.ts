@@ -1,6 +1,6 @@
 import { request } from '../../api/client';
 import { judgeConnection, type ConnectionTestResult, type EchoReading } from '../../../src-shared/quality/connection-test';
-import { useWorkspace } from '../softphone';
+import { reportError, useWorkspace } from '../softphone';
 import { useQuality } from './store';
 
 /** Seconds of echo measured: enough for the 3-of-5 rules to have seen the line, short enough before a shift. */
@@ -46,8 +46,9 @@ function readings(): Promise<EchoReading[]> {
  * The pre-call test: a call to the PBX's echo test, a few seconds of the agent's own audio coming back measured
  * like any call, then hung up. 'failed' when the call did not connect.
  */
-export async function runConnectionTest(): Promise<ConnectionTestResult | 'failed'> {
+async function runConnectionTest(): Promise<ConnectionTestResult | 'failed'> {
   const call = await request('startConnectionTest', {});
+  useQuality.getState().setTest('running', call.callId);
   const up = await untilActive(call.callId);
   const measured = up ? await readings() : null;
   await request('hangUpCall', { callId: call.callId }).catch(() => undefined);
@@ -56,4 +57,17 @@ export async function runConnectionTest(): Promise<ConnectionTestResult | 'faile
   // Kept with her presence for her team lead; the agent's own result does not wait on it.
   void request('reportConnectionTest', { verdict: result.verdict }).catch(() => undefined);
   return result;
+}
+
+/** Runs the test once (the call bar's button and the start-of-shift offer share it and its result). */
+export function startConnectionTest(): void {
+  const { test, setTest } = useQuality.getState();
+  if (test === 'running') return;
+  setTest('running');
+  runConnectionTest()
+    .then((result) => setTest(result))
+    .catch((err: unknown) => {
+      setTest('idle');
+      reportError(err);
+    });
 }

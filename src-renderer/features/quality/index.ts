@@ -1,4 +1,4 @@
-export { ConnectionTest } from './ConnectionTest';
+export { ConnectionTest, ShiftStartTestOffer } from './ConnectionTest';
 export { DemoNetworkSwitch } from './DemoNetworkSwitch';
 export { QualityMeter, QualityWarnings } from './QualityMeter';
 export { QualitySampler, type LiveQuality } from './sampler';
