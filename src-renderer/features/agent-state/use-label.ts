@@ -1,24 +1,13 @@
-import { messages, type MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { useWorkspace } from '../softphone';
+import { codeLabel } from './code-label';
 
-/**
- * A reason's or disposition's words: the team's own for the agent's language when it published some, else the
- * app's words for a known code, else the team's English words, else the code as it is. The team's words for a
- * code it has since taken off the list are kept, so an earlier state or call still reads as it did.
- */
+export { withCurrent } from './code-label';
+
+/** A reason's or disposition's words in the agent's language (see codeLabel). */
 export function useLabel(prefix: 'agent.reason' | 'disposition') {
   const t = useT();
   const locale = useWorkspace((s) => s.locale);
   const labels = useWorkspace((s) => (prefix === 'agent.reason' ? s.agentSettings?.labels?.reasons : s.agentSettings?.labels?.dispositions));
-  return (code: string) => {
-    const team = labels?.[code];
-    const key = `${prefix}.${code}`;
-    return team?.[locale] ?? (key in messages.en ? t(key as MessageKey) : (team?.en ?? code));
-  };
-}
-
-/** The codes to offer, with the one in use kept at the end when the team has since taken it off the list. */
-export function withCurrent(codes: readonly string[], current: string | null | undefined): readonly string[] {
-  return current && current !== 'ready' && !codes.includes(current) ? [...codes, current] : codes;
+  return (code: string) => codeLabel(code, prefix, locale, labels?.[code], (key) => t(key));
 }
