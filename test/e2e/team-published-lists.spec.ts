@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { Cache } from '../../src-main/services/db/cache';
 import { LabPostgres } from '../../src-main/services/lab-team/lab-postgres';
 import { LabTeamServer } from '../../src-main/services/lab-team/lab-team-server';
 import type { PublishRequest } from '../../src-shared/sync/knowledge-contract';
@@ -20,6 +21,7 @@ const people = [
 let postgres: LabPostgres;
 let server: LabTeamServer;
 let lab: LabWebShell;
+const caller = '+8613812345678';
 
 async function publish(body: PublishRequest): Promise<void> {
   const signIn = await fetch(`${server.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lead1', password: 'team-pass-lead1' }) });
@@ -46,8 +48,13 @@ test.beforeAll(async () => {
   server = new LabTeamServer(process.cwd(), postgres.url, LabTeamServer.secret());
   await server.start();
   server.addPeople(people);
+  const dataDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lists-'));
+  // A known customer, so her pop shows her recent calls with their dispositions.
+  const cache = new Cache(join(dataDir, 'cache.sqlite'));
+  cache.customers.upsert({ externalId: 'CUST-E2E-1', name: 'Mary Chen', tier: 'standard', preferredLanguage: 'en', notes: '', tags: [], phones: [caller] });
+  cache.close();
   lab = await startLabWebShell(agent, {
-    AGENT_DESKTOP_DATA_DIR: mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lists-')),
+    AGENT_DESKTOP_DATA_DIR: dataDir,
     AGENT_DESKTOP_TEAM_SERVER: server.url,
     AGENT_DESKTOP_TEAM_USER: '4401',
     AGENT_DESKTOP_TEAM_PASSWORD: 'team-pass-4401',
@@ -87,4 +94,30 @@ test('a Not Ready reason published on the team server appears in the agent-state
   await expect(composer.getByTestId('coach-finding')).toHaveCount(0);
   await publish({ kind: 'coachRule', records: [noWorries] });
   await expect(composer.getByTestId('coach-finding').first().locator('mark')).toHaveText('No worries', { timeout: 10_000 });
+});
+
+test('dispositions published by the team are offered in after-call work; a call keeps its words in the pop after the team retires its code', async ({ page }) => {
+  test.setTimeout(120_000);
+  await publish({ kind: 'disposition', records: [{ code: 'refund-issued', labels: { en: 'Refund issued', 'zh-CN': '已退款', 'zh-TW': '已退款', th: 'คืนเงินแล้ว' } }, { code: 'escalated' }] });
+  await openReady(page, lab.shell.url, agent.extension);
+  const talk = async () => {
+    const run = await lab.customer.talk({ caller, callerName: 'Refund caller', agent: agent.extension });
+    await page.getByRole('button', { name: 'Answer' }).click();
+    await expect(page.getByTestId('call-state')).toContainText('On call');
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    expect((await run.done).code).toBe(0);
+    return page.getByTestId('acw').getByRole('combobox', { name: 'Disposition', exact: true });
+  };
+  const first = await talk();
+  await expect(first.locator('option:not([disabled])')).toHaveText(['Refund issued', 'Escalated']);
+  await first.selectOption({ label: 'Refund issued' });
+  await page.getByTestId('acw').getByRole('button', { name: 'Done' }).click();
+
+  await publish({ kind: 'disposition', retire: [{ id: 'refund-issued' }] });
+  const second = await talk();
+  // Once after-call work no longer offers it, the desktop has the retirement; the first call still reads as it did.
+  await expect(second.locator('option:not([disabled])')).toHaveText(['Escalated'], { timeout: 10_000 });
+  await expect(page.getByTestId('recent-contacts').locator('li').first()).toContainText('Refund issued');
+  await second.selectOption({ label: 'Escalated' });
+  await page.getByTestId('acw').getByRole('button', { name: 'Done' }).click();
 });
