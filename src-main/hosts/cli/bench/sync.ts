@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -99,7 +99,11 @@ class FloorShare {
 export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
   const { desktops: count, seconds } = SCALE[scale];
   const root = resolve(ctx.resourcesDir, '..');
-  const dir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
+  // Each real desktop has a disk of its own; here 500 would queue their fsyncs (work orders are written with
+  // synchronous=FULL) on one, which measured as seconds of blocked event loop per thread. In memory (tmpfs) when
+  // the machine has one, and said so in the output.
+  const memoryDisk = existsSync('/dev/shm');
+  const dir = mkdtempSync(join(memoryDisk ? '/dev/shm' : tmpdir(), 'bench-sync-'));
   const pgLab = new LabPostgres();
   await pgLab.start();
   const secret = LabTeamServer.secret();
@@ -206,7 +210,7 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
 
     // Everything drains: every desktop's outbox empty, then count what the server holds.
     const drainStart = clock();
-    await all('drained', { type: 'drain' });
+    const drained = await all('drained', { type: 'drain' });
     const pushes = Number((await db.query<{ n: string }>('SELECT coalesce(sum(last_seq), 0) AS n FROM sync_clients')).rows[0]!.n);
     const stored = (await db.query<{ id: string; events: string; follow_ups: string }>(
       `SELECT w.id, (SELECT count(*) FROM work_order_events e WHERE e.work_order_id = w.id AND e.kind = 'created') AS events,
@@ -220,6 +224,7 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
       scale,
       desktops: count,
       desktopThreads: floor.length,
+      desktopCaches: memoryDisk ? 'tmpfs' : 'disk',
       serverProcesses: servers.length,
       seconds: round(runSeconds, 1),
       written: { workOrders: uuids.length, callRecords: contacts.length },
@@ -237,7 +242,10 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
         desktopThreads: stopped.map((s) => ({ p50: round(s.lagMs.p50, 1), p95: round(s.lagMs.p95, 1), max: round(s.lagMs.max, 1) })),
       },
       drainedInMs: round(clock() - drainStart, 0),
+      // Not on the server when counted; of those, how many were still in a desktop's outbox after the drain's two
+      // minutes (kept, not gone: a run on a starved machine may not drain in time).
       lost,
+      stillInOutboxes: drained.reduce((n, d) => n + d.left, 0),
       duplicated,
       goals: { p95Ms: 1000, lost: 0, duplicated: 0 },
     };
