@@ -10,7 +10,7 @@ import { TeamLists } from '../../../src-main/services/sync/team-lists';
 import { DEFAULT_AGENT_SETTINGS } from '../../../src-shared/domain/agent-state';
 import { coachReply, compileRuleSet } from '../../../src-shared/replies';
 import { TestDesktop } from './team-desktop';
-import { ROOT, startTeamLab } from './team-lab';
+import { ROOT, signIn, startTeamLab } from './team-lab';
 
 // Coach rules, dispositions and Not Ready reasons published on the team server (issue #12, point 5), with real
 // parts: PostgreSQL 15, two team-server processes, the agent-desktop CLI as a real process, and a desktop with a
@@ -127,6 +127,14 @@ describe('coach rules, dispositions and Not Ready reasons from the team server',
         { line: 2, reason: expect.stringMatching(/^id: must start with one of/) },
       ],
     });
+    // The server holds a rule to its examples too, whoever sends it.
+    const t = await signIn(lab.servers[1]!.url, 'lead1', password('lead1'));
+    const direct = await fetch(`${lab.servers[1]!.url}/v1/knowledge/publish`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.accessToken}` },
+      body: JSON.stringify({ kind: 'coachRule', records: [misfiring] }),
+    });
+    expect(await direct.json()).toMatchObject({ published: 0, rejected: [{ index: 0, reason: 'examples.pass: "no worries here" is flagged' }] });
     expect(await feedSeq()).toBe(before);
     expect(settings().notReadyReasons).toEqual(['system-down', 'meal']);
   }, 30_000);
