@@ -17,6 +17,7 @@ export default defineConfig({
           web: resolve('src-main/hosts/web/main.ts'),
           cli: resolve('src-main/hosts/cli/main.ts'),
           'import-worker': resolve('src-main/services/importers/import-worker.ts'),
+          'sync-floor-worker': resolve('src-main/hosts/cli/bench/sync-floor-worker.ts'),
         },
       },
     },

@@ -9,6 +9,7 @@ import { AgentSettings, AgentState, AgentStateTarget, Disposition, ReasonCode } 
 import { Call, CallId } from './domain/call';
 import { KbArticleView, KbHitSummary, KbQuery } from './domain/knowledge';
 import { ReplyTemplate } from './replies/template';
+import { CoachRule } from './replies/coach-rule';
 import { Route, SlaHours } from './workorders/complaint';
 import { WorkOrderDraft, WorkOrderSubmission } from './workorders/work-order-form';
 import { Locale, ScreenPop, WorkOrderStatus, WorkOrderSummary } from './domain/screen-pop';
@@ -128,6 +129,8 @@ export const requests = {
   },
   /** The canned replies of a language: the team's own (imported) over the shipped ones with the same id. */
   listTemplates: { request: z.object({ locale: Locale }).strict(), response: z.object({ templates: z.array(ReplyTemplate) }) },
+  /** The coach rules the team published for a language; null: none, the shipped rules apply. */
+  getTeamCoachRules: { request: z.object({ locale: Locale }).strict(), response: z.object({ rules: z.array(CoachRule).nullable() }) },
   /** SLA hours per severity, so the form shows the deadline a severity sets before filing. */
   getWorkOrderSettings: { request: Empty, response: z.object({ slaHours: SlaHours }) },
   /** The form as typed so far (saved within a second of typing); one draft per agent. */
@@ -204,6 +207,8 @@ export const events = {
   syncStatusChanged: SyncStatus,
   /** Work orders changed on other desktops arrived: lists and pops read again. */
   teamWorkChanged: z.object({ workOrders: z.array(z.string()) }),
+  /** The team published other coach rules, dispositions or Not Ready reasons: ask for them again. */
+  publishedListsChanged: z.object({ kinds: z.array(z.enum(['coachRule', 'disposition', 'notReadyReason'])) }),
 } as const;
 
 export type RequestChannel = keyof typeof requests;

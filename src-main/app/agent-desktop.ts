@@ -23,6 +23,8 @@ import { FollowUpReminders } from './follow-up-reminders';
 import { memoryTokenStore, type RefreshTokenStore } from '../services/sync/team-client';
 import { KnowledgeIndexMerge } from '../services/sync/knowledge-index-merge';
 import { KnowledgePull } from '../services/sync/knowledge-pull';
+import { PublishedListsRepo } from '../services/sync/published-lists-repo';
+import { TeamLists } from '../services/sync/team-lists';
 import type { TeamSync } from '../services/sync/team-sync';
 import { TeamSession } from './team-session';
 import { AgentStateLog } from '../services/agent-state/agent-state-log';
@@ -79,6 +81,8 @@ export class AgentDesktop {
   floor: FloorWatch | null = null;
   /** The team-server session: from config.json or signed in from settings, switched without a restart. */
   readonly team: TeamSession;
+  /** The team's published Not Ready reasons, dispositions and coach rules (the local ones without a team). */
+  readonly teamLists: TeamLists;
 
   /** Sync with the team server (null: this desktop works alone). */
   get teamSync(): TeamSync | null {
@@ -113,6 +117,7 @@ export class AgentDesktop {
           (err) => options.logger.warn('knowledge index could not be merged after a pull', { error: err.message }),
         )
       : null;
+    this.teamLists = new TeamLists(new PublishedListsRepo(this.cache.db), () => Boolean(this.config.team));
     this.team = new TeamSession({
       cache: this.cache,
       dataDir: options.dataDir,
@@ -120,11 +125,17 @@ export class AgentDesktop {
       sessionKept: options.host === 'electron' ? 'keychain' : 'session',
       editable: !options.demo && options.team !== undefined,
       config: () => this.config,
-      teamChanged: (t) => (this.config = { ...this.config, team: t }),
+      teamChanged: (t) => {
+        this.config = { ...this.config, team: t };
+        // Signed in or out: the team's lists apply, or the local ones again.
+        this.events.emit('publishedListsChanged', { kinds: ['coachRule', 'disposition', 'notReadyReason'] });
+      },
       me: () => this.agentId(),
       knowledge: (client) => {
         const knowledge = new KnowledgePull(this.cache.db, this.cache.kb, this.cache.templates, client, options.logger);
         if (merge) knowledge.on('applied', ({ articles }) => articles.length > 0 && merge.request());
+        // The menus and the coach read the lists again at once; the state machine reads them on each choice.
+        knowledge.on('applied', ({ lists }) => lists.length > 0 && this.events.emit('publishedListsChanged', { kinds: lists }));
         return knowledge;
       },
       attach: (sync) => {
@@ -175,6 +186,7 @@ export class AgentDesktop {
         completeTransfer: ({ callId, consultCallId }) => this.phone().attendedTransfer(callId, consultCallId),
         dial: ({ number, customerId }) => this.phone().dial(number, { customerId: customerId ?? null }),
         getAgentState: () => ({ state: this.agentWork().agent.state, settings: this.agentWork().settings }),
+        getTeamCoachRules: ({ locale }) => ({ rules: this.teamLists.coachRules(locale) }),
         setAgentState: (r) => (r.state === 'ready' ? this.agentWork().agent.setReady() : this.agentWork().agent.setNotReady(r.reasonCode)),
         extendAfterCallWork: () => this.agentWork().agent.extendAcw(),
         setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
@@ -336,7 +348,7 @@ export class AgentDesktop {
       pbx.extension,
     );
     this.recorder = recorder;
-    this.workflow = new AgentWorkflow(phone, this.config.agent, recorder, this.events, `sip:${pbx.extension}@${pbx.domain}`, this.options.logger);
+    this.workflow = new AgentWorkflow(phone, () => this.teamLists.agentSettings(this.config.agent), recorder, this.events, `sip:${pbx.extension}@${pbx.domain}`, this.options.logger);
     const stateLog = new AgentStateLog(this.cache.workOrdersDb, this.cache.outbox);
     this.workflow.agent.on('changed', (state) => stateLog.record(this.agentId(), state));
     try {

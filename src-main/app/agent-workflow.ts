@@ -25,7 +25,7 @@ export class AgentWorkflow {
 
   constructor(
     private readonly phone: Softphone,
-    readonly settings: AgentSettings,
+    settings: AgentSettings | (() => AgentSettings),
     private readonly recorder: CallRecorder,
     private readonly events: EventBus,
     private readonly entity: string,
@@ -51,6 +51,11 @@ export class AgentWorkflow {
       else if (!this.onCall()) this.agent.applyNextState();
     });
     this.publish();
+  }
+
+  /** As they are now: the team's published lists replace the local ones when it has them. */
+  get settings(): AgentSettings {
+    return this.agent.settings;
   }
 
   setDisposition(callId: string, disposition: string) {
@@ -87,7 +92,7 @@ export class AgentWorkflow {
 
   /** Headset agents may take calls without a click; the renderer plays a short beep when it sees this. */
   private maybeAutoAnswer(call: Call): void {
-    if (!this.settings.autoAnswer) return;
+    if (!this.agent.settings.autoAnswer) return;
     const busy = this.phone.listCalls().some((c) => c.callId !== call.callId && c.state !== 'ended');
     if (busy) return; // call waiting: the second call rings for the agent to decide
     // The softphone raises 'incoming' before it sends 180 Ringing; answering inside the event accepted the call

@@ -44,6 +44,7 @@ function handlers(): Handlers {
     getKbArticle: vi.fn(never),
     markKbHelped: vi.fn(never),
     listTemplates: vi.fn(never),
+    getTeamCoachRules: vi.fn(never),
     getWorkOrderSettings: vi.fn(never),
     saveWorkOrderDraft: vi.fn(never),
     getWorkOrderDraft: vi.fn(never),

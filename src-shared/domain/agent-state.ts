@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Locale } from './screen-pop';
 
 /** Reason codes for Not Ready are configuration; these are the ones every locale has words for. */
 export const DEFAULT_NOT_READY_REASONS = ['break', 'meal', 'training', 'coaching', 'meeting'] as const;
@@ -39,9 +40,21 @@ export const AgentState = z.object({
 });
 export type AgentState = z.infer<typeof AgentState>;
 
+/**
+ * Words for a code in each language, as a team lead published them (a code without words for the agent's language
+ * is shown by the app's own words for it, else as it is). Data from outside: shown as text, capped here.
+ */
+export const CodeLabels = z.partialRecord(Locale, z.string().trim().min(1).max(64));
+export type CodeLabels = z.infer<typeof CodeLabels>;
+
 export const AgentSettings = z.object({
   notReadyReasons: z.array(ReasonCode).min(1),
   dispositions: z.array(Disposition).min(1),
+  /**
+   * The team's words for its codes, kept for codes since taken off the lists too, so a call record or a state
+   * from before still reads as it did.
+   */
+  labels: z.object({ reasons: z.record(z.string(), CodeLabels), dispositions: z.record(z.string(), CodeLabels) }).optional(),
   acwSeconds: z.number().int().min(5).max(3600),
   /** While not Ready, inbound calls are refused with 486 Busy Here; false lets them ring anyway. */
   refuseWhenNotReady: z.boolean(),

@@ -35,6 +35,23 @@ describe('knowledge records', () => {
     expect(checkKnowledgeRecord('notReadyReason', { code: 'Lunch Break' }).ok).toBe(false);
   });
 
+  it('a disposition or reason may carry the team\'s words per language, capped; nothing else', () => {
+    expect(checkKnowledgeRecord('notReadyReason', { code: 'system-down', labels: { en: 'System down', th: 'ระบบล่ม' } })).toMatchObject({ ok: true, record: { labels: { en: 'System down', th: 'ระบบล่ม' } } });
+    expect(checkKnowledgeRecord('disposition', { code: 'refund-issued', labels: { fr: 'Remboursé' } }).ok).toBe(false);
+    expect(checkKnowledgeRecord('disposition', { code: 'refund-issued', labels: { en: 'x'.repeat(65) } }).ok).toBe(false);
+    expect(checkKnowledgeRecord('disposition', { code: 'refund-issued', colour: 'red' }).ok).toBe(false);
+  });
+
+  it('a coach rule is held to its own examples: one that misses a marked passage or flags a pass sentence is refused', () => {
+    const rule = { id: 'en.no-worries', category: 'condescending', patterns: ['\\bno worries\\b'], suggestion: 'Certainly.', examples: { flag: ['[[No worries]], I will fix it.'], pass: ['Nothing to worry about.'] } };
+    expect(checkKnowledgeRecord('coachRule', rule).ok).toBe(true);
+    expect(checkKnowledgeRecord('coachRule', { ...rule, examples: { ...rule.examples, pass: ['no worries at all'] } })).toEqual({ ok: false, reason: 'examples.pass: "no worries at all" is flagged' });
+    expect(checkKnowledgeRecord('coachRule', { ...rule, examples: { ...rule.examples, flag: ['No [[worries]], I will fix it.'] } })).toEqual({
+      ok: false,
+      reason: 'examples.flag: "No [[worries]], I will fix it." is not flagged where it is marked',
+    });
+  });
+
   it('a publish request needs something to publish, at most 500 records, and a known kind', () => {
     expect(PublishRequest.safeParse({ kind: 'article', records: [] }).success).toBe(false);
     expect(PublishRequest.safeParse({ kind: 'article', records: Array.from({ length: 501 }, () => article) }).success).toBe(false);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Disposition, ReasonCode } from '../domain/agent-state';
+import { CodeLabels, Disposition, ReasonCode } from '../domain/agent-state';
 import { Locale } from '../domain/screen-pop';
 import { CoachRule } from '../replies/coach-rule';
+import { ruleExampleFailure } from '../replies/rule-examples';
 import { ReplyTemplate } from '../replies/template';
 
 /**
@@ -30,8 +31,11 @@ export const KbArticleRecord = z.object({
 });
 export type KbArticleRecord = z.infer<typeof KbArticleRecord>;
 
-export const DispositionRecord = z.object({ code: Disposition }).strict();
-export const NotReadyReasonRecord = z.object({ code: ReasonCode }).strict();
+/** A disposition or Not Ready reason: its code, and optionally the team's words for it per language. */
+export const DispositionRecord = z.object({ code: Disposition, labels: CodeLabels.optional() }).strict();
+export type DispositionRecord = z.infer<typeof DispositionRecord>;
+export const NotReadyReasonRecord = z.object({ code: ReasonCode, labels: CodeLabels.optional() }).strict();
+export type NotReadyReasonRecord = z.infer<typeof NotReadyReasonRecord>;
 
 export const KnowledgeKind = z.enum(['article', 'template', 'coachRule', 'disposition', 'notReadyReason']);
 export type KnowledgeKind = z.infer<typeof KnowledgeKind>;
@@ -73,6 +77,8 @@ export function checkKnowledgeRecord(kind: KnowledgeKind, value: unknown): Check
       // A rule's id is "<locale>.<name>"; it is written for that language.
       const locale = Locale.safeParse(String(record.id).split('.')[0]);
       if (!locale.success) return { ok: false, reason: `id: must start with one of ${Locale.options.join(', ')} and a dot` };
+      const failure = ruleExampleFailure(record as CoachRule);
+      if (failure) return { ok: false, reason: failure };
       return { ok: true, key: { id: String(record.id), locale: locale.data }, record };
     }
     case 'disposition':

@@ -55,6 +55,7 @@ const api: BridgeApi = {
   getKbArticle: (request) => ipcRenderer.invoke('getKbArticle', request),
   markKbHelped: (request) => ipcRenderer.invoke('markKbHelped', request),
   listTemplates: (request) => ipcRenderer.invoke('listTemplates', request),
+  getTeamCoachRules: (request) => ipcRenderer.invoke('getTeamCoachRules', request),
   getWorkOrderSettings: (request) => ipcRenderer.invoke('getWorkOrderSettings', request),
   saveWorkOrderDraft: (request) => ipcRenderer.invoke('saveWorkOrderDraft', request),
   getWorkOrderDraft: (request) => ipcRenderer.invoke('getWorkOrderDraft', request),
@@ -83,6 +84,7 @@ const api: BridgeApi = {
   onFloorChanged: (listener) => subscribe('floorChanged', listener),
   onSyncStatusChanged: (listener) => subscribe('syncStatusChanged', listener),
   onTeamWorkChanged: (listener) => subscribe('teamWorkChanged', listener),
+  onPublishedListsChanged: (listener) => subscribe('publishedListsChanged', listener),
 };
 
 contextBridge.exposeInMainWorld('agentDesktop', api);

@@ -21,19 +21,26 @@ const realTimers: Timers = {
 export class AgentStateMachine extends EventEmitter<{ changed: [AgentState] }> {
   private current: AgentState;
   private timer: unknown = null;
+  private readonly readSettings: () => AgentSettings;
 
+  /** settings may be a function: the team's published lists change while the app runs, and are read each time. */
   constructor(
-    private readonly settings: AgentSettings,
+    settings: AgentSettings | (() => AgentSettings),
     private readonly now: () => number = Date.now,
     private readonly timers: Timers = realTimers,
   ) {
     super();
+    this.readSettings = typeof settings === 'function' ? settings : () => settings;
     // Nobody gets a call before saying they are ready.
     this.current = { state: 'not-ready', reasonCode: null, since: now(), acw: null, nextState: null };
   }
 
   get state(): AgentState {
     return this.current;
+  }
+
+  get settings(): AgentSettings {
+    return this.readSettings();
   }
 
   /** Whether an inbound call should ring; the answer the PBX gets otherwise is 486 Busy Here. */

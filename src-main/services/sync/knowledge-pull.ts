@@ -8,6 +8,7 @@ import type { TemplatesRepo } from '../replies/templates-repo';
 import { ReplyTemplate } from '../../../src-shared/replies/template';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { checkKnowledgeRecord, KnowledgeLiveMessage, type KbArticleRecord, type KnowledgeChange, type KnowledgePullResponse } from '../../../src-shared/sync/knowledge-contract';
+import { PublishedListsRepo, type ListKind } from './published-lists-repo';
 
 /** Changes per pull: a page's articles are segmented at once, on the main thread, before any is written. */
 const PAGE = 100;
@@ -18,10 +19,12 @@ const CURSOR_KEY = 'sync.knowledgeCursor';
  * desktop's own cursor, written through the KB repository so it is searchable offline at once. Articles are
  * segmented before any transaction opens, then written a few milliseconds per transaction with the event loop
  * (and SQLite's write lock) free between, so a call's work order is never kept waiting. Coach rules, dispositions
- * and Not Ready reasons are published on the server, but this desktop still takes those from its configuration:
- * their changes are passed over.
+ * and Not Ready reasons go into published_items; `applied` names the kinds that changed so the app can offer the
+ * new lists at once.
  */
-export class KnowledgePull extends EventEmitter<{ applied: [{ articles: string[]; templates: number }] }> {
+export class KnowledgePull extends EventEmitter<{ applied: [{ articles: string[]; templates: number; lists: ListKind[] }] }> {
+  private readonly lists: PublishedListsRepo;
+
   constructor(
     private readonly db: Db,
     private readonly kb: KbRepo,
@@ -30,6 +33,7 @@ export class KnowledgePull extends EventEmitter<{ applied: [{ articles: string[]
     private readonly log: Logger,
   ) {
     super();
+    this.lists = new PublishedListsRepo(db);
   }
 
   get cursor(): number {
@@ -50,6 +54,7 @@ export class KnowledgePull extends EventEmitter<{ applied: [{ articles: string[]
       const page = await this.client.pullKnowledge(this.cursor, PAGE);
       const articles: string[] = [];
       let templates = 0;
+      const lists = new Set<ListKind>();
       const writes: (() => void)[] = [];
       let busySince = performance.now();
       for (const change of page.changes) {
@@ -57,7 +62,8 @@ export class KnowledgePull extends EventEmitter<{ applied: [{ articles: string[]
         if (write) {
           writes.push(write);
           if (change.kind === 'article') articles.push(change.id);
-          else templates++;
+          else if (change.kind === 'template') templates++;
+          else lists.add(change.kind);
         }
         // Segmenting is most of the work and runs on the main thread: the phone gets the event loop every slice.
         if (performance.now() - busySince > SLICE_MS) {
@@ -68,7 +74,7 @@ export class KnowledgePull extends EventEmitter<{ applied: [{ articles: string[]
       // The cursor moves with the last slice: a page cut short by a crash is pulled again (writes are upserts).
       writes.push(() => void this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(CURSOR_KEY, String(page.cursor)));
       await this.writeInShortSlices(writes);
-      if (articles.length || templates) this.emit('applied', { articles, templates });
+      if (articles.length || templates || lists.size) this.emit('applied', { articles, templates, lists: [...lists] });
       if (!page.more) return;
     }
   }
@@ -89,7 +95,11 @@ export class KnowledgePull extends EventEmitter<{ applied: [{ articles: string[]
       if (!parsed.success) return this.skip(change, parsed.error.issues[0]?.message ?? 'not a template');
       return () => void this.templates.upsert(parsed.data);
     }
-    return null;
+    const kind = change.kind;
+    if (change.retired) return () => this.lists.retire(kind, change.id, change.locale, change.seq);
+    const checked = checkKnowledgeRecord(kind, change.data);
+    if (!checked.ok) return this.skip(change, checked.reason);
+    return () => this.lists.put(kind, checked.key.id, checked.key.locale, checked.record, change.seq);
   }
 
   private skip(change: KnowledgeChange, reason: string): null {

@@ -3,7 +3,7 @@ import type { AgentState } from '../../../src-shared/domain/agent-state';
 import { useT } from '../../i18n/use-t';
 import { chooseDisposition, extendAfterCallWork, finishAfterCallWork, goNotReady, goReady, useWorkspace } from '../softphone';
 import { NextStatePicker } from './NextStatePicker';
-import { useLabel } from './use-label';
+import { useLabel, withCurrent } from './use-label';
 
 export { useLabel };
 
@@ -31,8 +31,8 @@ function DispositionSelect({ callId, value, label }: { callId: string; value: st
         <option value="" disabled>
           {t('acw.choose')}
         </option>
-        {dispositions.map((d) => (
-          <option key={d} value={d}>
+        {withCurrent(dispositions, value).map((d) => (
+          <option key={d} value={d} disabled={!dispositions.includes(d)}>
             {name(d)}
           </option>
         ))}
@@ -97,8 +97,8 @@ export function AgentStatePanel({ onNewWorkOrder }: { onNewWorkOrder: () => void
               {t('agent.not-ready')}
             </option>
           )}
-          {reasons.map((r) => (
-            <option key={r} value={r}>
+          {withCurrent(reasons, value).map((r) => (
+            <option key={r} value={r} disabled={!reasons.includes(r)}>
               {t('agent.not-ready')}: {label(r)}
             </option>
           ))}

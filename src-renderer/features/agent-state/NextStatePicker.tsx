@@ -1,7 +1,7 @@
 import type { AgentStateTarget } from '../../../src-shared/domain/agent-state';
 import { useT } from '../../i18n/use-t';
 import { chooseNextState, useWorkspace } from '../softphone';
-import { useLabel } from './use-label';
+import { useLabel, withCurrent } from './use-label';
 
 const NONE: string[] = [];
 
@@ -31,8 +31,8 @@ export function NextStatePicker({ before }: { before: AgentStateTarget }) {
       <select value={value} aria-label={t('agent.nextState')} title={t('agent.nextState')} onChange={(e) => choose(e.target.value)}>
         <option value="">{t('agent.nextState.asBefore', { state: name(before) })}</option>
         <option value="ready">{t('agent.ready')}</option>
-        {reasons.map((r) => (
-          <option key={r} value={r}>
+        {withCurrent(reasons, value).map((r) => (
+          <option key={r} value={r} disabled={!reasons.includes(r)}>
             {name({ state: 'not-ready', reasonCode: r })}
           </option>
         ))}

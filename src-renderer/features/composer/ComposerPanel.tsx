@@ -11,7 +11,8 @@ import { LatteSteps } from './LatteSteps';
 import { RecoveryChecklist, isComplaintCall } from './RecoveryChecklist';
 import { SendCheck } from './SendCheck';
 import { TemplatePicker } from './TemplatePicker';
-import { loadTemplates } from './actions';
+import { loadTeamCoachRules, loadTemplates } from './actions';
+import { subscribe } from '../../api/client';
 import { useComposer } from './store';
 import './composer.css';
 
@@ -24,11 +25,16 @@ export function ComposerPanel() {
   const draft = useComposer((s) => s.draft);
   const chosen = useComposer((s) => s.replyLocale);
   const replyLocale = chosen ?? callLanguage(call?.headers.language, pop?.kind === 'known' ? pop.customer.preferredLanguage : null, uiLocale);
+  const teamRules = useComposer((s) => s.teamRules);
   useEffect(() => {
     void loadTemplates();
+    void loadTeamCoachRules(replyLocale);
+    return subscribe('publishedListsChanged', ({ kinds }) => kinds.includes('coachRule') && void loadTeamCoachRules(replyLocale));
   }, [replyLocale]);
+  // The team's rules for this language when it published some (a set loaded for another language is not used).
+  const rules = teamRules?.locale === replyLocale ? teamRules : undefined;
   // The engine is built to run on every keystroke (well under 2 ms on a 500-character draft).
-  const lint = useMemo(() => lintReply(draft, replyLocale, { uiLocale }), [draft, replyLocale, uiLocale]);
+  const lint = useMemo(() => lintReply(draft, replyLocale, { uiLocale, rules }), [draft, replyLocale, uiLocale, rules]);
   return (
     <section className="composer" aria-label={t('layout.reply')} data-testid="composer">
       <TemplatePicker />

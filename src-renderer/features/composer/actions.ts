@@ -1,4 +1,5 @@
-import { fillTemplate, fillText, searchTemplates, type ReplyTemplate } from '../../../src-shared/replies';
+import { compileRuleSet, fillTemplate, fillText, searchTemplates, type ReplyTemplate } from '../../../src-shared/replies';
+import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { request } from '../../api/client';
 import { currentCallLanguage } from '../knowledge/actions';
 import { useWorkspace } from '../softphone';
@@ -22,6 +23,16 @@ export async function loadTemplates(): Promise<void> {
   try {
     const { templates } = await request('listTemplates', { locale: replyLocale() });
     useComposer.getState().set({ templates });
+  } catch (err) {
+    useWorkspace.getState().showError(shownError(err));
+  }
+}
+
+/** The team's coach rules for the reply's language, compiled here once (the coach runs on every keystroke). */
+export async function loadTeamCoachRules(locale: Locale): Promise<void> {
+  try {
+    const { rules } = await request('getTeamCoachRules', { locale });
+    useComposer.getState().set({ teamRules: rules ? compileRuleSet({ locale, rules }) : null });
   } catch (err) {
     useWorkspace.getState().showError(shownError(err));
   }

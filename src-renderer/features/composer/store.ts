@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
-import type { ReplyTemplate } from '../../../src-shared/replies';
+import type { CompiledRuleSet, ReplyTemplate } from '../../../src-shared/replies';
 
 /** A placeholder the template could not fill: the marker the agent sees in the draft, and what it stands for. */
 export interface GapMarker {
@@ -23,6 +23,8 @@ export interface ComposerState {
   copied: boolean | null;
   /** The agent chose the reply's language; null follows the caller's. */
   replyLocale: Locale | null;
+  /** The coach rules the team published for the reply's language (compiled once); null: the shipped ones. */
+  teamRules: CompiledRuleSet | null;
   setDraft(draft: string, caret?: number | null): void;
   set(partial: Partial<Omit<ComposerState, 'set' | 'setDraft'>>): void;
 }
@@ -38,6 +40,7 @@ export const useComposer = create<ComposerState>((set) => ({
   checking: false,
   copied: null,
   replyLocale: null,
+  teamRules: null,
   setDraft: (draft, caret = null) => set({ draft, caret, copied: null }),
   set: (partial) => set(partial),
 }));

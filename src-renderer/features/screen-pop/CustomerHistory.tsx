@@ -1,6 +1,7 @@
 import type { ScreenPop } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
 import { useWorkspace } from '../softphone';
+import { useLabel } from '../agent-state';
 
 type Known = Extract<ScreenPop, { kind: 'known' }>;
 
@@ -33,6 +34,8 @@ export function CustomerHistory({ pop }: { pop: Known }) {
   const t = useT();
   const locale = useWorkspace((s) => s.locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // In words, the team's included: a disposition the team has since retired still reads as it did.
+  const disposition = useLabel('disposition');
   const updates = pop.teamUpdates ?? [];
   return (
     <>
@@ -62,7 +65,7 @@ export function CustomerHistory({ pop }: { pop: Known }) {
         {pop.recentContacts.length === 0 && <li>{t('pop.none')}</li>}
         {pop.recentContacts.map((c) => (
           <li key={c.startedAt}>
-            {date.format(c.startedAt)} · {c.queue ?? ''} · {c.disposition ?? ''}
+            {date.format(c.startedAt)} · {c.queue ?? ''} · {c.disposition === null ? '' : disposition(c.disposition)}
           </li>
         ))}
       </ul>

@@ -16,6 +16,10 @@ export function connectWorkspace(): () => void {
     subscribe('incomingCall', ({ call, screenPop }) => useWorkspace.getState().showCall(call, screenPop)),
     subscribe('callUpdated', (call) => useWorkspace.getState().callUpdated(call)),
     subscribe('agentStateChanged', (state) => useWorkspace.getState().setAgent(state)),
+    // The team published other Not Ready reasons or dispositions: the menus offer them at once.
+    subscribe('publishedListsChanged', ({ kinds }) => {
+      if (kinds.includes('disposition') || kinds.includes('notReadyReason')) void loadAgentSettings();
+    }),
     onNetworkBack(),
   ];
   void loadWorkspace();
@@ -38,6 +42,15 @@ export async function loadWorkspace(): Promise<void> {
     const current = calls.find((c) => c.state !== 'ended');
     if (current) store.showCall(current, await request('getScreenPop', { callId: current.callId }));
     if (useWorkspace.getState().error?.code === 'UNAVAILABLE') store.showError(null);
+  } catch (err) {
+    report(err);
+  }
+}
+
+async function loadAgentSettings(): Promise<void> {
+  try {
+    const agent = await request('getAgentState', {});
+    useWorkspace.getState().setAgent(agent.state, agent.settings);
   } catch (err) {
     report(err);
   }
