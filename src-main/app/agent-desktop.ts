@@ -29,6 +29,9 @@ import { AgentStateLog } from '../services/agent-state/agent-state-log';
 import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-status';
 import { PhoneSettings } from './phone-settings';
 import { SessionPasswordStore, type SipPasswordStore } from './sip-password-store';
+import { LocalReports } from '../services/reports/local-reports';
+import { machineTimeZone } from '../services/reports/site-time';
+import { ReportDesk } from './report-desk';
 
 export interface AgentDesktopOptions {
   config: AppConfig;
@@ -67,6 +70,8 @@ export class AgentDesktop {
   readonly kbSuggestions: KbSuggestions;
   readonly workOrderFiling: WorkOrderFiling;
   readonly reminders: FollowUpReminders;
+  /** "My day" from this cache; the team's reports once a team server source is set on it. */
+  readonly reports: ReportDesk;
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
   private recorder: CallRecorder | null = null;
@@ -146,6 +151,13 @@ export class AgentDesktop {
       this.cache.outbox,
     );
     this.reminders = new FollowUpReminders(this.cache, this.events, () => this.agentId());
+    this.reports = new ReportDesk(
+      new LocalReports({
+        db: this.cache.db,
+        me: () => ({ names: [...new Set([this.agentId(), this.config.pbx?.extension ?? this.agentId()])], display: this.agentId() }),
+        settings: () => ({ timeZone: this.config.reports.timeZone ?? machineTimeZone(), targets: this.config.reports.targets }),
+      }),
+    );
     this.indexKnowledgeBase();
     this.router = createRouter(
       {
@@ -180,6 +192,7 @@ export class AgentDesktop {
         setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
         finishAfterCallWork: () => this.agentWork().agent.finishAcw(),
         setNextAgentState: ({ next }) => this.agentWork().setNextState(next),
+        getReport: (request) => this.reports.get(request),
         getFloor: () => ({ settings: this.config.teamLead, members: this.floor?.board() ?? [] }),
         monitorAgent: async ({ extension, mode }) => {
           const lead = this.config.teamLead;

@@ -6,6 +6,7 @@ import * as kbIndex from './0004-kb-index';
 import * as teamSync from './0005-team-sync';
 import * as outboxOwner from './0006-outbox-owner';
 import * as callQuality from './0007-call-quality';
+import * as reportFigures from './0008-report-figures';
 
 export interface Migration {
   name: string;
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   { name: '0005-team-sync', up: teamSync.up },
   { name: '0006-outbox-owner', up: outboxOwner.up },
   { name: '0007-call-quality', up: callQuality.up },
+  { name: '0008-report-figures', up: reportFigures.up },
 ];
