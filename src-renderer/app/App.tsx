@@ -9,6 +9,7 @@ import { useT } from '../i18n/use-t';
 import { KnowledgePanel } from '../features/knowledge';
 import { connectMedia, MediaNoticeBanner } from '../features/media';
 import { FloorBoard } from '../features/floor';
+import { MyDayButton, ReportsDialog } from '../features/reports';
 import { QualityWarnings } from '../features/quality';
 import { FirstRunScreen, loadSettings, SettingsDialog, useSettings } from '../features/settings';
 import { SidePanels } from './SidePanels';
@@ -73,8 +74,12 @@ export function App() {
         <KnowledgePanel />
         <SidePanels />
       </main>
-      <WorkspaceHotkeyHint />
+      <div className="workspace-foot">
+        <WorkspaceHotkeyHint />
+        <MyDayButton />
+      </div>
       <SettingsDialog />
+      <ReportsDialog />
     </div>
   );
 }
