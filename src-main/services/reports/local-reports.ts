@@ -77,12 +77,18 @@ export class LocalReports implements ReportSource {
     const db = options.db;
     this.now = options.now ?? Date.now;
     const per = (bucket: Bucket) => ({
-      calls: callFigures(db, bucket),
       orders: workOrderFigures(db, bucket),
       callbacks: callbackFigures(db, bucket),
       kb: kbFigures(db, bucket),
     });
-    this.queries = { total: per('total'), day: per('day'), hour: per('hour'), queue: callFigures(db, 'queue'), charts: complaintCharts(db) };
+    this.queries = {
+      calls: callFigures(db, ['total', 'day', 'hour', 'queue']),
+      callsTotal: callFigures(db, ['total']),
+      total: per('total'),
+      day: per('day'),
+      hour: per('hour'),
+      charts: complaintCharts(db),
+    };
   }
 
   get(request: z.output<typeof ReportRequest>): Promise<ReportResult> {
@@ -110,15 +116,17 @@ export class LocalReports implements ReportSource {
     const current = { ...base, pieces: this.pieces(timeZone, period, request.fcrWindowDays) };
     const before = { ...base, pieces: this.pieces(timeZone, previous, request.fcrWindowDays) };
     const q = this.queries;
-    const grouped = (set: typeof q.total, params: typeof current) =>
+    const calls = q.calls(current);
+    const callsOf = (grp: Bucket) => calls.filter((row) => row.grp === grp);
+    const grouped = (set: typeof q.total, params: typeof current, callRows: CallFigureRow[]) =>
       collect([
-        ['calls', set.calls(params)],
+        ['calls', callRows],
         ['orders', set.orders(params)],
         ['callbacks', set.callbacks(params)],
         ['kb', set.kb(params)],
       ]);
-    const days = grouped(q.day, current);
-    const mine = figuresOf(grouped(q.total, current).get('all') ?? {});
+    const days = grouped(q.day, current, callsOf('day'));
+    const mine = figuresOf(grouped(q.total, current, callsOf('total')).get('all') ?? {});
     const dayList: string[] = [];
     for (let d = period.from; d <= period.to; d = addDays(d, 1)) dayList.push(d);
     return {
@@ -126,7 +134,7 @@ export class LocalReports implements ReportSource {
       period,
       previous,
       current: mine,
-      previousFigures: figuresOf(grouped(q.total, before).get('all') ?? {}),
+      previousFigures: figuresOf(grouped(q.total, before, q.callsTotal(before)).get('all') ?? {}),
       targets: Object.fromEntries(ReportMetricIds.map((id) => [id, targets[id] ?? null])) as Record<ReportMetricId, number | null>,
       daily: dayList.map((day) => ({ day, figures: figuresOf(days.get(day) ?? {}) })),
       complaintsByType: q.charts.byType(current),
@@ -134,8 +142,8 @@ export class LocalReports implements ReportSource {
       complaintsByHourAgent: q.charts.byHourAgent(current),
       // Her own row only: the totals (her calls and her work orders may be under two names, see `me`).
       perAgent: [{ agent: me.display, name: me.display, figures: mine }],
-      perQueue: q.queue(current).map((row) => ({ queue: String(row.bucket), figures: figuresOf({ calls: row }) })),
-      perHour: [...grouped(q.hour, current)].map(([hour, f]) => ({ hour: Number(hour), figures: figuresOf(f) })).sort((a, b) => a.hour - b.hour),
+      perQueue: callsOf('queue').map((row) => ({ queue: String(row.bucket), figures: figuresOf({ calls: row }) })),
+      perHour: [...grouped(q.hour, current, callsOf('hour'))].map(([hour, f]) => ({ hour: Number(hour), figures: figuresOf(f) })).sort((a, b) => a.hour - b.hour),
       lowCsat: q.charts.lowCsat(current),
     };
   }

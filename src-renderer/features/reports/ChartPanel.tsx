@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import type { ChartSpec } from './chart-data';
-import { downloadCsv } from './csv';
+import { downloadCsv } from './download';
 import { EChart } from './EChart';
 
 /** A chart with the table of its numbers (for screen readers and anyone who wants the figures) and its CSV. */
