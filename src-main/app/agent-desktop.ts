@@ -30,6 +30,8 @@ import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-stat
 import { PhoneSettings } from './phone-settings';
 import { SessionPasswordStore, type SipPasswordStore } from './sip-password-store';
 import { LocalReports } from '../services/reports/local-reports';
+import { openReportConnection } from '../services/reports/report-connection';
+import type { Db } from '../services/db/database';
 import { machineTimeZone } from '../services/reports/site-time';
 import { ReportDesk } from './report-desk';
 
@@ -72,6 +74,7 @@ export class AgentDesktop {
   readonly reminders: FollowUpReminders;
   /** "My day" from this cache; the team's reports once a team server source is set on it. */
   readonly reports: ReportDesk;
+  private readonly reportDb: Db;
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
   private recorder: CallRecorder | null = null;
@@ -151,9 +154,10 @@ export class AgentDesktop {
       this.cache.outbox,
     );
     this.reminders = new FollowUpReminders(this.cache, this.events, () => this.agentId());
+    this.reportDb = openReportConnection(this.cache.path);
     this.reports = new ReportDesk(
       new LocalReports({
-        db: this.cache.db,
+        db: this.reportDb,
         me: () => ({ names: [...new Set([this.agentId(), this.config.pbx?.extension ?? this.agentId()])], display: this.agentId() }),
         settings: () => ({ timeZone: this.config.reports.timeZone ?? machineTimeZone(), targets: this.config.reports.targets }),
       }),
@@ -402,6 +406,7 @@ export class AgentDesktop {
     await this.team.stop(this.options.host === 'web');
     await this.stopPhone();
     this.media.dispose();
+    this.reportDb.close();
     this.cache.close();
   }
 

@@ -99,7 +99,7 @@ function ReportBody({ mode, view, trendBy }: { mode: 'my-day' | 'team'; view: Re
       </p>
       {view === 'team' && <ReportTiles result={result} />}
       {view === 'team' && (
-        <div role="group" aria-label={t('reports.chart.trend', { unit: '' })} className="reports-trend-by">
+        <div role="group" aria-label={t('reports.chart.trendBy')} className="reports-trend-by">
           {(['day', 'week'] as const).map((by) => (
             <button key={by} type="button" aria-pressed={trendBy === by} onClick={() => set({ trendBy: by })}>
               {t(by === 'day' ? 'reports.chart.byDay' : 'reports.chart.byWeek')}

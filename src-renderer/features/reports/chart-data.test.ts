@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReportMetricIds, type ReportResult } from '../../../src-shared/reports/report-contract';
 import { translate } from '../../i18n/messages';
-import { complaintHeatmap, stackedComplaints, trendChart } from './chart-data';
+import { breakdownChart, complaintHeatmap, stackedComplaints, trendChart } from './chart-data';
 
 const zero = Object.fromEntries(ReportMetricIds.map((id) => [id, 0])) as ReportResult['current'];
 const days = Array.from({ length: 9 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`);
@@ -47,5 +47,15 @@ describe('the report laid out for charts and their tables', () => {
     const heat = complaintHeatmap('en', t, result, 'sans-serif');
     expect((heat.option.xAxis as { data: string[] }).data).toHaveLength(24);
     expect((heat.option.series as { data: number[][] }[])[0]!.data).toEqual([[9, 0, 3]]);
+  });
+});
+
+describe("a lead's breakdown", () => {
+  it('per queue: one bar of calls handled per queue; the table has every figure, shown in the language', () => {
+    const withQueues = { ...result, perQueue: [{ queue: 'billing', figures: { ...zero, handled: 12, fcrRate: 0.75 } }, { queue: 'vip', figures: { ...zero, handled: 3, fcrRate: null } }] };
+    const spec = breakdownChart('en', t, withQueues, 'queue', 'sans-serif', ['handled', 'fcrRate']);
+    expect((spec.option.series as { data: number[] }[])[0]!.data).toEqual([12, 3]);
+    expect(spec.table.rows).toEqual([['billing', 12, 0.75], ['vip', 3, '']]);
+    expect(spec.shown).toEqual([['billing', '12', '75%'], ['vip', '3', '—']]);
   });
 });

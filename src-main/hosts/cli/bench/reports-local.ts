@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ReportRequest } from '../../../../src-shared/reports/report-contract';
 import { openDatabase, type Db } from '../../../services/db/database';
 import { LocalReports } from '../../../services/reports/local-reports';
+import { openReportConnection } from '../../../services/reports/report-connection';
 import { DEFAULT_MY_DAY_TARGETS } from '../../../services/reports/report-settings';
 import { addDays } from '../../../services/reports/site-time';
 import { seededRandom } from '../../../services/sample-data/synthetic';
@@ -73,11 +74,15 @@ function fill(db: Db, calls: number, workOrders: number): void {
 export async function benchLocalReports(scale: 'small' | 'full') {
   const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
   try {
-    const db = openDatabase(join(dir, 'cache.sqlite'));
+    const path = join(dir, 'cache.sqlite');
+    const writer = openDatabase(path);
     const { calls, workOrders } = SCALE[scale];
     const started = performance.now();
-    fill(db, calls, workOrders);
+    fill(writer, calls, workOrders);
+    writer.close();
     const fillSeconds = (performance.now() - started) / 1000;
+    // As the app reads reports: its own read-only connection.
+    const db = openReportConnection(path);
     const r = seededRandom(7);
     let me = 'a0';
     const reports = new LocalReports({
