@@ -23,6 +23,7 @@ import { SyncDecision, SyncStatus } from './domain/sync-status';
 import { TeamDesktop, TeamMember, UserName } from './sync/contract';
 import { SettingsUpdate, SettingsView } from './domain/phone-settings';
 import { TeamSessionView, TeamSignIn } from './domain/team-session';
+import { ReportRequest, ReportResult } from './reports/report-contract';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -86,6 +87,8 @@ export const requests = {
   setNextAgentState: { request: z.object({ next: AgentStateTarget.nullable() }).strict(), response: AgentState },
   /** Team lead: the floor as the PBX reports it now, and the settings (null for an agent). */
   getFloor: { request: Empty, response: z.object({ settings: TeamLeadSettings.nullable(), members: z.array(FloorMember) }) },
+  /** Reports: "My day" for an agent (her own figures), the team's for a lead; computed in the database. */
+  getReport: { request: ReportRequest, response: ReportResult },
   /** Team lead: listen to, whisper to, or barge into a team member's call (the PBX's feature code + extension). */
   monitorAgent: { request: z.object({ extension: z.string().max(32), mode: MonitorMode }).strict(), response: Call },
   /** The settings screen: PBX address, extension, whether a password is saved (never the password), language. */

@@ -31,6 +31,11 @@ import { AgentStateLog } from '../services/agent-state/agent-state-log';
 import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-status';
 import { PhoneSettings } from './phone-settings';
 import { SessionPasswordStore, type SipPasswordStore } from './sip-password-store';
+import { LocalReports } from '../services/reports/local-reports';
+import { openReportConnection } from '../services/reports/report-connection';
+import type { Db } from '../services/db/database';
+import { machineTimeZone } from '../services/reports/site-time';
+import { ReportDesk } from './report-desk';
 
 export interface AgentDesktopOptions {
   config: AppConfig;
@@ -69,6 +74,9 @@ export class AgentDesktop {
   readonly kbSuggestions: KbSuggestions;
   readonly workOrderFiling: WorkOrderFiling;
   readonly reminders: FollowUpReminders;
+  /** "My day" from this cache; the team's reports once a team server source is set on it. */
+  readonly reports: ReportDesk;
+  private readonly reportDb: Db;
   softphone: Softphone | null = null;
   workflow: AgentWorkflow | null = null;
   private recorder: CallRecorder | null = null;
@@ -157,6 +165,14 @@ export class AgentDesktop {
       this.cache.outbox,
     );
     this.reminders = new FollowUpReminders(this.cache, this.events, () => this.agentId());
+    this.reportDb = openReportConnection(this.cache.path);
+    this.reports = new ReportDesk(
+      new LocalReports({
+        db: this.reportDb,
+        me: () => ({ names: [...new Set([this.agentId(), this.config.pbx?.extension ?? this.agentId()])], display: this.agentId() }),
+        settings: () => ({ timeZone: this.config.reports.timeZone ?? machineTimeZone(), targets: this.config.reports.targets }),
+      }),
+    );
     this.indexKnowledgeBase();
     this.router = createRouter(
       {
@@ -192,6 +208,7 @@ export class AgentDesktop {
         setDisposition: ({ callId, disposition }) => this.agentWork().setDisposition(callId, disposition),
         finishAfterCallWork: () => this.agentWork().agent.finishAcw(),
         setNextAgentState: ({ next }) => this.agentWork().setNextState(next),
+        getReport: (request) => this.reports.get(request),
         getFloor: () => ({ settings: this.config.teamLead, members: this.floor?.board() ?? [] }),
         monitorAgent: async ({ extension, mode }) => {
           const lead = this.config.teamLead;
@@ -401,6 +418,7 @@ export class AgentDesktop {
     await this.team.stop(this.options.host === 'web');
     await this.stopPhone();
     this.media.dispose();
+    this.reportDb.close();
     this.cache.close();
   }
 

@@ -22,6 +22,8 @@ export class AgentWorkflow {
   private callQuality: CallQualityLevel | null = null;
   /** The verdict of her last "Test my connection", this session. */
   private connectionTest: CallQualityLevel | null = null;
+  /** When after-call work began for each call still in it (the call's end). */
+  private readonly acwSince = new Map<string, number>();
 
   constructor(
     private readonly phone: Softphone,
@@ -30,9 +32,12 @@ export class AgentWorkflow {
     private readonly events: EventBus,
     private readonly entity: string,
     private readonly log: Logger,
-    now: () => number = Date.now,
+    private readonly now: () => number = Date.now,
   ) {
     this.agent = new AgentStateMachine(settings, now);
+    this.agent.on('changed', (state) => {
+      if (state.state !== 'after-call-work') this.afterCallWorkOver(this.now());
+    });
     phone.setInboundPolicy(() => (this.agent.acceptsInbound() ? null : 486));
     this.agent.on('changed', (state) => {
       this.events.emit('agentStateChanged', state);
@@ -46,7 +51,12 @@ export class AgentWorkflow {
       if (this.monitoringCalls.delete(call.callId)) return;
       this.recorder.callEnded(call, holdMs);
       // A consultation leg is part of the customer's call; ACW follows the customer's call only.
-      if (call.answeredAt !== null && call.consultFor === null) this.agent.callEnded(call.callId);
+      if (call.answeredAt !== null && call.consultFor === null) {
+        // Work on earlier calls stopped when this one began; what follows counts for this one.
+        this.afterCallWorkOver(call.startedAt);
+        this.acwSince.set(call.callId, this.now());
+        this.agent.callEnded(call.callId);
+      }
       // A call that ended unanswered leaves no work: the next state the agent chose for it applies once free.
       else if (!this.onCall()) this.agent.applyNextState();
     });
@@ -88,6 +98,12 @@ export class AgentWorkflow {
 
   dispose(): void {
     this.agent.dispose();
+  }
+
+  /** After-call work on the calls in it ended at `at`: their seconds go on their call records. */
+  private afterCallWorkOver(at: number): void {
+    for (const [callId, since] of this.acwSince) this.recorder.afterCallWorkDone(callId, Math.max(0, at - since) / 1000);
+    this.acwSince.clear();
   }
 
   /** Headset agents may take calls without a click; the renderer plays a short beep when it sees this. */

@@ -6,6 +6,7 @@ import { AgentSettings, DEFAULT_AGENT_SETTINGS } from '../../src-shared/domain/a
 import { Locale } from '../../src-shared/domain/screen-pop';
 import { DEFAULT_SLA_HOURS, SlaHours } from '../../src-shared/workorders/complaint';
 import { DEFAULT_ALERTS, MONITOR_CODE_PRESETS, TeamLeadSettings } from '../../src-shared/domain/floor';
+import { ReportSettings } from '../services/reports/report-settings';
 
 /** Everything configurable except secrets: the SIP password lives in the OS keychain (Electron safeStorage). */
 export const AppConfig = z.object({
@@ -30,6 +31,8 @@ export const AppConfig = z.object({
     .object({ slaHours: SlaHours.partial().default({}) })
     .default({ slaHours: {} })
     .transform((w) => ({ slaHours: { ...DEFAULT_SLA_HOURS, ...w.slaHours } })),
+  /** Reports: the site's time zone (IANA name; null: this computer's) and "My day" targets per metric. */
+  reports: ReportSettings,
   /**
    * The team server this desktop syncs with (absent: the desktop works alone, everything local). The password is
    * never here: it is asked for at sign-in; the refresh token is kept with the OS keychain (web shell: memory).

@@ -60,6 +60,7 @@ function handlers(): Handlers {
     reportLiveQuality: vi.fn(never),
     reportConnectionTest: vi.fn(never),
     getFloor: vi.fn(never),
+    getReport: vi.fn(never),
     monitorAgent: vi.fn(never),
     getSettings: vi.fn(never),
     saveSettings: vi.fn(never),

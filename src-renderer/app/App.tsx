@@ -10,6 +10,7 @@ import { KnowledgePanel } from '../features/knowledge';
 import { connectMedia, MediaNoticeBanner } from '../features/media';
 import { FloorBoard } from '../features/floor';
 import { QualityWarnings, ShiftStartTestOffer } from '../features/quality';
+import { MyDayButton, ReportsDialog } from '../features/reports';
 import { FirstRunScreen, loadSettings, SettingsDialog, useSettings } from '../features/settings';
 import { SidePanels } from './SidePanels';
 import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
@@ -74,8 +75,12 @@ export function App() {
         <KnowledgePanel />
         <SidePanels />
       </main>
-      <WorkspaceHotkeyHint />
+      <div className="workspace-foot">
+        <WorkspaceHotkeyHint />
+        <MyDayButton />
+      </div>
       <SettingsDialog />
+      <ReportsDialog />
     </div>
   );
 }

@@ -46,6 +46,7 @@ const api: BridgeApi = {
   reportLiveQuality: (request) => ipcRenderer.invoke('reportLiveQuality', request),
   reportConnectionTest: (request) => ipcRenderer.invoke('reportConnectionTest', request),
   getFloor: (request) => ipcRenderer.invoke('getFloor', request),
+  getReport: (request) => ipcRenderer.invoke('getReport', request),
   monitorAgent: (request) => ipcRenderer.invoke('monitorAgent', request),
   getSettings: (request) => ipcRenderer.invoke('getSettings', request),
   saveSettings: (request) => ipcRenderer.invoke('saveSettings', request),

@@ -40,6 +40,7 @@ export class CallRecorder {
       agent: this.agent,
       transferTarget: call.transfer?.progress === 'succeeded' ? call.transfer.target : null,
       workOrderId: null,
+      answered,
     };
     // An unanswered call is finished now; an answered one when its disposition is chosen.
     if (answered) this.contacts.upsert(record);
@@ -59,6 +60,11 @@ export class CallRecorder {
     if (this.recent.has(callId) && this.contacts.setQuality(`call:${callId}`, quality)) return;
     this.earlyQuality.set(callId, quality);
     if (this.earlyQuality.size > KEEP_FOR_DISPOSITION) this.earlyQuality.delete(this.earlyQuality.keys().next().value!);
+  }
+
+  /** Her after-call work on this call is over: its seconds go on the call's row (for handle time in the reports). */
+  afterCallWorkDone(callId: string, seconds: number): void {
+    this.contacts.setAfterCallWork(`call:${callId}`, seconds);
   }
 
   setDisposition(callId: string, disposition: string): void {

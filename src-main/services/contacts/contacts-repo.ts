@@ -20,6 +20,8 @@ export interface ContactRecord {
   agent: string | null;
   transferTarget: string | null;
   workOrderId: number | null;
+  /** Whether the agent answered (a call that only rang is offered, not handled); imported history: answered. */
+  answered?: boolean;
 }
 
 interface SummaryRow {
@@ -40,24 +42,29 @@ const toSummary = (r: SummaryRow): ContactSummary => ({
   agent: r.agent,
 });
 
+const toRow = (record: ContactRecord) => ({ ...record, answered: record.answered === false ? 0 : 1 });
+
 /** Call history (contacts): one row per call, imported or written when a call ends. */
 export class ContactsRepo {
   private readonly upsertStatement;
   private readonly existing;
   private readonly qualityStatement;
+  private readonly acwStatement;
   readonly recentByCustomer;
   readonly recentByNumber;
 
   constructor(private readonly db: Db, private readonly outbox: Outbox | null = null) {
     this.upsertStatement = db.prepare(`
       INSERT INTO contacts (external_id, customer_id, started_at, direction, number, queue, ivr_path, duration_s, hold_s,
-        disposition, agent, transfer_target, work_order_id)
+        disposition, agent, transfer_target, work_order_id, answered)
       VALUES (@externalId, @customerId, @startedAt, @direction, @number, @queue, @ivrPath, @durationS, @holdS,
-        @disposition, @agent, @transferTarget, @workOrderId)
+        @disposition, @agent, @transferTarget, @workOrderId, @answered)
       ON CONFLICT (external_id) DO UPDATE SET customer_id = excluded.customer_id, started_at = excluded.started_at,
         direction = excluded.direction, number = excluded.number, queue = excluded.queue, ivr_path = excluded.ivr_path,
         duration_s = excluded.duration_s, hold_s = excluded.hold_s, disposition = excluded.disposition,
-        agent = excluded.agent, transfer_target = excluded.transfer_target, work_order_id = excluded.work_order_id`);
+        agent = excluded.agent, transfer_target = excluded.transfer_target, work_order_id = excluded.work_order_id,
+        answered = excluded.answered`);
+    this.acwStatement = db.prepare<[number, string]>('UPDATE contacts SET acw_s = ? WHERE external_id = ?');
     this.existing = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE external_id = ?');
     this.qualityStatement = db.prepare(`
       UPDATE contacts SET quality_avg_mos = @avgMos, quality_worst_mos = @worstMos, quality_worst_jitter_ms = @worstJitterMs,
@@ -75,7 +82,7 @@ export class ContactsRepo {
   /** Insert, or update by external id when it has one. Returns whether the row was new. */
   upsert(record: ContactRecord): { created: boolean } {
     const created = record.externalId === null || !this.existing.get(record.externalId);
-    this.upsertStatement.run(record);
+    this.upsertStatement.run(toRow(record));
     return { created };
   }
 
@@ -85,7 +92,7 @@ export class ContactsRepo {
    */
   recordCall(record: ContactRecord & { externalId: string }): void {
     this.db.transaction(() => {
-      this.upsertStatement.run(record);
+      this.upsertStatement.run(toRow(record));
       if (!this.outbox?.enabled) return;
       const row = this.db.prepare<[string], { id: number; uuid: string | null }>('SELECT id, uuid FROM contacts WHERE external_id = ?').get(record.externalId)!;
       const uuid = row.uuid ?? randomUUID();
@@ -104,6 +111,14 @@ export class ContactsRepo {
         },
       });
     })();
+  }
+
+  /**
+   * The after-call work spent on a call, in whole seconds, once it is over; kept apart from the upsert so a
+   * disposition chosen later does not put it back to 0.
+   */
+  setAfterCallWork(externalId: string, seconds: number): boolean {
+    return this.acwStatement.run(Math.max(0, Math.round(seconds)), externalId).changes > 0;
   }
 
   /** The call's quality summary onto its row; false when there is no such row (yet). */

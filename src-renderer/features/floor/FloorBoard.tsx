@@ -7,6 +7,7 @@ import { AUTO_ANSWER_BEEP, toneWav } from '../media/tones';
 import { connectFloor, monitor } from './actions';
 import { useFloor, visibleRows, type FloorFilter, type FloorSort } from './store';
 import { UnsyncedDesktops } from './UnsyncedDesktops';
+import { TeamReportsButton } from '../reports';
 import './floor.css';
 
 const FILTERS: FloorFilter[] = ['all', 'ready', 'not-ready', 'after-call-work', 'on-call', 'offline'];
@@ -118,6 +119,7 @@ function LiveFloor({ settings }: { settings: TeamLeadSettings }) {
             ))}
           </select>
         </label>
+        <TeamReportsButton />
       </div>
       <UnsyncedDesktops />
       {alerts.length > 0 && (

@@ -7,6 +7,7 @@ import * as teamSync from './0005-team-sync';
 import * as outboxOwner from './0006-outbox-owner';
 import * as callQuality from './0007-call-quality';
 import * as publishedLists from './0008-published-lists';
+import * as reportFigures from './0009-report-figures';
 
 export interface Migration {
   name: string;
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { name: '0006-outbox-owner', up: outboxOwner.up },
   { name: '0007-call-quality', up: callQuality.up },
   { name: '0008-published-lists', up: publishedLists.up },
+  { name: '0009-report-figures', up: reportFigures.up },
 ];

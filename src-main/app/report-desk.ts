@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { ContractError } from '../../src-shared/contract';
+import type { ReportRequest, ReportResult, ReportSource } from '../../src-shared/reports/report-contract';
+
+/**
+ * Where a report is computed: "My day" (scope "me") from the desktop's own cache, everything else by the team
+ * server, which alone holds the team's figures and checks who may see them.
+ */
+export class ReportDesk {
+  /** The team server's reports; set when the team server client is wired (null: this desktop has only "My day"). */
+  teamReports: ReportSource | null = null;
+
+  constructor(private readonly local: ReportSource) {}
+
+  get(request: z.output<typeof ReportRequest>): Promise<ReportResult> {
+    if (request.scope.kind === 'me') return this.local.get(request);
+    if (!this.teamReports) {
+      return Promise.reject(
+        new ContractError('UNAVAILABLE', 'Team reports need the team server.', undefined, { key: 'mainError.reports.needTeamServer' }),
+      );
+    }
+    return this.teamReports.get(request);
+  }
+}

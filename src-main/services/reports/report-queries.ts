@@ -1,0 +1,198 @@
+import type { Db } from '../db/database';
+
+/**
+ * The SQL of "My day" over the desktop cache. Every statement joins its rows to the period's pieces (local day and
+ * UTC offset, see site-time.ts, passed as JSON) and aggregates in SQLite; what comes back is one row per bucket
+ * (the whole period, a day, an hour of day, a queue). `me` is the JSON list of names the agent is known
+ * by (her extension on call records, her team-server user name on work orders). CROSS JOIN keeps the pieces as the
+ * outer loop, so each piece is an index range on the table's time column.
+ */
+
+/** How rows are grouped: fixed expressions, never text from a request. */
+export type Bucket = 'total' | 'day' | 'hour' | 'queue';
+
+const PIECES = `piece AS (
+    SELECT value ->> 0 AS idx, value ->> 1 AS day, value ->> 2 AS s, value ->> 3 AS e, value ->> 4 AS off, value ->> 5 AS repeat_end
+    FROM json_each(@pieces)
+  ), me AS (SELECT value AS agent FROM json_each(@me))`;
+
+/** Hour of day on the site's clock for a timestamp inside piece p. */
+const hourOf = (column: string) => `((${column} + p.off) / 3600000) % 24`;
+
+function bucketExpr(bucket: Bucket, time: string, queue: string): string {
+  switch (bucket) {
+    case 'total':
+      return "'all'";
+    case 'day':
+      return 'p.day';
+    case 'hour':
+      return hourOf(time);
+    case 'queue':
+      return `coalesce(${queue}, '')`;
+  }
+}
+
+export interface CallFigureRow {
+  /** Which grouping the row belongs to (one statement answers several). */
+  grp: Bucket;
+  bucket: string | number;
+  offered: number;
+  handled: number;
+  aht: number | null;
+  acw: number | null;
+  hold: number | null;
+  fcr_base: number;
+  fcr_kept: number;
+}
+
+const CALL_GROUP_COLUMN: Record<Bucket, string> = { total: "'all'", day: 'day', hour: 'hour', queue: 'queue' };
+
+/**
+ * Inbound calls that rang at her. A repeat is the same customer (her customer row, else her number) calling in
+ * again after this call and before the end of the local day `window` days later (piece.repeat_end). Each call and
+ * its repeat check are worked out once (MATERIALIZED), then grouped every way asked for in one statement.
+ */
+export const callFiguresSql = (groups: readonly Bucket[]) => `
+    WITH ${PIECES}, calls AS MATERIALIZED (
+      SELECT p.day, ${hourOf('c.started_at')} AS hour, coalesce(c.queue, '') AS queue, c.answered, c.duration_s, c.acw_s, c.hold_s,
+        (c.answered = 1 AND (c.customer_id IS NOT NULL OR c.number <> '')) AS known,
+        CASE WHEN c.customer_id IS NOT NULL THEN EXISTS (
+            SELECT 1 FROM contacts n WHERE n.customer_id = c.customer_id AND n.started_at > c.started_at AND n.started_at < p.repeat_end
+              AND n.direction = 'inbound')
+          ELSE EXISTS (
+            SELECT 1 FROM contacts n WHERE n.number = c.number AND n.started_at > c.started_at AND n.started_at < p.repeat_end
+              AND n.direction = 'inbound')
+        END AS repeated
+      FROM piece p CROSS JOIN contacts c
+      WHERE c.agent IN (SELECT agent FROM me) AND c.started_at >= p.s AND c.started_at < p.e AND c.direction = 'inbound'
+    )
+    ${groups
+      .map(
+        (g) => `SELECT '${g}' AS grp, ${CALL_GROUP_COLUMN[g]} AS bucket, count(*) AS offered, sum(answered) AS handled,
+      avg(CASE WHEN answered = 1 THEN duration_s + acw_s END) AS aht,
+      avg(CASE WHEN answered = 1 THEN acw_s END) AS acw,
+      avg(CASE WHEN answered = 1 THEN hold_s END) AS hold,
+      sum(known) AS fcr_base, sum(known AND NOT repeated) AS fcr_kept
+    FROM calls GROUP BY 2`,
+      )
+      .join('\n    UNION ALL ')}`;
+
+export function callFigures(db: Db, groups: readonly Bucket[]): (p: { pieces: string; me: string }) => CallFigureRow[] {
+  const statement = db.prepare<{ pieces: string; me: string }, CallFigureRow>(callFiguresSql(groups));
+  return (params) => statement.all(params);
+}
+
+export interface WorkOrderFigureRow {
+  bucket: string | number;
+  filed: number;
+  csat_avg: number | null;
+  csat_top: number | null;
+  low_open: number;
+  escalated: number;
+  complaints: number;
+  sla_met: number;
+  sla_breached: number;
+}
+
+/**
+ * Work orders she filed in the period. CSAT counts with the period the work order was filed in, whenever it was
+ * recorded (the score rates the service given then). Resolved: the first status event to resolved or closed (for
+ * rows the team server sent without their events, the last update of a resolved row). A low score is followed up
+ * by a follow-up of that work order done after the score was recorded.
+ */
+export const workOrderFiguresSql = (bucket: Bucket) => `
+    WITH ${PIECES}, orders AS (
+      SELECT ${bucketExpr(bucket, 'w.created_at', 'w.queue')} AS bucket, w.id, w.kind, w.csat, w.due_at,
+        coalesce(w.data ->> '$.route', CASE w.severity WHEN 'ordinary' THEN 'first-contact' ELSE 'specialist' END) <> 'first-contact' AS escalated,
+        coalesce(
+          (SELECT min(e.at) FROM work_order_events e WHERE e.work_order_id = w.id AND e.kind = 'status' AND e.data ->> '$.status' IN ('resolved', 'closed')),
+          CASE WHEN w.status IN ('resolved', 'closed') THEN w.updated_at END) AS resolved_at,
+        coalesce((SELECT max(e.at) FROM work_order_events e WHERE e.work_order_id = w.id AND e.kind = 'rated'), w.updated_at) AS rated_at
+      FROM piece p CROSS JOIN work_orders w
+      WHERE w.created_by IN (SELECT agent FROM me) AND w.created_at >= p.s AND w.created_at < p.e
+    )
+    SELECT bucket, count(*) AS filed, avg(csat) AS csat_avg, avg(CASE WHEN csat IS NOT NULL THEN csat >= 4 END) AS csat_top,
+      sum(csat <= 2 AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.work_order_id = orders.id AND f.status = 'done' AND f.done_at > rated_at)) AS low_open,
+      sum(escalated) AS escalated, sum(kind = 'complaint') AS complaints,
+      sum(resolved_at <= due_at) AS sla_met,
+      sum(due_at IS NOT NULL AND (resolved_at > due_at OR (resolved_at IS NULL AND due_at < @now))) AS sla_breached
+    FROM orders GROUP BY bucket`;
+
+export function workOrderFigures(db: Db, bucket: Bucket): (p: { pieces: string; me: string; now: number }) => WorkOrderFigureRow[] {
+  const statement = db.prepare<{ pieces: string; me: string; now: number }, WorkOrderFigureRow>(workOrderFiguresSql(bucket));
+  return (params) => statement.all(params);
+}
+
+export interface CallbackFigureRow {
+  bucket: string | number;
+  promised: number;
+  kept: number;
+}
+
+/** Callbacks due in the period that are hers (hers by owner; a desktop that does not sync owns all of its own). */
+export function callbackFigures(db: Db, bucket: Bucket): (p: { pieces: string; me: string }) => CallbackFigureRow[] {
+  const statement = db.prepare<{ pieces: string; me: string }, CallbackFigureRow>(`
+    WITH ${PIECES}
+    SELECT ${bucketExpr(bucket, 'f.due_at', "''")} AS bucket, count(*) AS promised,
+      sum(f.status = 'done' AND f.done_at <= coalesce(f.window_end, f.due_at)) AS kept
+    FROM piece p CROSS JOIN follow_ups f
+    WHERE f.kind = 'callback' AND f.due_at >= p.s AND f.due_at < p.e AND (f.owner IS NULL OR f.owner IN (SELECT agent FROM me))
+    GROUP BY 1`);
+  return (params) => statement.all(params);
+}
+
+export interface KbFigureRow {
+  bucket: string | number;
+  helped: number;
+}
+
+/** "This article helped" marks made on her calls, or on this desktop with no call. */
+export function kbFigures(db: Db, bucket: Bucket): (p: { pieces: string; me: string }) => KbFigureRow[] {
+  const statement = db.prepare<{ pieces: string; me: string }, KbFigureRow>(`
+    WITH ${PIECES}
+    SELECT ${bucketExpr(bucket, 'k.at', "''")} AS bucket, count(*) AS helped
+    FROM piece p CROSS JOIN kb_feedback k
+    WHERE k.helped = 1 AND k.at >= p.s AND k.at < p.e
+      AND (k.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts c WHERE c.id = k.contact_id AND c.agent IN (SELECT agent FROM me)))
+    GROUP BY 1`);
+  return (params) => statement.all(params);
+}
+
+/** The complaint charts: by type and by why-tag per day, by hour × agent; and the low scores to follow up. */
+export function complaintCharts(db: Db) {
+  const byType = db.prepare<{ pieces: string; me: string }, { day: string; type: string; count: number }>(`
+    WITH ${PIECES}
+    SELECT p.day, coalesce(w.complaint_type, 'other') AS type, count(*) AS count
+    FROM piece p CROSS JOIN work_orders w
+    WHERE w.created_by IN (SELECT agent FROM me) AND w.created_at >= p.s AND w.created_at < p.e AND w.kind = 'complaint'
+    GROUP BY 1, 2 ORDER BY 1, 2`);
+  const byWhy = db.prepare<{ pieces: string; me: string }, { day: string; tag: string; count: number }>(`
+    WITH ${PIECES}
+    SELECT p.day, t.value AS tag, count(*) AS count
+    FROM piece p CROSS JOIN work_orders w JOIN json_each(w.data, '$.whyTags') t
+    WHERE w.created_by IN (SELECT agent FROM me) AND w.created_at >= p.s AND w.created_at < p.e AND w.kind = 'complaint'
+      AND t.type = 'text'
+    GROUP BY 1, 2 ORDER BY 1, 2`);
+  const byHourAgent = db.prepare<{ pieces: string; me: string }, { hour: number; agent: string; count: number }>(`
+    WITH ${PIECES}
+    SELECT ${hourOf('w.created_at')} AS hour, w.created_by AS agent, count(*) AS count
+    FROM piece p CROSS JOIN work_orders w
+    WHERE w.created_by IN (SELECT agent FROM me) AND w.created_at >= p.s AND w.created_at < p.e AND w.kind = 'complaint'
+    GROUP BY 1, 2 ORDER BY 1, 2`);
+  const lowCsat = db.prepare<{ pieces: string; me: string }, { workOrder: string; agent: string; csat: number; at: number }>(`
+    WITH ${PIECES}, low AS (
+      SELECT w.id, w.external_id, w.created_by, w.csat,
+        coalesce((SELECT max(e.at) FROM work_order_events e WHERE e.work_order_id = w.id AND e.kind = 'rated'), w.updated_at) AS at
+      FROM piece p CROSS JOIN work_orders w
+      WHERE w.created_by IN (SELECT agent FROM me) AND w.created_at >= p.s AND w.created_at < p.e AND w.csat <= 2
+    )
+    SELECT external_id AS workOrder, created_by AS agent, csat, at FROM low
+    WHERE NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.work_order_id = low.id AND f.status = 'done' AND f.done_at > low.at)
+    ORDER BY at LIMIT 50`);
+  return {
+    byType: (p: { pieces: string; me: string }) => byType.all(p),
+    byWhy: (p: { pieces: string; me: string }) => byWhy.all(p),
+    byHourAgent: (p: { pieces: string; me: string }) => byHourAgent.all(p),
+    lowCsat: (p: { pieces: string; me: string }) => lowCsat.all(p),
+  };
+}

@@ -1,0 +1,2 @@
+export { ReportsDialog } from './ReportsDialog';
+export { MyDayButton, TeamReportsButton } from './ReportButtons';
