@@ -22,6 +22,7 @@ import { SyncDecision, SyncStatus } from './domain/sync-status';
 import { TeamDesktop, TeamMember, UserName } from './sync/contract';
 import { SettingsUpdate, SettingsView } from './domain/phone-settings';
 import { TeamSessionView, TeamSignIn } from './domain/team-session';
+import { RecordingAudioChunk, RecordingAudioRequest, RecordingHit, RecordingSearch } from './recording/recording-search';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -181,6 +182,12 @@ export const requests = {
   signInTeam: { request: TeamSignIn, response: TeamSessionView },
   /** Ends the session on the server and forgets the refresh token; the address and user name stay. */
   signOutTeam: { request: Empty, response: TeamSessionView },
+
+  // Call recordings on the team server (a lead's team, an agent's own calls where the site allows it).
+  /** Searches recordings; null recordings: this desktop is not signed in to a team server. */
+  searchRecordings: { request: RecordingSearch, response: z.object({ recordings: z.array(RecordingHit).nullable() }) },
+  /** One byte range of a recording's audio, fetched by main with the team session (the token never leaves main). */
+  getRecordingAudio: { request: RecordingAudioRequest, response: RecordingAudioChunk },
 
   // Reminders: callbacks promised and follow-ups planned, when they fall due; CSAT recorded at follow-up.
   listDueFollowUps: { request: Empty, response: z.object({ reminders: z.array(FollowUpReminder) }) },

@@ -25,6 +25,8 @@ import { KnowledgeIndexMerge } from '../services/sync/knowledge-index-merge';
 import { KnowledgePull } from '../services/sync/knowledge-pull';
 import type { TeamSync } from '../services/sync/team-sync';
 import { TeamSession } from './team-session';
+import { RecordingFinder } from '../services/recording/recording-finder';
+import { customerDirectory } from '../services/recording/customer-directory';
 import { AgentStateLog } from '../services/agent-state/agent-state-log';
 import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-status';
 import { PhoneSettings } from './phone-settings';
@@ -79,6 +81,8 @@ export class AgentDesktop {
   floor: FloorWatch | null = null;
   /** The team-server session: from config.json or signed in from settings, switched without a restart. */
   readonly team: TeamSession;
+  /** Call recordings on the team server, searched and fetched with its session. */
+  private readonly recordings: RecordingFinder;
 
   /** Sync with the team server (null: this desktop works alone). */
   get teamSync(): TeamSync | null {
@@ -113,6 +117,7 @@ export class AgentDesktop {
           (err) => options.logger.warn('knowledge index could not be merged after a pull', { error: err.message }),
         )
       : null;
+    this.recordings = new RecordingFinder(() => this.teamSync?.teamClient ?? null, customerDirectory(this.cache.db));
     this.team = new TeamSession({
       cache: this.cache,
       dataDir: options.dataDir,
@@ -251,6 +256,8 @@ export class AgentDesktop {
             });
           }
         },
+        searchRecordings: async (q) => ({ recordings: await this.recordings.search(q) }),
+        getRecordingAudio: ({ id, offset, length }) => this.recordings.audio(id, offset, length),
         getTeamSession: () => this.team.view(),
         signInTeam: (r) => this.team.signIn(r),
         signOutTeam: () => this.team.signOut(),

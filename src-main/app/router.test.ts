@@ -74,6 +74,8 @@ function handlers(): Handlers {
     assignWorkOrder: vi.fn(never),
     signInTeam: vi.fn(never),
     signOutTeam: vi.fn(never),
+    searchRecordings: vi.fn(never),
+    getRecordingAudio: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { RecordingSummary } from './recording-contract';
+
+/**
+ * The recordings screen's search as the renderer sends it to main: the customer by name or number (main turns a
+ * name into the numbers this desktop knows for it), the agent, queue, a date range and a duration range. Every
+ * string is data, capped here; times in epoch ms, durations in seconds.
+ */
+export const RecordingSearch = z
+  .object({
+    customer: z.string().trim().max(64).optional(),
+    agent: z.string().trim().max(64).optional(),
+    queue: z.string().trim().max(64).optional(),
+    callId: z.string().max(256).optional(),
+    from: z.number().int().min(0).optional(),
+    to: z.number().int().min(0).optional(),
+    minSeconds: z.number().min(0).max(86_400).optional(),
+    maxSeconds: z.number().min(0).max(86_400).optional(),
+  })
+  .strict();
+export type RecordingSearch = z.infer<typeof RecordingSearch>;
+
+/** A found recording with the customer's name when this desktop knows the number. */
+export const RecordingHit = RecordingSummary.extend({ customerName: z.string().max(200).nullable() });
+export type RecordingHit = z.infer<typeof RecordingHit>;
+
+/** How much audio one request carries (base64 in the answer): a few hundred KiB keeps each message small. */
+export const RECORDING_CHUNK_BYTES = 512 * 1024;
+
+export const RecordingAudioRequest = z
+  .object({
+    id: z.string().uuid(),
+    offset: z.number().int().min(0),
+    length: z.number().int().min(1).max(RECORDING_CHUNK_BYTES),
+  })
+  .strict();
+
+/** One byte range of a recording's WAV (base64) and the file's whole size. */
+export const RecordingAudioChunk = z.object({ base64: z.string(), total: z.number().int().min(0) });
+export type RecordingAudioChunk = z.infer<typeof RecordingAudioChunk>;
