@@ -9,6 +9,7 @@ import { useT } from '../i18n/use-t';
 import { KnowledgePanel } from '../features/knowledge';
 import { connectMedia, MediaNoticeBanner } from '../features/media';
 import { FloorBoard } from '../features/floor';
+import { RecordingsDialog } from '../features/recordings';
 import { QualityWarnings } from '../features/quality';
 import { FirstRunScreen, loadSettings, SettingsDialog, useSettings } from '../features/settings';
 import { SidePanels } from './SidePanels';
@@ -75,6 +76,7 @@ export function App() {
       </main>
       <WorkspaceHotkeyHint />
       <SettingsDialog />
+      <RecordingsDialog />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { shellLinkMessages } from './shell-link-messages';
 import { settingsMessages } from './settings-messages';
 import { teamMessages } from './team-messages';
 import { mainErrorMessages } from './main-error-messages';
+import { recordingMessages } from './recording-messages';
 
 const en = {
   'app.title': 'Agent Desktop',
@@ -63,7 +64,7 @@ const en = {
 };
 
 type Messages = Record<keyof typeof en, string>;
-export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey | keyof (typeof reminderMessages)['en'] | keyof (typeof callToolsMessages)['en'] | keyof (typeof popMessages)['en'] | keyof (typeof mediaMessages)['en'] | keyof (typeof qualityMessages)['en'] | keyof (typeof floorMessages)['en'] | keyof (typeof syncMessages)['en'] | keyof (typeof shellLinkMessages)['en'] | keyof (typeof settingsMessages)['en'] | keyof (typeof mainErrorMessages)['en'] | keyof (typeof teamMessages)['en'];
+export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey | keyof (typeof reminderMessages)['en'] | keyof (typeof callToolsMessages)['en'] | keyof (typeof popMessages)['en'] | keyof (typeof mediaMessages)['en'] | keyof (typeof qualityMessages)['en'] | keyof (typeof floorMessages)['en'] | keyof (typeof syncMessages)['en'] | keyof (typeof shellLinkMessages)['en'] | keyof (typeof settingsMessages)['en'] | keyof (typeof mainErrorMessages)['en'] | keyof (typeof teamMessages)['en'] | keyof (typeof recordingMessages)['en'];
 type AllMessages = Record<MessageKey, string>;
 
 const zhCN: Messages = {
@@ -212,10 +213,10 @@ const th: Messages = {
 
 /** Each feature's words joined into one table per locale; the test checks every key is in all four. */
 export const messages: Record<Locale, AllMessages> = {
-  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en, ...reminderMessages.en, ...callToolsMessages.en, ...popMessages.en, ...mediaMessages.en, ...qualityMessages.en, ...floorMessages.en, ...syncMessages.en, ...shellLinkMessages.en, ...settingsMessages.en, ...mainErrorMessages.en, ...teamMessages.en },
-  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'], ...reminderMessages['zh-CN'], ...callToolsMessages['zh-CN'], ...popMessages['zh-CN'], ...mediaMessages['zh-CN'], ...qualityMessages['zh-CN'], ...floorMessages['zh-CN'], ...syncMessages['zh-CN'], ...shellLinkMessages['zh-CN'], ...settingsMessages['zh-CN'], ...mainErrorMessages['zh-CN'], ...teamMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'], ...reminderMessages['zh-TW'], ...callToolsMessages['zh-TW'], ...popMessages['zh-TW'], ...mediaMessages['zh-TW'], ...qualityMessages['zh-TW'], ...floorMessages['zh-TW'], ...syncMessages['zh-TW'], ...shellLinkMessages['zh-TW'], ...settingsMessages['zh-TW'], ...mainErrorMessages['zh-TW'], ...teamMessages['zh-TW'] },
-  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th, ...callToolsMessages.th, ...popMessages.th, ...mediaMessages.th, ...qualityMessages.th, ...floorMessages.th, ...syncMessages.th, ...shellLinkMessages.th, ...settingsMessages.th, ...mainErrorMessages.th, ...teamMessages.th },
+  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en, ...reminderMessages.en, ...callToolsMessages.en, ...popMessages.en, ...mediaMessages.en, ...qualityMessages.en, ...floorMessages.en, ...syncMessages.en, ...shellLinkMessages.en, ...settingsMessages.en, ...mainErrorMessages.en, ...teamMessages.en, ...recordingMessages.en },
+  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'], ...reminderMessages['zh-CN'], ...callToolsMessages['zh-CN'], ...popMessages['zh-CN'], ...mediaMessages['zh-CN'], ...qualityMessages['zh-CN'], ...floorMessages['zh-CN'], ...syncMessages['zh-CN'], ...shellLinkMessages['zh-CN'], ...settingsMessages['zh-CN'], ...mainErrorMessages['zh-CN'], ...teamMessages['zh-CN'], ...recordingMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'], ...reminderMessages['zh-TW'], ...callToolsMessages['zh-TW'], ...popMessages['zh-TW'], ...mediaMessages['zh-TW'], ...qualityMessages['zh-TW'], ...floorMessages['zh-TW'], ...syncMessages['zh-TW'], ...shellLinkMessages['zh-TW'], ...settingsMessages['zh-TW'], ...mainErrorMessages['zh-TW'], ...teamMessages['zh-TW'], ...recordingMessages['zh-TW'] },
+  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th, ...callToolsMessages.th, ...popMessages.th, ...mediaMessages.th, ...qualityMessages.th, ...floorMessages.th, ...syncMessages.th, ...shellLinkMessages.th, ...settingsMessages.th, ...mainErrorMessages.th, ...teamMessages.th, ...recordingMessages.th },
 };
 
 /**

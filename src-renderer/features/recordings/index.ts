@@ -1,0 +1,2 @@
+export { RecordingsButton, RecordingsDialog } from './RecordingsDialog';
+export { playRecording } from './actions';
