@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
+import config from '../../playwright.config';
+import type { CallRecording } from '../../src-main/services/lab-pbx/recording-hook';
+import { tonePcap, toneWav } from '../../src-main/services/lab-pbx/tones';
+import { Cache } from '../../src-main/services/db/cache';
+import { importFile } from '../../src-main/services/importers/importer';
+import { LabPostgres } from '../../src-main/services/lab-team/lab-postgres';
+import { LabTeamServer } from '../../src-main/services/lab-team/lab-team-server';
+import { ROOT } from '../lab/team/team-lab';
+import { startLabWebShell, type LabWebShell } from './lab-web-shell';
+import { startWebShellProcess, type RunningShell } from './web-shell-process';
+import { openReady, wrapUp } from './workspace-page';
+
+// The team lead finds a call by the customer's name and plays it in Chromium (issue #15, point 4): the lab PBX
+// records a call the agent pauses in the middle, hands it to a real team server, and the lead's own desktop
+// (a second web shell, signed in to the team server as the lead) searches, opens and plays it.
+const agentVoice = join(mkdtempSync(join(tmpdir(), 'agent-voice-')), 'agent-voice.wav');
+writeFileSync(agentVoice, toneWav(1000, 30));
+const launch = config.use?.launchOptions ?? {};
+test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), `--use-file-for-fake-audio-capture=${agentVoice}`] } });
+
+const agent = { extension: '3811', password: 'e2e-secret-3811' };
+const leadPhone = { extension: '3812', password: 'e2e-secret-3812' };
+const lead = { username: 'lead.play', password: 'e2e-lead-play-password' };
+/** 王小明 in the sample customers, as the PBX passes her number. */
+const customer = { number: '+8613812345678', name: '王小明' };
+const pbxKey = randomBytes(32).toString('base64url');
+let lab: LabWebShell;
+let postgres: LabPostgres;
+let teamServer: LabTeamServer;
+let leadShell: RunningShell;
+
+test.beforeAll(async () => {
+  postgres = new LabPostgres();
+  await postgres.start();
+  teamServer = new LabTeamServer(ROOT, postgres.url, LabTeamServer.secret(), {
+    AGENT_SERVER_RECORDINGS_DIR: join(mkdtempSync(join(tmpdir(), 'team-recordings-')), 'store'),
+    AGENT_SERVER_PBX_KEY: pbxKey,
+  });
+  await teamServer.start();
+  teamServer.addPeople([
+    { username: agent.extension, password: 'e2e-agent-password', role: 'agent', team: 'playback' },
+    { username: lead.username, password: lead.password, role: 'lead', team: 'playback' },
+  ]);
+  lab = await startLabWebShell(agent, {}, [leadPhone], { recording: { upload: { server: teamServer.url, pbxKey } } });
+  // The lead's desktop knows the customers (imported from the CRM), so she can search by a name.
+  const leadData = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lead-'));
+  const cache = new Cache(join(leadData, 'cache.sqlite'));
+  expect(importFile(cache, 'customers', join(process.cwd(), 'resources', 'sample', 'customers.jsonl'), { region: 'CN' }).rejected).toEqual([]);
+  cache.close();
+  leadShell = await startWebShellProcess([], {
+    AGENT_DESKTOP_DATA_DIR: leadData,
+    AGENT_DESKTOP_PBX_URL: lab.pbx.wsUrl,
+    AGENT_DESKTOP_EXTENSION: leadPhone.extension,
+    AGENT_DESKTOP_SIP_PASSWORD: leadPhone.password,
+    AGENT_DESKTOP_TEAM_SERVER: teamServer.url,
+    AGENT_DESKTOP_TEAM_USER: lead.username,
+    AGENT_DESKTOP_TEAM_PASSWORD: lead.password,
+  });
+});
+test.afterAll(async () => {
+  await leadShell?.stop();
+  await lab?.stop();
+  await teamServer?.stop();
+  await postgres?.stop();
+});
+
+/** The agent takes a call from 王小明 and pauses the recording in the middle; returns what the test measured. */
+async function recordedCallWithPause(page: Page): Promise<{ recording: CallRecording; pausedAfter: number; pausedFor: number }> {
+  const uploaded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('uploaded', resolve));
+  await openReady(page, lab.shell.url, agent.extension);
+  const run = await lab.customer.talk({ caller: customer.number, callerName: 'Wang', agent: agent.extension, voice: tonePcap(440, 15) });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  const answeredAt = Date.now();
+  // Wall-clock stretches of talk before, during and after the pause: the player must mark the pause where it was.
+  await page.waitForTimeout(2500);
+  await page.keyboard.press('Alt+P');
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording paused');
+  const pausedAt = Date.now();
+  await page.waitForTimeout(2500);
+  await page.getByRole('button', { name: 'Resume recording' }).click();
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  const pausedFor = (Date.now() - pausedAt) / 1000;
+  await page.waitForTimeout(2500);
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
+  return { recording: await uploaded, pausedAfter: (pausedAt - answeredAt) / 1000, pausedFor };
+}
+
+/** Painted pixels on a waveform's canvas (a blank canvas has none). */
+const painted = (page: Page, testId: string) =>
+  page.getByTestId(testId).evaluate((el) => {
+    type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+    const c = el as unknown as Canvas;
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  });
+
+async function findAndOpen(page: Page, words: { button: string; customer: string; search: string; open: string }): Promise<void> {
+  await page.getByRole('button', { name: words.button, exact: true }).click();
+  const dialog = page.getByTestId('recordings');
+  await dialog.getByRole('searchbox', { name: words.customer }).fill(customer.name);
+  await dialog.getByRole('button', { name: words.search, exact: true }).click();
+  const row = dialog.getByTestId('recording-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(customer.name);
+  await row.getByRole('button', { name: words.open }).click();
+  await expect(dialog.getByTestId('recording-player')).toBeVisible();
+}
+
+test('the lead finds the call by the customer\'s name, plays it, sees both channels and the pause where it was', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const agentPage = await (await browser.newContext()).newPage();
+  const { recording, pausedAfter, pausedFor } = await recordedCallWithPause(agentPage);
+  expect(recording.customer).toBe(customer.number);
+  expect(recording.pausedSpans).toHaveLength(1);
+
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await page.goto(leadShell.url);
+  await expect(page.getByTestId('connection')).toContainText(`Registered as ${leadPhone.extension}`);
+  await findAndOpen(page, { button: 'Recordings', customer: 'Customer (name or number)', search: 'Search', open: 'Open' });
+  const dialog = page.getByTestId('recordings');
+
+  // Both channels drawn: the agent's 1000 Hz and the customer's 440 Hz are on the tape outside the pause.
+  for (const channel of ['waveform-agent', 'waveform-customer']) {
+    const wave = dialog.getByTestId(channel);
+    await expect(wave).toHaveAttribute('data-bars', '600');
+    expect(Number(await wave.getAttribute('data-sounding-bars'))).toBeGreaterThan(200);
+    expect(await painted(page, channel)).toBeGreaterThan(1000);
+  }
+
+  // The paused span: as long as the pause the agent made, where she made it (the file starts about as she
+  // answered), and drawn at that fraction of the timeline.
+  const span = dialog.getByTestId('recording-paused-span');
+  await expect(span).toHaveCount(1);
+  const [from, to] = [Number(await span.getAttribute('data-from')), Number(await span.getAttribute('data-to'))];
+  expect(to - from).toBeGreaterThan(pausedFor - 0.4);
+  expect(to - from).toBeLessThan(pausedFor + 0.4);
+  expect(Math.abs(from - pausedAfter)).toBeLessThan(1);
+  const [box, waves] = [await span.boundingBox(), await dialog.getByTestId('recording-timeline').boundingBox()];
+  expect(Math.abs((box!.x - waves!.x) / waves!.width - from / recording.seconds)).toBeLessThan(0.01);
+  expect(Math.abs(box!.width / waves!.width - (to - from) / recording.seconds)).toBeLessThan(0.01);
+
+  // Play: the clock advances; at 2× the audio element plays at twice the rate.
+  await dialog.getByRole('combobox', { name: 'Speed' }).selectOption('2');
+  await dialog.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect.poll(async () => Number(await dialog.getByTestId('recording-time').getAttribute('data-seconds'))).toBeGreaterThan(1);
+  expect(await dialog.locator('audio').evaluate((a) => (a as unknown as { playbackRate: number }).playbackRate)).toBe(2);
+  // The pause's mark seeks to where it began.
+  await dialog.getByRole('button', { name: 'Pause', exact: true }).click();
+  await dialog.getByRole('button', { name: /^Recording paused / }).click();
+  await expect.poll(async () => Math.abs(Number(await dialog.getByTestId('recording-time').getAttribute('data-seconds')) - from)).toBeLessThan(0.2);
+
+  // Every fetch of the audio is logged on the server as the lead's.
+  const db = new pg.Client({ connectionString: postgres.url });
+  await db.connect();
+  const logged = await db.query("SELECT count(*)::int AS n FROM recording_playbacks p JOIN users u ON u.id = p.user_id WHERE u.username = $1", [lead.username]);
+  await db.end();
+  expect(logged.rows[0].n).toBeGreaterThan(0);
+
+  // Screenshots at 1366×768 in Chinese and Thai, to look at.
+  for (const [locale, words] of [
+    ['zh-CN', { button: '录音', customer: '客户（姓名或号码）', search: '搜索', open: '打开' }],
+    ['th', { button: 'การบันทึกเสียง', customer: 'ลูกค้า (ชื่อหรือหมายเลข)', search: 'ค้นหา', open: 'เปิด' }],
+  ] as const) {
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await page.getByRole('combobox', { name: /^(Language|语言|ภาษา)$/ }).selectOption(locale);
+    await findAndOpen(page, words);
+    await expect(dialog.getByTestId('waveform-customer')).toHaveAttribute('data-bars', '600');
+    await page.screenshot({ path: `test-results/recording-player-${locale}.png` });
+  }
+});
