@@ -1,6 +1,12 @@
 /** The recordings screen (search and playback), merged into messages.ts. */
 export const recordingMessages = {
   en: {
+    'recordings.sensitive.pausing': 'Pausing the recording for this field…',
+    'recordings.sensitive.paused': 'Recording paused for this field · resumes in {left}',
+    'recordings.sensitive.resuming': 'Resuming the recording…',
+    'recordings.sensitive.resumed-by-countdown': 'Recording resumed: the pause for this field ran out. Leave the field and come back to pause again.',
+    'wo.idNumber': "Customer's ID number (identity check)",
+    'wo.idNumberHint': 'Recording pauses while you type here; only the last 4 characters are filed.',
     'recordings.button': 'Recordings',
     'recordings.title': 'Call recordings',
     'recordings.close': 'Close',
@@ -33,6 +39,12 @@ export const recordingMessages = {
     'recordings.pausedSpan': 'Recording paused {from}–{to}',
   },
   'zh-CN': {
+    'recordings.sensitive.pausing': '正在为此栏位暂停录音…',
+    'recordings.sensitive.paused': '已为此栏位暂停录音 · {left} 后恢复',
+    'recordings.sensitive.resuming': '正在恢复录音…',
+    'recordings.sensitive.resumed-by-countdown': '录音已恢复：此栏位的暂停时间已到。离开此栏位再返回可再次暂停。',
+    'wo.idNumber': '客户证件号码（身份核验）',
+    'wo.idNumberHint': '在此输入时录音会暂停；工单只保存最后 4 位。',
     'recordings.button': '录音',
     'recordings.title': '通话录音',
     'recordings.close': '关闭',
@@ -65,6 +77,12 @@ export const recordingMessages = {
     'recordings.pausedSpan': '录音已暂停 {from}–{to}',
   },
   'zh-TW': {
+    'recordings.sensitive.pausing': '正在為此欄位暫停錄音…',
+    'recordings.sensitive.paused': '已為此欄位暫停錄音 · {left} 後恢復',
+    'recordings.sensitive.resuming': '正在恢復錄音…',
+    'recordings.sensitive.resumed-by-countdown': '錄音已恢復：此欄位的暫停時間已到。離開此欄位再返回可再次暫停。',
+    'wo.idNumber': '客戶證件號碼（身分核對）',
+    'wo.idNumberHint': '在此輸入時錄音會暫停；工單只保存最後 4 碼。',
     'recordings.button': '錄音',
     'recordings.title': '通話錄音',
     'recordings.close': '關閉',
@@ -97,6 +115,12 @@ export const recordingMessages = {
     'recordings.pausedSpan': '錄音已暫停 {from}–{to}',
   },
   th: {
+    'recordings.sensitive.pausing': 'กำลังหยุดบันทึกเสียงสำหรับช่องนี้…',
+    'recordings.sensitive.paused': 'หยุดบันทึกเสียงสำหรับช่องนี้ · จะบันทึกต่อใน {left}',
+    'recordings.sensitive.resuming': 'กำลังบันทึกเสียงต่อ…',
+    'recordings.sensitive.resumed-by-countdown': 'บันทึกเสียงต่อแล้ว: หมดเวลาหยุดสำหรับช่องนี้ ออกจากช่องแล้วกลับมาเพื่อหยุดอีกครั้ง',
+    'wo.idNumber': 'เลขบัตรประชาชนของลูกค้า (ยืนยันตัวตน)',
+    'wo.idNumberHint': 'ระบบหยุดบันทึกเสียงขณะพิมพ์ช่องนี้ ใบงานเก็บเพียง 4 ตัวท้าย',
     'recordings.button': 'การบันทึกเสียง',
     'recordings.title': 'การบันทึกเสียงสนทนา',
     'recordings.close': 'ปิด',

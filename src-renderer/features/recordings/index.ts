@@ -1,2 +1,3 @@
 export { RecordingsButton, RecordingsDialog } from './RecordingsDialog';
 export { playRecording } from './actions';
+export { SensitiveInput } from './SensitiveInput';
