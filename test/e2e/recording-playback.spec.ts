@@ -30,6 +30,7 @@ const lead = { username: 'lead.play', password: 'e2e-lead-play-password' };
 /** 王小明 in the sample customers, as the PBX passes her number. */
 const customer = { number: '+8613812345678', name: '王小明' };
 const pbxKey = randomBytes(32).toString('base64url');
+const COUNTDOWN_S = 10;
 let lab: LabWebShell;
 let postgres: LabPostgres;
 let teamServer: LabTeamServer;
@@ -47,7 +48,10 @@ test.beforeAll(async () => {
     { username: agent.extension, password: 'e2e-agent-password', role: 'agent', team: 'playback' },
     { username: lead.username, password: lead.password, role: 'lead', team: 'playback' },
   ]);
-  lab = await startLabWebShell(agent, {}, [leadPhone], { recording: { upload: { server: teamServer.url, pbxKey } } });
+  // The agent's desktop resumes a sensitive field's pause after 10 s (config.json), so the countdown is tested whole.
+  const agentData = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-agent-'));
+  writeFileSync(join(agentData, 'config.json'), JSON.stringify({ agent: { sensitivePauseSeconds: COUNTDOWN_S } }));
+  lab = await startLabWebShell(agent, { AGENT_DESKTOP_DATA_DIR: agentData }, [leadPhone], { recording: { upload: { server: teamServer.url, pbxKey } } });
   // The lead's desktop knows the customers (imported from the CRM), so she can search by a name.
   const leadData = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lead-'));
   const cache = new Cache(join(leadData, 'cache.sqlite'));
@@ -179,4 +183,52 @@ test('the lead finds the call by the customer\'s name, plays it, sees both chann
     await expect(dialog.getByTestId('waveform-customer')).toHaveAttribute('data-bars', '600');
     await page.screenshot({ path: `test-results/recording-player-${locale}.png` });
   }
+});
+
+test('a sensitive field pauses the recording once the PBX confirms, resumes on leaving it or when the countdown runs out', async ({ page }) => {
+  test.setTimeout(120_000);
+  const uploaded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('uploaded', resolve));
+  await openReady(page, lab.shell.url, agent.extension);
+  const run = await lab.customer.talk({ caller: '+8613800000091', callerName: 'ID check', agent: agent.extension, voice: tonePcap(440, 40) });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  const mark = page.getByTestId('recording-state');
+  await expect(mark).toHaveAttribute('title', 'Recording');
+  await page.keyboard.press('Alt+N');
+  const idNumber = page.getByRole('textbox', { name: /^Customer's ID number/ });
+  const notice = page.getByTestId('sensitive-pause');
+
+  // Focus: paused only as the PBX confirms; the countdown is shown beside the field.
+  await page.waitForTimeout(1500);
+  await idNumber.focus();
+  await expect(mark).toHaveAttribute('title', 'Recording paused');
+  const firstPausedAt = Date.now();
+  await expect(notice).toHaveAttribute('data-state', 'paused');
+  await expect(notice).toContainText(/resumes in 0:(09|10)/);
+  await idNumber.fill('110101199003071234');
+  await page.waitForTimeout(1500);
+  // Leaving the field resumes.
+  await page.getByRole('textbox', { name: 'What happened' }).focus();
+  await expect(mark).toHaveAttribute('title', 'Recording');
+  const firstPause = (Date.now() - firstPausedAt) / 1000;
+  await expect(notice).toHaveCount(0);
+
+  // A forgotten pause: the field keeps focus, the countdown resumes the recording and says so.
+  await page.waitForTimeout(1500);
+  await idNumber.focus();
+  await expect(mark).toHaveAttribute('title', 'Recording paused');
+  await expect(notice).toHaveAttribute('data-state', 'resumed-by-countdown', { timeout: (COUNTDOWN_S + 5) * 1000 });
+  await expect(mark).toHaveAttribute('title', 'Recording');
+  await expect(idNumber).toBeFocused();
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
+  expect(lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3811 \d+/);
+
+  // The file says the same: two paused spans, the first as long as she stayed in the field, the second the countdown.
+  const { pausedSpans } = await uploaded;
+  expect(pausedSpans).toHaveLength(2);
+  const [first, second] = pausedSpans.map((p) => p.to - p.from);
+  expect(Math.abs(first! - firstPause)).toBeLessThan(0.5);
+  expect(Math.abs(second! - COUNTDOWN_S)).toBeLessThan(0.6);
 });
