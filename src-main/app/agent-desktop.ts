@@ -258,6 +258,7 @@ export class AgentDesktop {
         },
         searchRecordings: async (q) => ({ recordings: await this.recordings.search(q) }),
         getRecordingAudio: ({ id, offset, length }) => this.recordings.audio(id, offset, length),
+        findCallRecordings: async ({ calls }) => ({ recordings: await this.recordings.forCalls(calls) }),
         getTeamSession: () => this.team.view(),
         signInTeam: (r) => this.team.signIn(r),
         signOutTeam: () => this.team.signOut(),

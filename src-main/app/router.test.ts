@@ -76,6 +76,7 @@ function handlers(): Handlers {
     signOutTeam: vi.fn(never),
     searchRecordings: vi.fn(never),
     getRecordingAudio: vi.fn(never),
+    findCallRecordings: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

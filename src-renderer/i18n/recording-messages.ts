@@ -1,6 +1,7 @@
 /** The recordings screen (search and playback), merged into messages.ts. */
 export const recordingMessages = {
   en: {
+    'recordings.link': 'Recording',
     'recordings.sensitive.pausing': 'Pausing the recording for this field…',
     'recordings.sensitive.paused': 'Recording paused for this field · resumes in {left}',
     'recordings.sensitive.resuming': 'Resuming the recording…',
@@ -39,6 +40,7 @@ export const recordingMessages = {
     'recordings.pausedSpan': 'Recording paused {from}–{to}',
   },
   'zh-CN': {
+    'recordings.link': '录音',
     'recordings.sensitive.pausing': '正在为此栏位暂停录音…',
     'recordings.sensitive.paused': '已为此栏位暂停录音 · {left} 后恢复',
     'recordings.sensitive.resuming': '正在恢复录音…',
@@ -77,6 +79,7 @@ export const recordingMessages = {
     'recordings.pausedSpan': '录音已暂停 {from}–{to}',
   },
   'zh-TW': {
+    'recordings.link': '錄音',
     'recordings.sensitive.pausing': '正在為此欄位暫停錄音…',
     'recordings.sensitive.paused': '已為此欄位暫停錄音 · {left} 後恢復',
     'recordings.sensitive.resuming': '正在恢復錄音…',
@@ -115,6 +118,7 @@ export const recordingMessages = {
     'recordings.pausedSpan': '錄音已暫停 {from}–{to}',
   },
   th: {
+    'recordings.link': 'ฟังการบันทึก',
     'recordings.sensitive.pausing': 'กำลังหยุดบันทึกเสียงสำหรับช่องนี้…',
     'recordings.sensitive.paused': 'หยุดบันทึกเสียงสำหรับช่องนี้ · จะบันทึกต่อใน {left}',
     'recordings.sensitive.resuming': 'กำลังบันทึกเสียงต่อ…',

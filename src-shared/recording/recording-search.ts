@@ -38,3 +38,17 @@ export const RecordingAudioRequest = z
 /** One byte range of a recording's WAV (base64) and the file's whole size. */
 export const RecordingAudioChunk = z.object({ base64: z.string(), total: z.number().int().min(0) });
 export type RecordingAudioChunk = z.infer<typeof RecordingAudioChunk>;
+
+/**
+ * A call shown somewhere (a contact in the pop, a work order) whose recording is looked for: the customer's
+ * numbers and a window of time; the recording that started nearest `near` in that window is the call's.
+ */
+export const CallRecordingLookup = z
+  .object({
+    numbers: z.array(z.string().max(64)).min(1).max(5),
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+    near: z.number().int().min(0),
+  })
+  .strict();
+export type CallRecordingLookup = z.infer<typeof CallRecordingLookup>;

@@ -31,6 +31,16 @@ const lead = { username: 'lead.play', password: 'e2e-lead-play-password' };
 const customer = { number: '+8613812345678', name: '王小明' };
 const pbxKey = randomBytes(32).toString('base64url');
 const COUNTDOWN_S = 10;
+const agentTeamPassword = 'e2e-agent-password';
+
+/** A desktop's data folder whose cache holds the sample customers, as if imported from the CRM. */
+function withSampleCustomers(who: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `agent-desktop-e2e-${who}-`));
+  const cache = new Cache(join(dir, 'cache.sqlite'));
+  expect(importFile(cache, 'customers', join(process.cwd(), 'resources', 'sample', 'customers.jsonl'), { region: 'CN' }).rejected).toEqual([]);
+  cache.close();
+  return dir;
+}
 let lab: LabWebShell;
 let postgres: LabPostgres;
 let teamServer: LabTeamServer;
@@ -45,18 +55,21 @@ test.beforeAll(async () => {
   });
   await teamServer.start();
   teamServer.addPeople([
-    { username: agent.extension, password: 'e2e-agent-password', role: 'agent', team: 'playback' },
+    { username: agent.extension, password: agentTeamPassword, role: 'agent', team: 'playback' },
     { username: lead.username, password: lead.password, role: 'lead', team: 'playback' },
   ]);
   // The agent's desktop resumes a sensitive field's pause after 10 s (config.json), so the countdown is tested whole.
-  const agentData = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-agent-'));
+  const agentData = withSampleCustomers('agent');
   writeFileSync(join(agentData, 'config.json'), JSON.stringify({ agent: { sensitivePauseSeconds: COUNTDOWN_S } }));
-  lab = await startLabWebShell(agent, { AGENT_DESKTOP_DATA_DIR: agentData }, [leadPhone], { recording: { upload: { server: teamServer.url, pbxKey } } });
+  // The agent is signed in to the team server too: she hears her own calls (agentsHearOwnRecordings, on by default).
+  lab = await startLabWebShell(
+    agent,
+    { AGENT_DESKTOP_DATA_DIR: agentData, AGENT_DESKTOP_TEAM_SERVER: teamServer.url, AGENT_DESKTOP_TEAM_USER: agent.extension, AGENT_DESKTOP_TEAM_PASSWORD: agentTeamPassword },
+    [leadPhone],
+    { recording: { upload: { server: teamServer.url, pbxKey } } },
+  );
   // The lead's desktop knows the customers (imported from the CRM), so she can search by a name.
-  const leadData = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lead-'));
-  const cache = new Cache(join(leadData, 'cache.sqlite'));
-  expect(importFile(cache, 'customers', join(process.cwd(), 'resources', 'sample', 'customers.jsonl'), { region: 'CN' }).rejected).toEqual([]);
-  cache.close();
+  const leadData = withSampleCustomers('lead');
   leadShell = await startWebShellProcess([], {
     AGENT_DESKTOP_DATA_DIR: leadData,
     AGENT_DESKTOP_PBX_URL: lab.pbx.wsUrl,
@@ -231,4 +244,32 @@ test('a sensitive field pauses the recording once the PBX confirms, resumes on l
   const [first, second] = pausedSpans.map((p) => p.to - p.from);
   expect(Math.abs(first! - firstPause)).toBeLessThan(0.5);
   expect(Math.abs(second! - COUNTDOWN_S)).toBeLessThan(0.6);
+});
+
+test("the customer's last contact in the pop links to its recording, which opens in the player", async ({ page }) => {
+  test.setTimeout(120_000);
+  const uploaded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('uploaded', resolve));
+  await openReady(page, lab.shell.url, agent.extension);
+  const first = await lab.customer.talk({ caller: customer.number, callerName: 'Wang', agent: agent.extension, voice: tonePcap(440, 10) });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  await page.waitForTimeout(2000);
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await first.done).code).toBe(0);
+  await wrapUp(page);
+  const recording = await uploaded;
+
+  // She calls again: the pop lists the last call, with a link to its recording (hers to hear).
+  const again = await lab.customer.call({ caller: customer.number, callerName: 'Wang', agent: agent.extension, queue: 'support', talkMs: 60_000 });
+  const contacts = page.getByTestId('recent-contacts');
+  await expect(contacts.getByRole('button', { name: 'Recording' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await contacts.getByRole('button', { name: 'Recording' }).first().click();
+  const player = page.getByTestId('recordings').getByTestId('recording-player');
+  await expect(player).toHaveAttribute('data-call-id', recording.callId);
+  await expect(player.getByTestId('waveform-customer')).toHaveAttribute('data-bars', '600');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  await again.done;
+  await wrapUp(page);
 });

@@ -76,6 +76,7 @@ const api: BridgeApi = {
   signOutTeam: (request) => ipcRenderer.invoke('signOutTeam', request),
   searchRecordings: (request) => ipcRenderer.invoke('searchRecordings', request),
   getRecordingAudio: (request) => ipcRenderer.invoke('getRecordingAudio', request),
+  findCallRecordings: (request) => ipcRenderer.invoke('findCallRecordings', request),
   onSoftphoneStatusChanged: (listener) => subscribe('softphoneStatusChanged', listener),
   onIncomingCall: (listener) => subscribe('incomingCall', listener),
   onCallUpdated: (listener) => subscribe('callUpdated', listener),

@@ -69,4 +69,20 @@ describe('RecordingFinder', () => {
     expect(Buffer.from(chunk.base64, 'base64')).toEqual(Buffer.alloc(4, 7));
     expect(chunk.total).toBe(1000);
   });
+
+  it("finds a shown call's recording: the customer's, nearest the call in its window; none when it may not be heard", async () => {
+    const asked: Array<Record<string, unknown>> = [];
+    const all = [rec('early', '+8613800000077', 1_000), rec('call', '+8613800000077', 60_000), rec('other', '+66812340077', 60_500)];
+    const finder = new RecordingFinder(() => server(all, asked), directory);
+    const [hit, none] = await finder.forCalls([
+      { numbers: ['+86 138 0000 0077'], from: 0, to: 120_000, near: 59_000 },
+      { numbers: ['+8613999999999'], from: 0, to: 120_000, near: 59_000 },
+    ]);
+    expect(hit).toMatchObject({ id: 'call', customerName: '王小明' });
+    expect(none).toBeNull();
+    expect(asked[0]).toMatchObject({ customer: '8613800000077', from: 0, to: 120_000 });
+    const refusing = new RecordingFinder(() => ({ ...server([]), searchRecordings: async () => Promise.reject(new TeamServerError(403, 'no')) }), directory);
+    expect(await refusing.forCalls([{ numbers: ['1'], from: 0, to: 1, near: 0 }])).toEqual([null]);
+    expect(await new RecordingFinder(() => null, directory).forCalls([{ numbers: ['1'], from: 0, to: 1, near: 0 }])).toEqual([null]);
+  });
 });

@@ -1,6 +1,6 @@
 import { ContractError } from '../../../src-shared/contract';
 import type { RecordingSummary } from '../../../src-shared/recording/recording-contract';
-import type { RecordingAudioChunk, RecordingHit, RecordingSearch } from '../../../src-shared/recording/recording-search';
+import type { CallRecordingLookup, RecordingAudioChunk, RecordingHit, RecordingSearch } from '../../../src-shared/recording/recording-search';
 import { TeamServerError, type TeamClient } from '../sync/team-client';
 
 /** What the finder needs of the team server's client. */
@@ -50,6 +50,31 @@ export class RecordingFinder {
       .sort((a, b) => b.startedAt - a.startedAt)
       .slice(0, MOST_HITS)
       .map((r) => ({ ...r, customerName: this.customers.nameOf(r.customer)?.slice(0, 200) ?? null }));
+  }
+
+  /**
+   * The recording of each call shown, for its "Recording" link: the one with the customer's number that started
+   * nearest the call within its window. Null when there is none, or when the server will not let this viewer
+   * hear it (a link is shown only to someone who may play it).
+   */
+  async forCalls(calls: CallRecordingLookup[]): Promise<Array<RecordingHit | null>> {
+    const server = this.server();
+    if (!server) return calls.map(() => null);
+    const found: Array<RecordingHit | null> = [];
+    for (const call of calls) {
+      try {
+        const hits: RecordingSummary[] = [];
+        for (const number of new Set(call.numbers.map((n) => n.replace(/\D/g, '')).filter(Boolean))) {
+          hits.push(...(await server.searchRecordings({ customer: number, from: call.from, to: call.to, limit: 20 })));
+        }
+        const nearest = hits.sort((a, b) => Math.abs(a.startedAt - call.near) - Math.abs(b.startedAt - call.near))[0];
+        found.push(nearest ? { ...nearest, customerName: this.customers.nameOf(nearest.customer)?.slice(0, 200) ?? null } : null);
+      } catch (err) {
+        if (err instanceof TeamServerError && (err.status === 403 || err.status === 401)) found.push(null);
+        else throw failure(err);
+      }
+    }
+    return found;
   }
 
   async audio(id: string, offset: number, length: number): Promise<RecordingAudioChunk> {

@@ -28,7 +28,7 @@ export function RecordingPlayer({ recording }: { recording: LoadedRecording }) {
   };
   const spans = recording.hit.pausedSpans;
   return (
-    <section className="recording-player" aria-label={t('recordings.player')} data-testid="recording-player">
+    <section className="recording-player" aria-label={t('recordings.player')} data-testid="recording-player" data-call-id={recording.hit.callId}>
       <audio
         ref={audio}
         src={recording.url}

@@ -47,3 +47,9 @@ export function closePlayer(): void {
   if (playing) URL.revokeObjectURL(playing.url);
   set({ playing: null, chosen: null });
 }
+
+/** From a "Recording" link: the screen opens with that call listed and playing. */
+export async function openRecordingAt(hit: RecordingHit): Promise<void> {
+  useRecordings.getState().set({ open: true, hits: [hit] });
+  await playRecording(hit);
+}

@@ -1,8 +1,14 @@
 import type { ScreenPop } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
 import { useWorkspace } from '../softphone';
+import { RecordingLink } from '../recordings';
 
 type Known = Extract<ScreenPop, { kind: 'known' }>;
+
+/** A recording starts within a minute of the call's contact row (ringing vs. answered). */
+const CALL_SLACK_MS = 60_000;
+/** A work order is filed during its call or in the after-call work just after: its recording started before it. */
+const WORK_ORDER_CALL_MS = 2 * 3600_000;
 
 /** A recent complaint whose recovery failed: recovery works once, so the agent must see it before answering. */
 export function RecoveryWarning({ pop }: { pop: Known }) {
@@ -31,6 +37,8 @@ export function IdentityWarning({ pop }: { pop: Known }) {
 /** Open work orders and the last contacts, dated in the agent's locale. */
 export function CustomerHistory({ pop }: { pop: Known }) {
   const t = useT();
+  // The calls' recordings are found by the customer's numbers and when each call was (the pop knows no call ids).
+  const numbers = [...new Set([...pop.customer.phones, ...(pop.number ? [pop.number] : [])])].slice(0, 5);
   const locale = useWorkspace((s) => s.locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const updates = pop.teamUpdates ?? [];
@@ -54,6 +62,7 @@ export function CustomerHistory({ pop }: { pop: Known }) {
         {pop.openWorkOrders.map((w) => (
           <li key={w.id}>
             <span className={`severity severity-${w.severity}`}>{w.id}</span> {w.summary}
+            {numbers.length > 0 && <RecordingLink call={{ numbers, from: Math.max(0, w.createdAt - WORK_ORDER_CALL_MS), to: w.createdAt, near: w.createdAt }} />}
           </li>
         ))}
       </ul>
@@ -63,6 +72,9 @@ export function CustomerHistory({ pop }: { pop: Known }) {
         {pop.recentContacts.map((c) => (
           <li key={c.startedAt}>
             {date.format(c.startedAt)} · {c.queue ?? ''} · {c.disposition ?? ''}
+            {numbers.length > 0 && (
+              <RecordingLink call={{ numbers, from: Math.max(0, c.startedAt - CALL_SLACK_MS), to: c.startedAt + c.durationS * 1000 + CALL_SLACK_MS, near: c.startedAt }} />
+            )}
           </li>
         ))}
       </ul>
