@@ -1,6 +1,7 @@
 /** The recordings screen (search and playback), merged into messages.ts. */
 export const recordingMessages = {
   en: {
+    'recordings.holdSpan': 'On hold {from}–{to}',
     'recordings.link': 'Recording',
     'recordings.sensitive.pausing': 'Pausing the recording for this field…',
     'recordings.sensitive.paused': 'Recording paused for this field · resumes in {left}',
@@ -40,6 +41,7 @@ export const recordingMessages = {
     'recordings.pausedSpan': 'Recording paused {from}–{to}',
   },
   'zh-CN': {
+    'recordings.holdSpan': '通话保持 {from}–{to}',
     'recordings.link': '录音',
     'recordings.sensitive.pausing': '正在为此栏位暂停录音…',
     'recordings.sensitive.paused': '已为此栏位暂停录音 · {left} 后恢复',
@@ -79,6 +81,7 @@ export const recordingMessages = {
     'recordings.pausedSpan': '录音已暂停 {from}–{to}',
   },
   'zh-TW': {
+    'recordings.holdSpan': '通話保留 {from}–{to}',
     'recordings.link': '錄音',
     'recordings.sensitive.pausing': '正在為此欄位暫停錄音…',
     'recordings.sensitive.paused': '已為此欄位暫停錄音 · {left} 後恢復',
@@ -118,6 +121,7 @@ export const recordingMessages = {
     'recordings.pausedSpan': '錄音已暫停 {from}–{to}',
   },
   th: {
+    'recordings.holdSpan': 'พักสาย {from}–{to}',
     'recordings.link': 'ฟังการบันทึก',
     'recordings.sensitive.pausing': 'กำลังหยุดบันทึกเสียงสำหรับช่องนี้…',
     'recordings.sensitive.paused': 'หยุดบันทึกเสียงสำหรับช่องนี้ · จะบันทึกต่อใน {left}',

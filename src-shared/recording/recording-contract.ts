@@ -15,6 +15,8 @@ export const RecordingUpload = z
     startedAt: z.number().int().min(0),
     seconds: z.number().min(0).max(4 * 3600),
     pausedSpans: z.array(z.object({ from: z.number().min(0), to: z.number().min(0) }).refine((s) => s.to >= s.from, 'a paused span ends after it starts')).max(500),
+    /** Where the call was on hold (from its re-INVITEs); absent from an older hook. */
+    holdSpans: z.array(z.object({ from: z.number().min(0), to: z.number().min(0) }).refine((s) => s.to >= s.from, 'a hold ends after it starts')).max(500).default([]),
   })
   .strict();
 export type RecordingUpload = z.infer<typeof RecordingUpload>;
@@ -45,5 +47,7 @@ export const RecordingSummary = z.object({
   startedAt: z.number(),
   seconds: z.number(),
   pausedSpans: z.array(z.object({ from: z.number(), to: z.number() })),
+  /** Absent from an older server. */
+  holdSpans: z.array(z.object({ from: z.number(), to: z.number() })).default([]),
 });
 export type RecordingSummary = z.infer<typeof RecordingSummary>;

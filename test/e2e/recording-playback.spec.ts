@@ -18,7 +18,8 @@ import { openReady, wrapUp } from './workspace-page';
 
 // The team lead finds a call by the customer's name and plays it in Chromium (issue #15, point 4): the lab PBX
 // records a call the agent pauses in the middle, hands it to a real team server, and the lead's own desktop
-// (a second web shell, signed in to the team server as the lead) searches, opens and plays it.
+// (a second web shell, signed in to the team server as the lead) searches, opens and plays it, the agent's
+// pause and hold marked on the timeline.
 const agentVoice = join(mkdtempSync(join(tmpdir(), 'agent-voice-')), 'agent-voice.wav');
 writeFileSync(agentVoice, toneWav(1000, 30));
 const launch = config.use?.launchOptions ?? {};
@@ -87,8 +88,8 @@ test.afterAll(async () => {
   await postgres?.stop();
 });
 
-/** The agent takes a call from 王小明 and pauses the recording in the middle; returns what the test measured. */
-async function recordedCallWithPause(page: Page): Promise<{ recording: CallRecording; pausedAfter: number; pausedFor: number }> {
+/** The agent takes a call from 王小明, pauses the recording in the middle, then holds; returns what the test measured. */
+async function recordedCallWithPause(page: Page): Promise<{ recording: CallRecording; pausedAfter: number; pausedFor: number; heldAfter: number; heldFor: number }> {
   const uploaded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('uploaded', resolve));
   await openReady(page, lab.shell.url, agent.extension);
   const run = await lab.customer.talk({ caller: customer.number, callerName: 'Wang', agent: agent.extension, voice: tonePcap(440, 15) });
@@ -104,11 +105,20 @@ async function recordedCallWithPause(page: Page): Promise<{ recording: CallRecor
   await page.getByRole('button', { name: 'Resume recording' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
   const pausedFor = (Date.now() - pausedAt) / 1000;
-  await page.waitForTimeout(2500);
+  // Then a hold: the relay sees the re-INVITEs, and the hook marks where the call was held.
+  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'Hold' }).click();
+  await expect(page.getByTestId('hold-state')).toHaveText('On hold');
+  const heldAt = Date.now();
+  await page.waitForTimeout(2000);
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('hold-state')).toHaveCount(0);
+  const heldFor = (Date.now() - heldAt) / 1000;
+  await page.waitForTimeout(1500);
   await page.getByRole('button', { name: 'Hang up' }).click();
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
-  return { recording: await uploaded, pausedAfter: (pausedAt - answeredAt) / 1000, pausedFor };
+  return { recording: await uploaded, pausedAfter: (pausedAt - answeredAt) / 1000, pausedFor, heldAfter: (heldAt - answeredAt) / 1000, heldFor };
 }
 
 /** Painted pixels on a waveform's canvas (a blank canvas has none). */
@@ -137,7 +147,7 @@ async function findAndOpen(page: Page, words: { button: string; customer: string
 test('the lead finds the call by the customer\'s name, plays it, sees both channels and the pause where it was', async ({ browser }) => {
   test.setTimeout(180_000);
   const agentPage = await (await browser.newContext()).newPage();
-  const { recording, pausedAfter, pausedFor } = await recordedCallWithPause(agentPage);
+  const { recording, pausedAfter, pausedFor, heldAfter, heldFor } = await recordedCallWithPause(agentPage);
   expect(recording.customer).toBe(customer.number);
   expect(recording.pausedSpans).toHaveLength(1);
 
@@ -166,6 +176,16 @@ test('the lead finds the call by the customer\'s name, plays it, sees both chann
   const [box, waves] = [await span.boundingBox(), await dialog.getByTestId('recording-timeline').boundingBox()];
   expect(Math.abs((box!.x - waves!.x) / waves!.width - from / recording.seconds)).toBeLessThan(0.01);
   expect(Math.abs(box!.width / waves!.width - (to - from) / recording.seconds)).toBeLessThan(0.01);
+
+  // The hold: marked where and as long as the agent held the call (from the re-INVITEs the relay saw).
+  const hold = dialog.getByTestId('recording-hold-span');
+  await expect(hold).toHaveCount(1);
+  const [heldFrom, heldTo] = [Number(await hold.getAttribute('data-from')), Number(await hold.getAttribute('data-to'))];
+  expect(Math.abs(heldTo - heldFrom - heldFor)).toBeLessThan(0.5);
+  expect(Math.abs(heldFrom - heldAfter)).toBeLessThan(1);
+  const held = await hold.boundingBox();
+  expect(Math.abs((held!.x - waves!.x) / waves!.width - heldFrom / recording.seconds)).toBeLessThan(0.01);
+  await expect(dialog.getByRole('button', { name: /^On hold / })).toBeVisible();
 
   // Play: the clock advances; at 2× the audio element plays at twice the rate.
   await dialog.getByRole('combobox', { name: 'Speed' }).selectOption('2');

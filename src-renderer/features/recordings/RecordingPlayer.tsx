@@ -26,7 +26,11 @@ export function RecordingPlayer({ recording }: { recording: LoadedRecording }) {
     const box = e.currentTarget.getBoundingClientRect();
     seek(((e.clientX - box.left) / box.width) * seconds);
   };
-  const spans = recording.hit.pausedSpans;
+  // The timeline's marks in time order: where recording was paused (silence) and where the call was on hold.
+  const marks = [
+    ...recording.hit.pausedSpans.map((s) => ({ ...s, kind: 'paused' as const })),
+    ...recording.hit.holdSpans.map((s) => ({ ...s, kind: 'hold' as const })),
+  ].sort((a, b) => a.from - b.from);
   return (
     <section className="recording-player" aria-label={t('recordings.player')} data-testid="recording-player" data-call-id={recording.hit.callId}>
       <audio
@@ -76,29 +80,29 @@ export function RecordingPlayer({ recording }: { recording: LoadedRecording }) {
         <div className="recording-waves" onClick={seekByClick} data-testid="recording-timeline">
           <Waveform peaks={recording.agentPeaks} channel="agent" label={t('recordings.agentChannel')} />
           <Waveform peaks={recording.customerPeaks} channel="customer" label={t('recordings.customerChannel')} />
-          {spans.map((span, i) => {
-            const place = spanPlace(span, seconds);
+          {marks.map((mark, i) => {
+            const place = spanPlace(mark, seconds);
             return (
               <div
                 key={i}
-                className="recording-paused-span"
-                data-testid="recording-paused-span"
-                data-from={span.from}
-                data-to={span.to}
+                className={`recording-${mark.kind}-span`}
+                data-testid={`recording-${mark.kind}-span`}
+                data-from={mark.from}
+                data-to={mark.to}
                 style={{ left: `${place.left}%`, width: `${place.width}%` }}
-                title={t('recordings.pausedSpan', { from: clock(span.from), to: clock(span.to) })}
+                title={t(`recordings.${mark.kind}Span`, { from: clock(mark.from), to: clock(mark.to) })}
               />
             );
           })}
           <div className="recording-playhead" style={{ left: `${seconds > 0 ? (time / seconds) * 100 : 0}%` }} />
         </div>
       </div>
-      {spans.length > 0 && (
+      {marks.length > 0 && (
         <ul className="recording-marks">
-          {spans.map((span, i) => (
+          {marks.map((mark, i) => (
             <li key={i}>
-              <button type="button" onClick={() => seek(span.from)}>
-                {t('recordings.pausedSpan', { from: clock(span.from), to: clock(span.to) })}
+              <button type="button" className={`recording-mark-${mark.kind}`} onClick={() => seek(mark.from)}>
+                {t(`recordings.${mark.kind}Span`, { from: clock(mark.from), to: clock(mark.to) })}
               </button>
             </li>
           ))}
