@@ -1,6 +1,7 @@
 /** The recordings screen (search and playback), merged into messages.ts. */
 export const recordingMessages = {
   en: {
+    'recordings.transferAt': 'Transferred at {at}',
     'recordings.holdSpan': 'On hold {from}–{to}',
     'recordings.link': 'Recording',
     'recordings.sensitive.pausing': 'Pausing the recording for this field…',
@@ -41,6 +42,7 @@ export const recordingMessages = {
     'recordings.pausedSpan': 'Recording paused {from}–{to}',
   },
   'zh-CN': {
+    'recordings.transferAt': '{at} 转接',
     'recordings.holdSpan': '通话保持 {from}–{to}',
     'recordings.link': '录音',
     'recordings.sensitive.pausing': '正在为此栏位暂停录音…',
@@ -81,6 +83,7 @@ export const recordingMessages = {
     'recordings.pausedSpan': '录音已暂停 {from}–{to}',
   },
   'zh-TW': {
+    'recordings.transferAt': '{at} 轉接',
     'recordings.holdSpan': '通話保留 {from}–{to}',
     'recordings.link': '錄音',
     'recordings.sensitive.pausing': '正在為此欄位暫停錄音…',
@@ -121,6 +124,7 @@ export const recordingMessages = {
     'recordings.pausedSpan': '錄音已暫停 {from}–{to}',
   },
   th: {
+    'recordings.transferAt': 'โอนสายเมื่อ {at}',
     'recordings.holdSpan': 'พักสาย {from}–{to}',
     'recordings.link': 'ฟังการบันทึก',
     'recordings.sensitive.pausing': 'กำลังหยุดบันทึกเสียงสำหรับช่องนี้…',

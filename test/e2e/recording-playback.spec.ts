@@ -293,3 +293,36 @@ test("the customer's last contact in the pop links to its recording, which opens
   await again.done;
   await wrapUp(page);
 });
+
+test('a transfer is marked on the timeline where the agent made it; the agent plays her own call', async ({ page }) => {
+  test.setTimeout(120_000);
+  const uploaded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('uploaded', resolve));
+  await openReady(page, lab.shell.url, agent.extension);
+  const run = await lab.customer.talk({ caller: '+8613800000092', callerName: 'Transfer me', agent: agent.extension, voice: tonePcap(440, 20) });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  const answeredAt = Date.now();
+  await page.waitForTimeout(2500);
+  await page.getByText('Transfer', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Extension or number' }).fill('2002');
+  const referredAt = Date.now();
+  await page.getByRole('button', { name: 'Transfer now' }).click();
+  await expect(page.getByTestId('transfer-progress')).toHaveText('Transferred to 2002');
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
+  const recording = await uploaded;
+  expect(recording.events).toHaveLength(1);
+  expect(Math.abs(recording.events[0]!.at - (referredAt - answeredAt) / 1000)).toBeLessThan(1);
+
+  // The agent hears her own calls: she finds it by its number and sees the transfer where it was.
+  await page.getByRole('button', { name: 'Recordings', exact: true }).click();
+  const dialog = page.getByTestId('recordings');
+  await dialog.getByRole('searchbox', { name: 'Customer (name or number)' }).fill('8613800000092');
+  await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+  await dialog.getByTestId('recording-row').getByRole('button', { name: 'Open' }).click();
+  const mark = dialog.getByTestId('recording-transfer-mark');
+  await expect(mark).toHaveAttribute('data-at', String(recording.events[0]!.at));
+  const [box, waves] = [await mark.boundingBox(), await dialog.getByTestId('recording-timeline').boundingBox()];
+  expect(Math.abs((box!.x - waves!.x) / waves!.width - recording.events[0]!.at / recording.seconds)).toBeLessThan(0.01);
+  await expect(dialog.getByRole('button', { name: /^Transferred at / })).toBeVisible();
+});

@@ -24,6 +24,8 @@ export interface CallRecording {
   pausedSpans: Array<{ from: number; to: number }>;
   /** Where the call was on hold (seconds into the file), from the re-INVITEs the relay took: marked on playback. */
   holdSpans: Array<{ from: number; to: number }>;
+  /** The call's moments marked on playback (a transfer), seconds into the file. */
+  events: Array<{ kind: 'transfer'; at: number }>;
 }
 
 /** A metadata field the PBX wrote in hex (see the lab kamailio.cfg): decoded, capped, or '' when it is not hex. */
@@ -51,6 +53,8 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
   private readonly taken = new Set<string>();
 
   private stopped = false;
+  /** What the PBX logged about each recorded call (by its hex Call-ID, as in the metadata), until it is converted. */
+  private readonly callEvents = new Map<string, Array<{ kind: 'transfer'; at: number }>>();
 
   /** With a destination, each recording is handed to the team server, retried until it takes it, then removed here. */
   constructor(
@@ -72,6 +76,14 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
     for (const name of readdirSync(metadataDir).sort()) this.take(join(metadataDir, name));
   }
 
+  /** The PBX saw something to mark on a recorded call's timeline (epoch ms). Bounded: a call that never ends is forgotten. */
+  callEvent(hexCallId: string, kind: 'transfer', at: number): void {
+    if (this.callEvents.size > 10_000) this.callEvents.clear();
+    const events = this.callEvents.get(hexCallId) ?? [];
+    if (events.length < 100) events.push({ kind, at });
+    this.callEvents.set(hexCallId, events);
+  }
+
   stop(): void {
     this.stopped = true;
     this.watcher?.close();
@@ -91,6 +103,7 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
       seconds: recording.seconds,
       pausedSpans: recording.pausedSpans,
       holdSpans: recording.holdSpans,
+      events: recording.events,
     };
     for (let wait = 1000; !this.stopped; wait = Math.min(wait * 2, 60_000)) {
       try {
@@ -161,6 +174,8 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
       stereo.startedAt / 1000 + stereo.seconds,
     );
     const holdSpans = holds.map((h) => ({ from: offset(h.from), to: offset(h.to) })).filter((h) => h.to > h.from);
+    const events = (this.callEvents.get(first.fields.call ?? '') ?? []).map((e) => ({ kind: e.kind, at: Math.min(offset(e.at / 1000), stereo.seconds) }));
+    this.callEvents.delete(first.fields.call ?? '');
     const id = randomUUID();
     const wavPath = join(this.outDir, `${id}.wav`);
     writeFileSync(wavPath, stereo.wav);
@@ -181,6 +196,7 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
       seconds: stereo.seconds,
       pausedSpans,
       holdSpans,
+      events,
     };
   }
 }

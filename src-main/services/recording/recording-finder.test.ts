@@ -5,7 +5,7 @@ import { TeamServerError } from '../sync/team-client';
 import { RecordingFinder, type RecordingsServer } from './recording-finder';
 
 const rec = (id: string, customer: string, startedAt: number): RecordingSummary => ({
-  id, customer, startedAt, direction: 'inbound', agent: '3801', queue: 'support', callId: `c-${id}`, seconds: 30, pausedSpans: [], holdSpans: [],
+  id, customer, startedAt, direction: 'inbound', agent: '3801', queue: 'support', callId: `c-${id}`, seconds: 30, pausedSpans: [], holdSpans: [], events: [],
 });
 
 /** The team server as the finder sees it: recordings matched by part of the number, as the real search does. */

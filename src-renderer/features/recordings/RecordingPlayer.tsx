@@ -94,15 +94,32 @@ export function RecordingPlayer({ recording }: { recording: LoadedRecording }) {
               />
             );
           })}
+          {recording.hit.events.map((moment, i) => (
+            <div
+              key={`m${i}`}
+              className={`recording-${moment.kind}-mark`}
+              data-testid={`recording-${moment.kind}-mark`}
+              data-at={moment.at}
+              style={{ left: `${spanPlace({ from: moment.at, to: moment.at }, seconds).left}%` }}
+              title={t(`recordings.${moment.kind}At`, { at: clock(moment.at) })}
+            />
+          ))}
           <div className="recording-playhead" style={{ left: `${seconds > 0 ? (time / seconds) * 100 : 0}%` }} />
         </div>
       </div>
-      {marks.length > 0 && (
+      {(marks.length > 0 || recording.hit.events.length > 0) && (
         <ul className="recording-marks">
           {marks.map((mark, i) => (
             <li key={i}>
               <button type="button" className={`recording-mark-${mark.kind}`} onClick={() => seek(mark.from)}>
                 {t(`recordings.${mark.kind}Span`, { from: clock(mark.from), to: clock(mark.to) })}
+              </button>
+            </li>
+          ))}
+          {recording.hit.events.map((moment, i) => (
+            <li key={`m${i}`}>
+              <button type="button" className={`recording-mark-${moment.kind}`} onClick={() => seek(moment.at)}>
+                {t(`recordings.${moment.kind}At`, { at: clock(moment.at) })}
               </button>
             </li>
           ))}
