@@ -237,6 +237,7 @@ test('a sensitive field pauses the recording once the PBX confirms, resumes on l
   const firstPausedAt = Date.now();
   await expect(notice).toHaveAttribute('data-state', 'paused');
   await expect(notice).toContainText(/resumes in 0:(09|10)/);
+  await page.screenshot({ path: 'test-results/sensitive-pause-en.png' });
   await idNumber.fill('110101199003071234');
   await page.waitForTimeout(1500);
   // Leaving the field resumes.

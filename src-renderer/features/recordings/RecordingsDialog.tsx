@@ -18,8 +18,15 @@ export function RecordingsButton() {
   const signedIn = useSync((s) => s.status?.user != null);
   if (!signedIn) return null;
   return (
-    <button type="button" className="recordings-open" onClick={openRecordings}>
-      {t('recordings.button')}
+    // Compact, as the call bar stays one line in every language: an icon, its words read out and shown as its title.
+    <button type="button" className="recordings-open" title={t('recordings.button')} onClick={openRecordings}>
+      {/* Headphones, drawn: not every system font has an emoji for it. */}
+      <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6">
+        <path d="M2.5 10V8a5.5 5.5 0 0 1 11 0v2" />
+        <rect x="1.8" y="9.5" width="3" height="5" rx="1" fill="currentColor" />
+        <rect x="11.2" y="9.5" width="3" height="5" rx="1" fill="currentColor" />
+      </svg>
+      <span className="visually-hidden">{t('recordings.button')}</span>
     </button>
   );
 }
