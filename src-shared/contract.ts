@@ -22,7 +22,7 @@ import { SyncDecision, SyncStatus } from './domain/sync-status';
 import { TeamDesktop, TeamMember, UserName } from './sync/contract';
 import { SettingsUpdate, SettingsView } from './domain/phone-settings';
 import { TeamSessionView, TeamSignIn } from './domain/team-session';
-import { CallRecordingLookup, RecordingAudioChunk, RecordingAudioRequest, RecordingHit, RecordingSearch } from './recording/recording-search';
+import { CallRecordingLookup, RecordingAudioChunk, RecordingAudioRequest, RecordingHit, RecordingSearch, WorkOrderRecordingLookup } from './recording/recording-search';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -188,7 +188,7 @@ export const requests = {
   searchRecordings: { request: RecordingSearch, response: z.object({ recordings: z.array(RecordingHit).nullable() }) },
   /** The recording of each call shown (null: none, or not one this viewer may hear), for the "Recording" links. */
   findCallRecordings: {
-    request: z.object({ calls: z.array(CallRecordingLookup).min(1).max(20) }).strict(),
+    request: z.object({ calls: z.array(z.union([CallRecordingLookup, WorkOrderRecordingLookup])).min(1).max(20) }).strict(),
     response: z.object({ recordings: z.array(RecordingHit.nullable()) }),
   },
   /** One byte range of a recording's audio, fetched by main with the team session (the token never leaves main). */

@@ -52,3 +52,10 @@ export const CallRecordingLookup = z
   })
   .strict();
 export type CallRecordingLookup = z.infer<typeof CallRecordingLookup>;
+
+/** A work order's recording: its call's, found by its customer's numbers in the two hours before it was filed. */
+export const WorkOrderRecordingLookup = z.object({ workOrderId: z.string().min(1).max(100) }).strict();
+export type WorkOrderRecordingLookup = z.infer<typeof WorkOrderRecordingLookup>;
+
+/** The span before a work order's filing in which its call's recording started (filed during or after the call). */
+export const WORK_ORDER_CALL_MS = 2 * 3600_000;

@@ -267,25 +267,42 @@ test('a sensitive field pauses the recording once the PBX confirms, resumes on l
   expect(Math.abs(second! - COUNTDOWN_S)).toBeLessThan(0.6);
 });
 
-test("the customer's last contact in the pop links to its recording, which opens in the player", async ({ page }) => {
+test("the work order and the customer's last contact in the pop link to the call's recording, which opens in the player", async ({ page }) => {
   test.setTimeout(120_000);
   const uploaded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('uploaded', resolve));
   await openReady(page, lab.shell.url, agent.extension);
   const first = await lab.customer.talk({ caller: customer.number, callerName: 'Wang', agent: agent.extension, voice: tonePcap(440, 10) });
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
-  await page.waitForTimeout(2000);
+  // She files a complaint during the call: the work order is linked to the call's recording too.
+  await page.keyboard.press('Alt+N');
+  const form = page.getByTestId('work-order-form');
+  await expect(form.getByTestId('work-order-linked')).toContainText(customer.name);
+  await form.getByRole('combobox', { name: 'Complaint type' }).selectOption('problem-not-resolved');
+  await form.getByRole('textbox', { name: 'What happened' }).fill('Refund still missing');
+  await form.getByRole('button', { name: 'File work order' }).click();
+  const filed = form.getByTestId('work-order-filed');
+  await expect(filed).toContainText('Filed as WO-');
+  const workOrder = /WO-\d{8}-[0-9A-F]{6}/.exec(await filed.innerText())![0];
   await page.getByRole('button', { name: 'Hang up' }).click();
   expect((await first.done).code).toBe(0);
   await wrapUp(page);
   const recording = await uploaded;
 
+  // The work-order list (Alt+L): its row links to the call's recording.
+  await page.keyboard.press('Alt+L');
+  const row = page.getByTestId('work-order-row').filter({ hasText: workOrder });
+  await row.getByRole('button', { name: 'Recording' }).click();
+  await expect(page.getByTestId('recordings').getByTestId('recording-player')).toHaveAttribute('data-call-id', recording.callId);
+  await page.keyboard.press('Escape');
+
   // She calls again: the pop lists the last call, with a link to its recording (hers to hear).
   const again = await lab.customer.call({ caller: customer.number, callerName: 'Wang', agent: agent.extension, queue: 'support', talkMs: 60_000 });
-  const contacts = page.getByTestId('recent-contacts');
-  await expect(contacts.getByRole('button', { name: 'Recording' }).first()).toBeVisible();
+  // The newest contact is listed first; each link appears once its own lookup answers, so look in that item.
+  const last = page.getByTestId('recent-contacts').getByRole('listitem').first();
+  await expect(last.getByRole('button', { name: 'Recording' })).toBeVisible();
   await page.getByRole('button', { name: 'Answer' }).click();
-  await contacts.getByRole('button', { name: 'Recording' }).first().click();
+  await last.getByRole('button', { name: 'Recording' }).click();
   const player = page.getByTestId('recordings').getByTestId('recording-player');
   await expect(player).toHaveAttribute('data-call-id', recording.callId);
   await expect(player.getByTestId('waveform-customer')).toHaveAttribute('data-bars', '600');

@@ -22,6 +22,7 @@ function server(all: RecordingSummary[], asked: Array<Record<string, unknown>> =
 const directory = {
   numbersNamed: (name: string) => (name === '王小明' ? ['+8613800000077', '+8613900000001'] : []),
   nameOf: (n: string) => (n === '+8613800000077' ? '王小明' : null),
+  workOrderCall: (id: string) => (id === 'WO-1' ? { numbers: ['+8613800000077'], filedAt: 7_300_000 } : null),
 };
 
 describe('RecordingFinder', () => {
@@ -84,5 +85,15 @@ describe('RecordingFinder', () => {
     const refusing = new RecordingFinder(() => ({ ...server([]), searchRecordings: async () => Promise.reject(new TeamServerError(403, 'no')) }), directory);
     expect(await refusing.forCalls([{ numbers: ['1'], from: 0, to: 1, near: 0 }])).toEqual([null]);
     expect(await new RecordingFinder(() => null, directory).forCalls([{ numbers: ['1'], from: 0, to: 1, near: 0 }])).toEqual([null]);
+  });
+
+  it("finds a work order's recording: its customer's latest in the two hours before it was filed; none without a call", async () => {
+    const asked: Array<Record<string, unknown>> = [];
+    const all = [rec('before', '+8613800000077', 5_000_000), rec('its-call', '+8613800000077', 7_000_000)];
+    const finder = new RecordingFinder(() => server(all, asked), directory);
+    const [hit, none] = await finder.forCalls([{ workOrderId: 'WO-1' }, { workOrderId: 'WO-2' }]);
+    expect(hit?.id).toBe('its-call');
+    expect(none).toBeNull();
+    expect(asked).toEqual([{ customer: '8613800000077', from: 100_000, to: 7_300_000, limit: 20 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { ContractError } from '../../../src-shared/contract';
 import type { RecordingSummary } from '../../../src-shared/recording/recording-contract';
-import type { CallRecordingLookup, RecordingAudioChunk, RecordingHit, RecordingSearch } from '../../../src-shared/recording/recording-search';
+import { WORK_ORDER_CALL_MS, type CallRecordingLookup, type RecordingAudioChunk, type RecordingHit, type RecordingSearch, type WorkOrderRecordingLookup } from '../../../src-shared/recording/recording-search';
 import { TeamServerError, type TeamClient } from '../sync/team-client';
 
 /** What the finder needs of the team server's client. */
@@ -10,6 +10,8 @@ export type RecordingsServer = Pick<TeamClient, 'searchRecordings' | 'recordingA
 export interface CustomerDirectory {
   numbersNamed(name: string): string[];
   nameOf(number: string): string | null;
+  /** A work order's customer's numbers and when it was filed; null when it was filed without a call or a customer. */
+  workOrderCall(id: string): { numbers: string[]; filedAt: number } | null;
 }
 
 const MOST_NUMBERS = 10;
@@ -57,11 +59,16 @@ export class RecordingFinder {
    * nearest the call within its window. Null when there is none, or when the server will not let this viewer
    * hear it (a link is shown only to someone who may play it).
    */
-  async forCalls(calls: CallRecordingLookup[]): Promise<Array<RecordingHit | null>> {
+  async forCalls(lookups: Array<CallRecordingLookup | WorkOrderRecordingLookup>): Promise<Array<RecordingHit | null>> {
     const server = this.server();
-    if (!server) return calls.map(() => null);
+    if (!server) return lookups.map(() => null);
     const found: Array<RecordingHit | null> = [];
-    for (const call of calls) {
+    for (const lookup of lookups) {
+      const call = 'workOrderId' in lookup ? this.workOrderCall(lookup.workOrderId) : lookup;
+      if (!call) {
+        found.push(null);
+        continue;
+      }
       try {
         const hits: RecordingSummary[] = [];
         for (const number of new Set(call.numbers.map((n) => n.replace(/\D/g, '')).filter(Boolean))) {
@@ -75,6 +82,12 @@ export class RecordingFinder {
       }
     }
     return found;
+  }
+
+  private workOrderCall(id: string): CallRecordingLookup | null {
+    const call = this.customers.workOrderCall(id);
+    if (!call || call.numbers.length === 0) return null;
+    return { numbers: call.numbers.slice(0, 5), from: Math.max(0, call.filedAt - WORK_ORDER_CALL_MS), to: call.filedAt, near: call.filedAt };
   }
 
   async audio(id: string, offset: number, length: number): Promise<RecordingAudioChunk> {

@@ -7,8 +7,6 @@ type Known = Extract<ScreenPop, { kind: 'known' }>;
 
 /** A recording starts within a minute of the call's contact row (ringing vs. answered). */
 const CALL_SLACK_MS = 60_000;
-/** A work order is filed during its call or in the after-call work just after: its recording started before it. */
-const WORK_ORDER_CALL_MS = 2 * 3600_000;
 
 /** A recent complaint whose recovery failed: recovery works once, so the agent must see it before answering. */
 export function RecoveryWarning({ pop }: { pop: Known }) {
@@ -62,7 +60,7 @@ export function CustomerHistory({ pop }: { pop: Known }) {
         {pop.openWorkOrders.map((w) => (
           <li key={w.id}>
             <span className={`severity severity-${w.severity}`}>{w.id}</span> {w.summary}
-            {numbers.length > 0 && <RecordingLink call={{ numbers, from: Math.max(0, w.createdAt - WORK_ORDER_CALL_MS), to: w.createdAt, near: w.createdAt }} />}
+            <RecordingLink call={{ workOrderId: w.id }} />
           </li>
         ))}
       </ul>
