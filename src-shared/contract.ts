@@ -24,6 +24,7 @@ import { TeamDesktop, TeamMember, UserName } from './sync/contract';
 import { SettingsUpdate, SettingsView } from './domain/phone-settings';
 import { TeamSessionView, TeamSignIn } from './domain/team-session';
 import { ReportRequest, ReportResult } from './reports/report-contract';
+import { CallRecordingLookup, RecordingAudioChunk, RecordingAudioRequest, RecordingHit, RecordingSearch, WorkOrderRecordingLookup } from './recording/recording-search';
 
 const Empty = z.object({}).strict();
 const CallRef = z.object({ callId: CallId }).strict();
@@ -187,6 +188,17 @@ export const requests = {
   signInTeam: { request: TeamSignIn, response: TeamSessionView },
   /** Ends the session on the server and forgets the refresh token; the address and user name stay. */
   signOutTeam: { request: Empty, response: TeamSessionView },
+
+  // Call recordings on the team server (a lead's team, an agent's own calls where the site allows it).
+  /** Searches recordings; null recordings: this desktop is not signed in to a team server. */
+  searchRecordings: { request: RecordingSearch, response: z.object({ recordings: z.array(RecordingHit).nullable() }) },
+  /** The recording of each call shown (null: none, or not one this viewer may hear), for the "Recording" links. */
+  findCallRecordings: {
+    request: z.object({ calls: z.array(z.union([CallRecordingLookup, WorkOrderRecordingLookup])).min(1).max(20) }).strict(),
+    response: z.object({ recordings: z.array(RecordingHit.nullable()) }),
+  },
+  /** One byte range of a recording's audio, fetched by main with the team session (the token never leaves main). */
+  getRecordingAudio: { request: RecordingAudioRequest, response: RecordingAudioChunk },
 
   // Reminders: callbacks promised and follow-ups planned, when they fall due; CSAT recorded at follow-up.
   listDueFollowUps: { request: Empty, response: z.object({ reminders: z.array(FollowUpReminder) }) },

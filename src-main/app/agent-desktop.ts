@@ -27,6 +27,8 @@ import { PublishedListsRepo } from '../services/sync/published-lists-repo';
 import { TeamLists } from '../services/sync/team-lists';
 import type { TeamSync } from '../services/sync/team-sync';
 import { TeamSession } from './team-session';
+import { RecordingFinder } from '../services/recording/recording-finder';
+import { customerDirectory } from '../services/recording/customer-directory';
 import { AgentStateLog } from '../services/agent-state/agent-state-log';
 import type { SyncDecision, SyncStatus } from '../../src-shared/domain/sync-status';
 import { PhoneSettings } from './phone-settings';
@@ -91,6 +93,8 @@ export class AgentDesktop {
   readonly team: TeamSession;
   /** The team's published Not Ready reasons, dispositions and coach rules (the local ones without a team). */
   readonly teamLists: TeamLists;
+  /** Call recordings on the team server, searched and fetched with its session. */
+  private readonly recordings: RecordingFinder;
 
   /** Sync with the team server (null: this desktop works alone). */
   get teamSync(): TeamSync | null {
@@ -126,6 +130,7 @@ export class AgentDesktop {
         )
       : null;
     this.teamLists = new TeamLists(new PublishedListsRepo(this.cache.db), () => Boolean(this.config.team));
+    this.recordings = new RecordingFinder(() => this.teamSync?.teamClient ?? null, customerDirectory(this.cache.db));
     this.team = new TeamSession({
       cache: this.cache,
       dataDir: options.dataDir,
@@ -280,6 +285,9 @@ export class AgentDesktop {
             });
           }
         },
+        searchRecordings: async (q) => ({ recordings: await this.recordings.search(q) }),
+        getRecordingAudio: ({ id, offset, length }) => this.recordings.audio(id, offset, length),
+        findCallRecordings: async ({ calls }) => ({ recordings: await this.recordings.forCalls(calls) }),
         getTeamSession: () => this.team.view(),
         signInTeam: (r) => this.team.signIn(r),
         signOutTeam: () => this.team.signOut(),

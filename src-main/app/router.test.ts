@@ -76,6 +76,9 @@ function handlers(): Handlers {
     assignWorkOrder: vi.fn(never),
     signInTeam: vi.fn(never),
     signOutTeam: vi.fn(never),
+    searchRecordings: vi.fn(never),
+    getRecordingAudio: vi.fn(never),
+    findCallRecordings: vi.fn(never),
   };
 }
 const trusted = { trusted: true, description: 'test' };

@@ -11,6 +11,7 @@ import { connectMedia, MediaNoticeBanner } from '../features/media';
 import { FloorBoard } from '../features/floor';
 import { QualityWarnings, ShiftStartTestOffer } from '../features/quality';
 import { MyDayButton, ReportsDialog } from '../features/reports';
+import { RecordingsDialog } from '../features/recordings';
 import { FirstRunScreen, loadSettings, SettingsDialog, useSettings } from '../features/settings';
 import { SidePanels } from './SidePanels';
 import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
@@ -81,6 +82,7 @@ export function App() {
       </div>
       <SettingsDialog />
       <ReportsDialog />
+      <RecordingsDialog />
     </div>
   );
 }

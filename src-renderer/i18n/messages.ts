@@ -14,6 +14,7 @@ import { settingsMessages } from './settings-messages';
 import { teamMessages } from './team-messages';
 import { mainErrorMessages } from './main-error-messages';
 import { reportsMessages } from './reports-messages';
+import { recordingMessages } from './recording-messages';
 
 const en = {
   'app.title': 'Agent Desktop',
@@ -64,7 +65,7 @@ const en = {
 };
 
 type Messages = Record<keyof typeof en, string>;
-export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey | keyof (typeof reminderMessages)['en'] | keyof (typeof callToolsMessages)['en'] | keyof (typeof popMessages)['en'] | keyof (typeof mediaMessages)['en'] | keyof (typeof qualityMessages)['en'] | keyof (typeof floorMessages)['en'] | keyof (typeof syncMessages)['en'] | keyof (typeof shellLinkMessages)['en'] | keyof (typeof settingsMessages)['en'] | keyof (typeof mainErrorMessages)['en'] | keyof (typeof teamMessages)['en'] | keyof (typeof reportsMessages)['en'];
+export type MessageKey = keyof typeof en | keyof SoftphoneMessages | WorkspaceMessageKey | keyof (typeof reminderMessages)['en'] | keyof (typeof callToolsMessages)['en'] | keyof (typeof popMessages)['en'] | keyof (typeof mediaMessages)['en'] | keyof (typeof qualityMessages)['en'] | keyof (typeof floorMessages)['en'] | keyof (typeof syncMessages)['en'] | keyof (typeof shellLinkMessages)['en'] | keyof (typeof settingsMessages)['en'] | keyof (typeof mainErrorMessages)['en'] | keyof (typeof teamMessages)['en'] | keyof (typeof reportsMessages)['en'] | keyof (typeof recordingMessages)['en'];
 type AllMessages = Record<MessageKey, string>;
 
 const zhCN: Messages = {
@@ -213,10 +214,10 @@ const th: Messages = {
 
 /** Each feature's words joined into one table per locale; the test checks every key is in all four. */
 export const messages: Record<Locale, AllMessages> = {
-  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en, ...reminderMessages.en, ...callToolsMessages.en, ...popMessages.en, ...mediaMessages.en, ...qualityMessages.en, ...floorMessages.en, ...syncMessages.en, ...shellLinkMessages.en, ...settingsMessages.en, ...mainErrorMessages.en, ...teamMessages.en, ...reportsMessages.en },
-  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'], ...reminderMessages['zh-CN'], ...callToolsMessages['zh-CN'], ...popMessages['zh-CN'], ...mediaMessages['zh-CN'], ...qualityMessages['zh-CN'], ...floorMessages['zh-CN'], ...syncMessages['zh-CN'], ...shellLinkMessages['zh-CN'], ...settingsMessages['zh-CN'], ...mainErrorMessages['zh-CN'], ...teamMessages['zh-CN'], ...reportsMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'], ...reminderMessages['zh-TW'], ...callToolsMessages['zh-TW'], ...popMessages['zh-TW'], ...mediaMessages['zh-TW'], ...qualityMessages['zh-TW'], ...floorMessages['zh-TW'], ...syncMessages['zh-TW'], ...shellLinkMessages['zh-TW'], ...settingsMessages['zh-TW'], ...mainErrorMessages['zh-TW'], ...teamMessages['zh-TW'], ...reportsMessages['zh-TW'] },
-  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th, ...callToolsMessages.th, ...popMessages.th, ...mediaMessages.th, ...qualityMessages.th, ...floorMessages.th, ...syncMessages.th, ...shellLinkMessages.th, ...settingsMessages.th, ...mainErrorMessages.th, ...teamMessages.th, ...reportsMessages.th },
+  en: { ...en, ...softphoneMessages.en, ...workspaceMessages.en, ...reminderMessages.en, ...callToolsMessages.en, ...popMessages.en, ...mediaMessages.en, ...qualityMessages.en, ...floorMessages.en, ...syncMessages.en, ...shellLinkMessages.en, ...settingsMessages.en, ...mainErrorMessages.en, ...teamMessages.en, ...reportsMessages.en, ...recordingMessages.en },
+  'zh-CN': { ...zhCN, ...softphoneMessages['zh-CN'], ...workspaceMessages['zh-CN'], ...reminderMessages['zh-CN'], ...callToolsMessages['zh-CN'], ...popMessages['zh-CN'], ...mediaMessages['zh-CN'], ...qualityMessages['zh-CN'], ...floorMessages['zh-CN'], ...syncMessages['zh-CN'], ...shellLinkMessages['zh-CN'], ...settingsMessages['zh-CN'], ...mainErrorMessages['zh-CN'], ...teamMessages['zh-CN'], ...reportsMessages['zh-CN'], ...recordingMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...softphoneMessages['zh-TW'], ...workspaceMessages['zh-TW'], ...reminderMessages['zh-TW'], ...callToolsMessages['zh-TW'], ...popMessages['zh-TW'], ...mediaMessages['zh-TW'], ...qualityMessages['zh-TW'], ...floorMessages['zh-TW'], ...syncMessages['zh-TW'], ...shellLinkMessages['zh-TW'], ...settingsMessages['zh-TW'], ...mainErrorMessages['zh-TW'], ...teamMessages['zh-TW'], ...reportsMessages['zh-TW'], ...recordingMessages['zh-TW'] },
+  th: { ...th, ...softphoneMessages.th, ...workspaceMessages.th, ...reminderMessages.th, ...callToolsMessages.th, ...popMessages.th, ...mediaMessages.th, ...qualityMessages.th, ...floorMessages.th, ...syncMessages.th, ...shellLinkMessages.th, ...settingsMessages.th, ...mainErrorMessages.th, ...teamMessages.th, ...reportsMessages.th, ...recordingMessages.th },
 };
 
 /**

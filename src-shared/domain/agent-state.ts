@@ -59,6 +59,11 @@ export const AgentSettings = z.object({
   /** While not Ready, inbound calls are refused with 486 Busy Here; false lets them ring anyway. */
   refuseWhenNotReady: z.boolean(),
   autoAnswer: z.boolean(),
+  /**
+   * A field marked sensitive (ID or card number) pauses the call's recording while it has focus; the recording
+   * resumes by itself after this many seconds, so a forgotten pause never leaves the rest of the call unrecorded.
+   */
+  sensitivePauseSeconds: z.number().int().min(10).max(600).optional(),
 });
 export type AgentSettings = z.infer<typeof AgentSettings>;
 
@@ -68,4 +73,5 @@ export const DEFAULT_AGENT_SETTINGS: AgentSettings = {
   acwSeconds: 30,
   refuseWhenNotReady: true,
   autoAnswer: false,
+  sensitivePauseSeconds: 60,
 };

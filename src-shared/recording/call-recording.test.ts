@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecordingMetadata, readRtpCapture, RecordingFormatError, stereoRecording } from './call-recording';
+import { captureRecordTimes, holdTimes, parseRecordingMetadata, readRtpCapture, RecordingFormatError, stereoRecording } from './call-recording';
 
 /** G.711 μ-law encoding (the standard's segment search), written here so the test does not trust the decoder. */
 function muLaw(sample: number): number {
@@ -160,11 +160,41 @@ describe('a call recording from the relay', () => {
       ports: { offer: 42241, answer: 42256 },
       ended: true,
       fields: { direction: 'inbound', agent: '33303031', customer: '2b38363133' },
+      sdps: [
+        { mode: 'offer', beforePacket: 1, direction: 'sendrecv' },
+        { mode: 'answer', beforePacket: 1, direction: 'sendrecv' },
+      ],
     });
     // The segment a pause closed; the one after it, with no SDP.
     expect(parseRecordingMetadata(text.replace('1795992286845.436', '0.000')).ended).toBe(false);
     const afterPause = '/var/spool/rtpengine/pcaps/abd.pcap\n\n\nTimestamp terminated ms(first monologue): 1795992290000.100\n\ncall:616263\n';
-    expect(parseRecordingMetadata(afterPause)).toEqual({ ports: null, ended: true, fields: { call: '616263' } });
+    expect(parseRecordingMetadata(afterPause)).toEqual({ ports: null, ended: true, fields: { call: '616263' }, sdps: [] });
     expect(() => parseRecordingMetadata('\nSDP mode: offer\n\nv=0\nm=audio 4000 RTP/AVP 0\n')).toThrow(/without the other/);
+  });
+
+  it("finds the call's holds in the re-INVITEs' SDPs: from the hold's offer to the next sendrecv offer", () => {
+    const block = (mode: string, before: number, direction: string) =>
+      `Timestamp started ms: 1.0\nSDP mode: ${mode}\nSDP before RTP packet: ${before}\n\nv=0\nm=audio 4000 RTP/AVP 0\n${direction ? `a=${direction}\n` : ''}`;
+    const meta = (blocks: string[]) => parseRecordingMetadata(['/x.pcap', '', ...blocks, 'Timestamp terminated ms(first monologue): 5.0', '', 'call:61', ''].join('\n')).sdps;
+    const first = meta([block('offer', 1, ''), block('answer', 1, ''), block('offer', 101, 'sendonly'), block('answer', 101, 'recvonly')]);
+    expect(first.map((s) => [s.mode, s.beforePacket, s.direction])).toEqual([
+      ['offer', 1, 'sendrecv'],
+      ['answer', 1, 'sendrecv'],
+      ['offer', 101, 'sendonly'],
+      ['answer', 101, 'recvonly'],
+    ]);
+    const times = Array.from({ length: 300 }, (_, i) => 1000 + i * 0.02);
+    // Held at record 101 (2 s in), taken off hold at record 51 of the next segment (after a pause).
+    const second = meta([block('offer', 51, 'sendrecv'), block('answer', 51, '')]);
+    const next = times.map((t) => t + 10);
+    expect(holdTimes([{ sdps: first, times }, { sdps: second, times: next }], 2000)).toEqual([{ from: times[100], to: next[50] }]);
+    expect(holdTimes([{ sdps: first, times }], 2000)).toEqual([{ from: times[100], to: 2000 }]);
+    expect(holdTimes([{ sdps: meta([block('offer', 1, 'inactive'), block('answer', 1, 'inactive')]), times: [] }], 7)).toEqual([{ from: 7, to: 7 }]);
+  });
+
+  it('reads every record time of a capture, RTP or not', () => {
+    const times = captureRecordTimes(capture);
+    expect(times.length).toBeGreaterThanOrEqual(readRtpCapture(capture).length);
+    expect(times[0]).toBeCloseTo(readRtpCapture(capture)[0]!.at, 6);
   });
 });

@@ -99,6 +99,55 @@ export interface RecordingMetadata {
   ended: boolean;
   /** What the PBX passed with the call ("key:value|key:value", its last line). */
   fields: Record<string, string>;
+  /**
+   * Every SDP the relay took during this segment (the call's first offer and answer, and each re-INVITE's, as a
+   * hold), with the capture record it came before and the media direction it asked for.
+   */
+  sdps: SdpChange[];
+}
+
+export interface SdpChange {
+  mode: 'offer' | 'answer';
+  /** 1-based: the SDP came before this record of the segment's capture. */
+  beforePacket: number;
+  direction: 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
+}
+
+/** The arrival time (seconds since the epoch) of every record in a pcap file, RTP or not: for rtpengine's packet counts. */
+export function captureRecordTimes(bytes: Uint8Array): number[] {
+  if (bytes.byteLength < 24) return [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = view.getUint32(0, true);
+  const little = magic === 0xa1b2c3d4 || magic === 0xa1b23c4d;
+  const fractionScale = (little ? magic : view.getUint32(0, false)) === 0xa1b23c4d ? 1e-9 : 1e-6;
+  const times: number[] = [];
+  for (let offset = 24; offset + 16 <= bytes.byteLength; offset += 16 + view.getUint32(offset + 8, little)) {
+    times.push(view.getUint32(offset, little) + view.getUint32(offset + 4, little) * fractionScale);
+  }
+  return times;
+}
+
+/**
+ * Where the call was on hold, from the SDPs of its segments: an offer asking sendonly or inactive starts a hold, the
+ * next offer asking sendrecv ends it (seconds since the epoch; an unended hold runs to `end`).
+ */
+export function holdTimes(segments: Array<{ sdps: SdpChange[]; times: number[] }>, end: number): Array<{ from: number; to: number }> {
+  const spans: Array<{ from: number; to: number }> = [];
+  let since: number | null = null;
+  for (const { sdps, times } of segments) {
+    for (const sdp of sdps) {
+      if (sdp.mode !== 'offer') continue;
+      const at = times[Math.min(sdp.beforePacket - 1, times.length - 1)] ?? end;
+      const held = sdp.direction === 'sendonly' || sdp.direction === 'inactive';
+      if (held && since === null) since = at;
+      else if (!held && since !== null) {
+        spans.push({ from: since, to: at });
+        since = null;
+      }
+    }
+  }
+  if (since !== null) spans.push({ from: since, to: end });
+  return spans;
 }
 
 /** rtpengine's metadata file for a recording segment: its offer and answer ports, whether the call ended, the PBX's metadata. */
@@ -119,10 +168,23 @@ export function parseRecordingMetadata(text: string): RecordingMetadata {
     const m = /^([a-z][a-z-]{0,30}):(.{0,200})$/.exec(pair);
     if (m) fields[m[1] ?? ''] = m[2] ?? '';
   }
+  const sdps: SdpChange[] = text
+    .split(/\nSDP mode: /)
+    .slice(1)
+    .flatMap((block): SdpChange[] => {
+      const mode = block.startsWith('offer') ? 'offer' : block.startsWith('answer') ? 'answer' : null;
+      const before = /^\S+\nSDP before RTP packet: (\d{1,12})/.exec(block);
+      if (!mode || !before) return [];
+      // The block's SDP ends where rtpengine's next line of its own begins.
+      const sdp = block.split(/\n(?:Timestamp |Label: )/)[0] ?? '';
+      const direction = /\na=(sendonly|recvonly|inactive)\b/.exec(sdp)?.[1] as SdpChange['direction'] | undefined;
+      return [{ mode, beforePacket: Number(before[1]), direction: direction ?? 'sendrecv' }];
+    });
   return {
     ports: offer !== null && answer !== null ? { offer, answer } : null,
     ended: terminated !== null && Number(terminated[1]) > 0,
     fields,
+    sdps,
   };
 }
 

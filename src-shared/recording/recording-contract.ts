@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** A moment of a recorded call marked on playback: a transfer, seconds into the file. */
+export const CallMoment = z.object({ kind: z.enum(['transfer']), at: z.number().min(0) }).strict();
+export type CallMoment = z.infer<typeof CallMoment>;
+
 /**
  * What the PBX's recording hook tells the team server about a recording it hands over (the WAV is the request
  * body; this goes base64url-encoded JSON in the Recording-Metadata header). Every string is data, capped here.
@@ -15,6 +19,10 @@ export const RecordingUpload = z
     startedAt: z.number().int().min(0),
     seconds: z.number().min(0).max(4 * 3600),
     pausedSpans: z.array(z.object({ from: z.number().min(0), to: z.number().min(0) }).refine((s) => s.to >= s.from, 'a paused span ends after it starts')).max(500),
+    /** Where the call was on hold (from its re-INVITEs); absent from an older hook. */
+    holdSpans: z.array(z.object({ from: z.number().min(0), to: z.number().min(0) }).refine((s) => s.to >= s.from, 'a hold ends after it starts')).max(500).default([]),
+    /** Moments of the call (a transfer), seconds into the file; absent from an older hook. */
+    events: z.array(CallMoment).max(100).default([]),
   })
   .strict();
 export type RecordingUpload = z.infer<typeof RecordingUpload>;
@@ -45,5 +53,8 @@ export const RecordingSummary = z.object({
   startedAt: z.number(),
   seconds: z.number(),
   pausedSpans: z.array(z.object({ from: z.number(), to: z.number() })),
+  /** Absent from an older server. */
+  holdSpans: z.array(z.object({ from: z.number(), to: z.number() })).default([]),
+  events: z.array(z.object({ kind: z.enum(['transfer']), at: z.number() })).default([]),
 });
 export type RecordingSummary = z.infer<typeof RecordingSummary>;

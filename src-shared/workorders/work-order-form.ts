@@ -38,6 +38,8 @@ export const WorkOrderDraft = z
     customerId: z.number().int().nullable().default(null),
     customerName: Text(200).default(''),
     callId: z.string().max(128).nullable().default(null),
+    /** The customer's ID number, read out for the identity check; only its last four characters are filed. */
+    idNumber: Text(40).default(''),
   })
   .strict();
 export type WorkOrderDraft = z.infer<typeof WorkOrderDraft>;
@@ -58,6 +60,7 @@ export const WorkOrderSubmission = z
     followUpAt: z.number({ error: E.followUp }).int(),
     customerId: z.number().int().nullable(),
     callId: z.string().max(128).nullable(),
+    idNumber: z.string().trim().max(40, E.tooLong).optional(),
   })
   .strict();
 export type WorkOrderSubmission = z.infer<typeof WorkOrderSubmission>;
@@ -81,8 +84,17 @@ export function submissionFrom(draft: WorkOrderDraft, parseLocal: (value: string
     followUpAt: draft.followUpDate === '' ? undefined : time(`${draft.followUpDate}T09:00`),
     customerId: draft.customerId,
     callId: draft.callId,
+    idNumber: draft.idNumber,
   };
 }
+
+/**
+ * How fields are treated beyond their type: a sensitive one (an ID or card number) pauses the call's recording
+ * while it has focus, so it is never on tape.
+ */
+export const workOrderFieldMarks = {
+  idNumber: { sensitive: true },
+} as const satisfies Partial<Record<keyof WorkOrderDraft, { sensitive: boolean }>>;
 
 /** Field -> first message key, for the form to show beside each field. */
 export function fieldErrors(result: z.ZodSafeParseResult<unknown>): Record<string, string> {

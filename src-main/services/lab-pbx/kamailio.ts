@@ -184,6 +184,9 @@ export class LabKamailio {
         if (seen.size > 10_000) seen.clear();
         seen.set(m[2]!, Number(m[3]) * 1000 + Number(m[4]) / 1000);
       }
+      for (const m of chunk.matchAll(/recording-event ([0-9a-fA-F]{2,512}) (transfer) (\d+)\.(\d{6})/g)) {
+        this.recordings?.callEvent(m[1]!, m[2] as 'transfer', Number(m[3]) * 1000 + Number(m[4]) / 1000);
+      }
       for (const m of chunk.matchAll(/(register-arrived|keepalive-answered) (\S+)\n/g)) {
         const counts = m[1] === 'register-arrived' ? this.registers : this.keepalives;
         counts.set(m[2]!, (counts.get(m[2]!) ?? 0) + 1);

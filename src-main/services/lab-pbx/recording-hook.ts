@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, join, resolve, sep } from 'node:path';
 import type { Logger } from '../../app/logger';
 import { uploadRecording, type RecordingDestination } from './recording-upload';
-import { parseRecordingMetadata, readRtpCapture, stereoRecording, type RecordingMetadata } from '../../../src-shared/recording/call-recording';
+import { captureRecordTimes, holdTimes, parseRecordingMetadata, readRtpCapture, stereoRecording, type RecordingMetadata } from '../../../src-shared/recording/call-recording';
 
 /** A finished call recording, as the PBX side hands it on. */
 export interface CallRecording {
@@ -22,6 +22,10 @@ export interface CallRecording {
   seconds: number;
   /** Where the agent paused the recording (seconds into the file): silence there, marked on playback. */
   pausedSpans: Array<{ from: number; to: number }>;
+  /** Where the call was on hold (seconds into the file), from the re-INVITEs the relay took: marked on playback. */
+  holdSpans: Array<{ from: number; to: number }>;
+  /** The call's moments marked on playback (a transfer), seconds into the file. */
+  events: Array<{ kind: 'transfer'; at: number }>;
 }
 
 /** A metadata field the PBX wrote in hex (see the lab kamailio.cfg): decoded, capped, or '' when it is not hex. */
@@ -49,6 +53,8 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
   private readonly taken = new Set<string>();
 
   private stopped = false;
+  /** What the PBX logged about each recorded call (by its hex Call-ID, as in the metadata), until it is converted. */
+  private readonly callEvents = new Map<string, Array<{ kind: 'transfer'; at: number }>>();
 
   /** With a destination, each recording is handed to the team server, retried until it takes it, then removed here. */
   constructor(
@@ -70,6 +76,14 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
     for (const name of readdirSync(metadataDir).sort()) this.take(join(metadataDir, name));
   }
 
+  /** The PBX saw something to mark on a recorded call's timeline (epoch ms). Bounded: a call that never ends is forgotten. */
+  callEvent(hexCallId: string, kind: 'transfer', at: number): void {
+    if (this.callEvents.size > 10_000) this.callEvents.clear();
+    const events = this.callEvents.get(hexCallId) ?? [];
+    if (events.length < 100) events.push({ kind, at });
+    this.callEvents.set(hexCallId, events);
+  }
+
   stop(): void {
     this.stopped = true;
     this.watcher?.close();
@@ -88,6 +102,8 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
       startedAt: Math.round(recording.startedAt),
       seconds: recording.seconds,
       pausedSpans: recording.pausedSpans,
+      holdSpans: recording.holdSpans,
+      events: recording.events,
     };
     for (let wait = 1000; !this.stopped; wait = Math.min(wait * 2, 60_000)) {
       try {
@@ -144,7 +160,8 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
     // the agent's audio arrives at the offer's port.
     const { offer, answer } = first.ports;
     const ports = direction === 'inbound' ? { agent: offer, customer: answer } : { agent: answer, customer: offer };
-    const captured = segments.map((s) => readRtpCapture(readFileSync(s.pcapPath))).filter((p) => p.length > 0);
+    const files = segments.map((s) => ({ sdps: s.metadata.sdps, bytes: readFileSync(s.pcapPath) }));
+    const captured = files.map((f) => readRtpCapture(f.bytes)).filter((p) => p.length > 0);
     captured.sort((a, b) => (a[0]?.at ?? 0) - (b[0]?.at ?? 0));
     const stereo = stereoRecording(captured.flat(), ports);
     const offset = (at: number) => Math.max(0, at - stereo.startedAt / 1000);
@@ -152,6 +169,13 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
       from: offset(captured[i]?.at(-1)?.at ?? 0),
       to: offset(packets[0]?.at ?? 0),
     }));
+    const holds = holdTimes(
+      files.map((f) => ({ sdps: f.sdps, times: captureRecordTimes(f.bytes) })),
+      stereo.startedAt / 1000 + stereo.seconds,
+    );
+    const holdSpans = holds.map((h) => ({ from: offset(h.from), to: offset(h.to) })).filter((h) => h.to > h.from);
+    const events = (this.callEvents.get(first.fields.call ?? '') ?? []).map((e) => ({ kind: e.kind, at: Math.min(offset(e.at / 1000), stereo.seconds) }));
+    this.callEvents.delete(first.fields.call ?? '');
     const id = randomUUID();
     const wavPath = join(this.outDir, `${id}.wav`);
     writeFileSync(wavPath, stereo.wav);
@@ -171,6 +195,8 @@ export class RecordingHook extends EventEmitter<{ recording: [CallRecording]; up
       startedAt: stereo.startedAt,
       seconds: stereo.seconds,
       pausedSpans,
+      holdSpans,
+      events,
     };
   }
 }

@@ -1,9 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   PullResponse, PushResponse, TeamDesktopsResponse, TeamMembersResponse, TokenResponse,
   type PushRequest, type SessionUser, type TeamDesktop,
 } from '../../../src-shared/sync/contract';
 import { KnowledgePullResponse, PublishResponse, type PublishRequest } from '../../../src-shared/sync/knowledge-contract';
+import { RecordingSummary, type RecordingQuery } from '../../../src-shared/recording/recording-contract';
+
+const RecordingsResponse = z.object({ recordings: z.array(RecordingSummary) });
 
 /** Where the refresh token lives: Electron safeStorage on a desktop, memory only in the web shell. */
 export interface RefreshTokenStore {
@@ -127,6 +130,38 @@ export class TeamClient {
   /** The team lead's team: its members and queues, for reassigning. */
   members(): Promise<TeamMembersResponse> {
     return this.authed('GET', '/v1/team/members', TeamMembersResponse);
+  }
+
+  /** Recordings the signed-in person may hear (the server applies its policy: a lead's team, an agent's own). */
+  searchRecordings(q: Partial<RecordingQuery>): Promise<RecordingSummary[]> {
+    const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
+    return this.authed('GET', `/v1/recordings?${params}`, RecordingsResponse).then((r) => r.recordings);
+  }
+
+  /** One byte range of a recording's WAV; the server checks who may hear it and logs the fetch. */
+  async recordingAudio(id: string, start: number, end: number): Promise<{ bytes: Buffer; total: number }> {
+    const get = () =>
+      fetch(new URL(`/v1/recordings/${encodeURIComponent(id)}/audio`, this.baseUrl), {
+        headers: { authorization: `Bearer ${this.accessToken}`, range: `bytes=${start}-${end}` },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      }).catch((err: Error) => {
+        throw new TeamServerError(0, `The team server cannot be reached (${err.message}).`);
+      });
+    if (!this.accessToken) await this.signIn();
+    let res = await get();
+    if (res.status === 401) {
+      this.accessToken = null;
+      await this.signIn();
+      res = await get();
+    }
+    if (res.status !== 206 && res.status !== 200) {
+      const json = (await res.json().catch(() => null)) as { message?: string; error?: string } | null;
+      throw new TeamServerError(res.status, (json?.message ?? `The team server answered ${res.status}.`).slice(0, 300), null, json?.error ?? '');
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const total = res.status === 206 ? Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]) : bytes.length;
+    if (!Number.isFinite(total)) throw new TeamServerError(502, 'The team server sent a range without the file size.');
+    return { bytes, total };
   }
 
   private async accept(t: TokenResponse): Promise<SessionUser> {

@@ -262,6 +262,11 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     return this.client.desktops();
   }
 
+  /** The signed-in client, for what goes straight to the server (recordings search and audio). */
+  get teamClient(): TeamClient {
+    return this.client;
+  }
+
   /** For a team lead: who is on her team and its queues (null when this is not a lead's desktop). */
   async teamMembers(): Promise<TeamMembersResponse | null> {
     if (this.client.user?.role !== 'lead') return null;

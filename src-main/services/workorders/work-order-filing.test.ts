@@ -31,6 +31,14 @@ const form: WorkOrderSubmission = {
 };
 
 describe('WorkOrderFiling on a real SQLite file', () => {
+  it('files only the last four characters of the ID number read out on the call', () => {
+    const { cache, filing } = setup();
+    const filed = filing.file('1001', { ...form, idNumber: '110101199003071234' });
+    const row = cache.db.prepare('SELECT data FROM work_orders WHERE external_id = ?').get(filed.id) as { data: string };
+    expect(row.data).not.toContain('11010119900307');
+    expect(JSON.parse(row.data)).toMatchObject({ idNumberEnding: '1234' });
+  });
+
   it('files the work order with its SLA deadline and route, a callback reminder and a follow-up task, and clears the draft', () => {
     const { cache, filing } = setup();
     cache.workOrderDrafts.save('1001', WorkOrderDraft.parse({ whatHappened: 'Waited 40 minutes' }));

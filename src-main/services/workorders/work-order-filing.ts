@@ -57,6 +57,8 @@ export class WorkOrderFiling {
         followUpAt: form.followUpAt,
         route,
         callId: form.callId,
+        // The ID number was checked on the call; only its ending is kept (enough to say which, not to misuse it).
+        ...(form.idNumber ? { idNumberEnding: form.idNumber.slice(-4) } : {}),
       };
       const id = this.workOrders.create({
         externalId,

@@ -11,6 +11,7 @@ import { AudioStatus, DevicesPanel } from '../media';
 import { QualityMeter } from '../quality';
 import { SyncBadge } from '../sync';
 import { SettingsButton } from '../settings';
+import { RecordingsButton } from '../recordings';
 
 function ConnectionBadge() {
   const t = useT();
@@ -124,6 +125,7 @@ export function CallBar({ onNewWorkOrder }: { onNewWorkOrder: () => void }) {
       <AgentStatePanel onNewWorkOrder={onNewWorkOrder} />
       <DevicesPanel />
       <LanguageSelect />
+      <RecordingsButton />
       <SettingsButton />
     </header>
   );

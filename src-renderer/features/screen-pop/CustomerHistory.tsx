@@ -2,8 +2,12 @@ import type { ScreenPop } from '../../../src-shared/domain/screen-pop';
 import { useT } from '../../i18n/use-t';
 import { useWorkspace } from '../softphone';
 import { useLabel } from '../agent-state';
+import { RecordingLink } from '../recordings';
 
 type Known = Extract<ScreenPop, { kind: 'known' }>;
+
+/** A recording starts within a minute of the call's contact row (ringing vs. answered). */
+const CALL_SLACK_MS = 60_000;
 
 /** A recent complaint whose recovery failed: recovery works once, so the agent must see it before answering. */
 export function RecoveryWarning({ pop }: { pop: Known }) {
@@ -32,6 +36,8 @@ export function IdentityWarning({ pop }: { pop: Known }) {
 /** Open work orders and the last contacts, dated in the agent's locale. */
 export function CustomerHistory({ pop }: { pop: Known }) {
   const t = useT();
+  // The calls' recordings are found by the customer's numbers and when each call was (the pop knows no call ids).
+  const numbers = [...new Set([...pop.customer.phones, ...(pop.number ? [pop.number] : [])])].slice(0, 5);
   const locale = useWorkspace((s) => s.locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   // In words, the team's included: a disposition the team has since retired still reads as it did.
@@ -57,6 +63,7 @@ export function CustomerHistory({ pop }: { pop: Known }) {
         {pop.openWorkOrders.map((w) => (
           <li key={w.id}>
             <span className={`severity severity-${w.severity}`}>{w.id}</span> {w.summary}
+            <RecordingLink call={{ workOrderId: w.id }} />
           </li>
         ))}
       </ul>
@@ -66,6 +73,9 @@ export function CustomerHistory({ pop }: { pop: Known }) {
         {pop.recentContacts.map((c) => (
           <li key={c.startedAt}>
             {date.format(c.startedAt)} · {c.queue ?? ''} · {c.disposition === null ? '' : disposition(c.disposition)}
+            {numbers.length > 0 && (
+              <RecordingLink call={{ numbers, from: Math.max(0, c.startedAt - CALL_SLACK_MS), to: c.startedAt + c.durationS * 1000 + CALL_SLACK_MS, near: c.startedAt }} />
+            )}
           </li>
         ))}
       </ul>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { businessComplaintTypes, commonComplaintTypes, suggestedWhyTags, type SeverityLevel } from '../../../src-shared/workorders/complaint';
+import { workOrderFieldMarks } from '../../../src-shared/workorders/work-order-form';
+import { SensitiveInput } from '../recordings';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
 import { editDraft, newWorkOrder, submitWorkOrder } from './actions';
@@ -146,6 +148,12 @@ export function WorkOrderForm() {
         </div>
         <p className="wo-route">{t(`wo.route.${draft.severity}`)}</p>
       </fieldset>
+
+      <label>
+        {t('wo.idNumber')}
+        {workOrderFieldMarks.idNumber.sensitive && <small>{t('wo.idNumberHint')}</small>}
+        <SensitiveInput type="text" inputMode="text" maxLength={40} value={draft.idNumber} onChange={(e) => editDraft({ idNumber: e.target.value })} />
+      </label>
 
       <label>
         {t('wo.fairResolution')}

@@ -7,6 +7,7 @@ import { slaCountdownText } from '../../i18n/duration';
 import { useWorkspace } from '../softphone';
 import { claimWorkOrder, loadWorkOrders, moveWorkOrder } from './actions';
 import { SyncDecisions, useSync } from '../sync';
+import { RecordingLink } from '../recordings';
 import { useWorkOrder, type Status } from './store';
 import { useNow } from '../../lib/use-now';
 import { subscribe } from '../../api/client';
@@ -106,6 +107,7 @@ export function WorkOrderList() {
                         </button>
                       )}
                       {teamChoices && !done && <ReassignSelect id={w.id} assignee={w.assignee} queue={w.queue} choices={teamChoices} />}
+                      <RecordingLink call={{ workOrderId: w.id }} />
                       {statusMoves[w.status].map((to) => (
                         <button key={to} type="button" aria-label={`${t(`wo.move.${to}`)} ${w.id}`} onClick={() => void moveWorkOrder(w.id, to)}>
                           {t(`wo.move.${to}`)}

@@ -23,6 +23,8 @@ interface Row {
   started_at: Date;
   seconds: string;
   paused_spans: Array<{ from: number; to: number }>;
+  hold_spans: Array<{ from: number; to: number }>;
+  events: Array<{ kind: 'transfer'; at: number }>;
 }
 
 const summary = (r: Row): RecordingSummary => ({
@@ -35,10 +37,12 @@ const summary = (r: Row): RecordingSummary => ({
   startedAt: r.started_at.getTime(),
   seconds: Number(r.seconds),
   pausedSpans: r.paused_spans,
+  holdSpans: r.hold_spans,
+  events: r.events,
 });
 
 const SELECT = `SELECT r.id, r.team_id, r.agent_id, u.username AS agent, r.direction, r.customer_number, r.queue, r.call_id,
-  r.started_at, r.seconds, r.paused_spans FROM recordings r JOIN users u ON u.id = r.agent_id`;
+  r.started_at, r.seconds, r.paused_spans, r.hold_spans, r.events FROM recordings r JOIN users u ON u.id = r.agent_id`;
 
 /**
  * Recordings on the team server: taken from the PBX's hook (a WAV streamed to disk under a name of ours, indexed
@@ -79,10 +83,10 @@ export class RecordingsService {
       const bytes = (await stat(part)).size;
       const days = this.config.recordingRetention.queues[meta.queue ?? ''] ?? this.config.recordingRetention.days;
       const inserted = await this.pool.query<{ id: string }>(
-        `INSERT INTO recordings (id, team_id, agent_id, direction, customer_number, call_id, queue, started_at, seconds, paused_spans, bytes, retain_until)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8 / 1000.0), $9, $10, $11, to_timestamp($8 / 1000.0) + make_interval(days => $12))
+        `INSERT INTO recordings (id, team_id, agent_id, direction, customer_number, call_id, queue, started_at, seconds, paused_spans, bytes, retain_until, hold_spans, events)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8 / 1000.0), $9, $10, $11, to_timestamp($8 / 1000.0) + make_interval(days => $12), $13, $14)
          ON CONFLICT (call_id) DO NOTHING RETURNING id`,
-        [id, agentRow.team_id, agentRow.id, meta.direction, meta.customer, meta.callId, meta.queue, meta.startedAt, meta.seconds, JSON.stringify(meta.pausedSpans), bytes, days],
+        [id, agentRow.team_id, agentRow.id, meta.direction, meta.customer, meta.callId, meta.queue, meta.startedAt, meta.seconds, JSON.stringify(meta.pausedSpans), bytes, days, JSON.stringify(meta.holdSpans), JSON.stringify(meta.events)],
       );
       if (!inserted.rows[0]) {
         // The same call sent twice at once: the other request stored it.

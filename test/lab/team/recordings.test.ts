@@ -46,6 +46,8 @@ const meta = (patch: Partial<RecordingUpload> = {}): RecordingUpload => ({
   startedAt: Date.now() - 3_600_000,
   seconds: 1,
   pausedSpans: [],
+  holdSpans: [],
+  events: [],
   ...patch,
 });
 
@@ -100,7 +102,7 @@ describe('call recordings on the team server', () => {
   });
 
   it('a lead hears her team\'s, an agent only her own, nobody another team\'s; every playback is logged', async () => {
-    const call = meta({ customer: '+8613911112222', pausedSpans: [{ from: 0.2, to: 0.6 }] });
+    const call = meta({ customer: '+8613911112222', pausedSpans: [{ from: 0.2, to: 0.6 }], holdSpans: [{ from: 0.7, to: 0.9 }], events: [{ kind: 'transfer', at: 0.95 }] });
     const path = wav('access');
     const { id } = await uploadRecording(to(), path, call);
     const [own, colleague, lead, otherLead] = await Promise.all(['4001', '4002', 'lead.a', 'lead.b'].map(as));
@@ -124,7 +126,7 @@ describe('call recordings on the team server', () => {
     expect(await found(colleague, 'customer=13911112222')).toEqual([]);
     expect(await found(otherLead, 'customer=13911112222')).toEqual([]);
     const listed = ((await (await lead!(`/v1/recordings?callId=${encodeURIComponent(call.callId)}`)).json()) as { recordings: RecordingSummary[] }).recordings;
-    expect(listed).toMatchObject([{ id, agent: '4001', queue: 'support', pausedSpans: [{ from: 0.2, to: 0.6 }] }]);
+    expect(listed).toMatchObject([{ id, agent: '4001', queue: 'support', pausedSpans: [{ from: 0.2, to: 0.6 }], holdSpans: [{ from: 0.7, to: 0.9 }], events: [{ kind: 'transfer', at: 0.95 }] }]);
     expect((await lead!('/v1/recordings?limit=5000')).status).toBe(400);
 
     // Who played it, as the compliance officer reads it: the owner and the lead (twice), never the refused.

@@ -5,6 +5,7 @@ import { benchPresence } from './presence';
 import { benchLookup } from './lookup';
 import { benchSip } from './sip';
 import { benchSync } from './sync';
+import { benchRecording } from './recording';
 
 /** A benchmark prints JSON figures and compares, in the same run, against the peer its issue names. */
 export type Benchmark = (ctx: CommandContext, scale: 'small' | 'full') => Promise<unknown> | unknown;
@@ -17,4 +18,5 @@ export const benchmarks: Record<string, Benchmark> = {
   lint: benchLint,
   presence: benchPresence,
   sync: benchSync,
+  recording: benchRecording,
 };
