@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { LabMediaRelay } from '../../src-main/services/lab-pbx/media-relay';
@@ -117,6 +118,9 @@ test('jitter added by the relay raises the jitter warning within 5 s, in words, 
   call.relay.impair({ delayMs: 20, jitterMs: 250 });
   await expect(warning(page, 'jitter')).toHaveText('Your side: Your audio arrives unevenly: close video calls and downloads, or move closer to the router', { timeout: 5000 });
   await expect(warning(page, 'jitter')).toHaveAttribute('data-side', 'agent');
+  // Read out as an alert, and still a list of warnings to a screen reader.
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="quality-warnings"]').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await expect(page.getByTestId('quality-meter')).toHaveAttribute('data-level', 'poor');
   call.relay.clear();
   // Cleared only after 5 s of good samples (and the jitter estimate settling): never at once, always within 12 s.

@@ -38,12 +38,15 @@ export function QualityWarnings() {
   const warnings = live?.warnings ?? [];
   if (warnings.length === 0) return null;
   return (
-    <ul className="quality-warnings" data-testid="quality-warnings" role="alert">
-      {warnings.map((w) => (
-        <li key={w.kind} data-testid="quality-warning" data-kind={w.kind} data-side={w.side}>
-          <strong>{t(`quality.side.${w.side}`)}:</strong> {t(adviceKey(w))}
-        </li>
-      ))}
-    </ul>
+    // The alert around the list, not on it: a role on the <ul> would take its list role, leaving items outside a list.
+    <div role="alert" data-testid="quality-warnings">
+      <ul className="quality-warnings">
+        {warnings.map((w) => (
+          <li key={w.kind} data-testid="quality-warning" data-kind={w.kind} data-side={w.side}>
+            <strong>{t(`quality.side.${w.side}`)}:</strong> {t(adviceKey(w))}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
