@@ -174,6 +174,7 @@ test('secure pause: paused only once the PBX confirms, the paused span silent in
   await page.keyboard.press('Alt+P');
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording paused');
   const pausedAt = Date.now();
+  await page.screenshot({ path: 'test-results/recording-paused-en.png', clip: { x: 0, y: 0, width: 1366, height: 48 } });
   await page.waitForTimeout(2000);
   await page.getByRole('button', { name: 'Resume recording' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');

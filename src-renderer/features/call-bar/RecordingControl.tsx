@@ -6,6 +6,24 @@ import { pauseRecording } from '../softphone';
  * Whether the PBX records the call, only as the PBX said it, and the secure pause (Alt+P). Compact, as the call
  * bar stays one line: a mark and a small button, their full words read out and shown as titles.
  */
+/** Drawn, not a font's glyph: ⏸ and ⏺ are missing from many systems' fonts and showed as empty boxes. */
+function PauseIcon() {
+  return (
+    <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12" fill="currentColor">
+      <rect x="2" y="1.5" width="3" height="9" />
+      <rect x="7" y="1.5" width="3" height="9" />
+    </svg>
+  );
+}
+
+function RecordIcon() {
+  return (
+    <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12" fill="currentColor">
+      <circle cx="6" cy="6" r="4.5" />
+    </svg>
+  );
+}
+
 export function RecordingControl({ call }: { call: Call }) {
   const t = useT();
   if (call.state !== 'active' || call.recording === 'off') return null;
@@ -15,7 +33,7 @@ export function RecordingControl({ call }: { call: Call }) {
   return (
     <span className={`recording recording-${call.recording}`}>
       <span data-testid="recording-state" title={state}>
-        <span aria-hidden="true">{paused ? '⏸' : '●'}</span>
+        {paused ? <PauseIcon /> : <RecordIcon />}
         <span className="visually-hidden">{state}</span>
       </span>
       <button
@@ -26,7 +44,7 @@ export function RecordingControl({ call }: { call: Call }) {
         disabled={call.recording === 'pausing' || call.recording === 'resuming'}
         onClick={() => void pauseRecording(call.callId, !paused)}
       >
-        <span aria-hidden="true">{paused ? '⏺' : '⏸'}</span>
+        {paused ? <RecordIcon /> : <PauseIcon />}
         <span className="visually-hidden">{action}</span>
       </button>
     </span>
