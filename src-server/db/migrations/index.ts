@@ -5,6 +5,7 @@ import * as keptOutcomes from './0004-kept-outcomes';
 import * as knowledge from './0005-knowledge';
 import * as signInHardening from './0006-sign-in-hardening';
 import * as recordings from './0008-recordings';
+import * as reportFigures from './0009-report-figures';
 
 /** Every migration in order; the list only grows. Each runs once, in its own transaction. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -15,4 +16,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0005-knowledge', sql: knowledge.sql },
   { name: '0006-sign-in-hardening', sql: signInHardening.sql },
   { name: '0008-recordings', sql: recordings.sql },
+  { name: '0009-report-figures', sql: reportFigures.sql },
 ];
