@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContractError } from '../../../src-shared/contract';
 import { ReportMetricIds, ReportResult, type ReportRequest } from '../../../src-shared/reports/report-contract';
+import { memoryTokenStore, TeamClient } from '../../../src-main/services/sync/team-client';
+import { TeamReports } from '../../../src-main/services/sync/team-reports';
 import { figuresOf, localOf, pick, type Figures, type Seed } from './report-oracle';
 import { makeSeed, MOVED_AT, writeSeed } from './report-seed';
 import { push, ROOT, signIn, startTeamLab } from './team-lab';
@@ -19,6 +22,7 @@ const people = [
   { username: 'a2', password, role: 'agent' as const, team: 'north' },
   { username: 'edge', password, role: 'agent' as const, team: 'north' },
   { username: 'mover', password, role: 'agent' as const, team: 'north' },
+  { username: 'c1', password, role: 'agent' as const, team: 'north' },
   { username: 'lead2', password, role: 'lead' as const, team: 'south' },
   { username: 'a3', password, role: 'agent' as const, team: 'south' },
 ];
@@ -221,5 +225,36 @@ describe('calls pushed by a desktop', () => {
     expect(pushed.body.results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
     const r = await ok('a2', { from: '2026-05-01', to: '2026-05-01', scope: { kind: 'me' } });
     expect(r.current).toMatchObject({ offered: 3, handled: 2, acwSeconds: 25, ahtSeconds: 125 });
+  });
+});
+
+describe('the desktop\'s client of the reports (TeamReports)', () => {
+  const client = (username: string, url = base) => new TeamReports(new TeamClient(url, username, memoryTokenStore(), password));
+  const refusal = async (p: Promise<unknown>) => {
+    const err = await p.then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(ContractError);
+    return err as ContractError;
+  };
+  const request = (scope: ReportRequest['scope'], from = FROM, to = TO) => ({ from, to, scope, fcrWindowDays: 7 });
+
+  it('brings the report with the team session\'s token, and says in the agent\'s words why one is refused', async () => {
+    const mine = await client('c1').get(request({ kind: 'me' }));
+    expect(mine.timeZone).toBe(TZ);
+    expect((await refusal(client('c1').get(request({ kind: 'team' })))).key).toBe('mainError.reports.leadOnly');
+    const notOurs = await refusal(client('lead1').get(request({ kind: 'agent', agent: 'a3' })));
+    expect([notOurs.key, notOurs.params]).toEqual(['mainError.reports.notOnTeam', { agent: 'a3' }]);
+    const backwards = await refusal(client('lead1').get(request({ kind: 'team' }, TO, FROM)));
+    expect([backwards.key, backwards.params]).toEqual(['mainError.reports.badRequest', { field: 'to' }]);
+    expect((await refusal(client('c1', 'http://127.0.0.1:9').get(request({ kind: 'me' })))).key).toBe('mainError.reports.unreachable');
+  });
+
+  it('signs in again once when the token is refused, and asks her to sign in when her session has ended', async () => {
+    const reports = client('c1');
+    await reports.get(request({ kind: 'me' }));
+    const reset = spawnSync(process.execPath, [join(ROOT, 'out/server/admin.js'), 'reset-password', 'c1'], {
+      env: { PATH: process.env.PATH ?? '', AGENT_SERVER_DATABASE_URL: lab.pg.url }, input: 'another-pass-1\n', encoding: 'utf8',
+    });
+    expect(reset.status).toBe(0);
+    expect((await refusal(reports.get(request({ kind: 'me' })))).key).toBe('mainError.reports.signedOut');
   });
 });
