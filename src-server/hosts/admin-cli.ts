@@ -114,8 +114,17 @@ async function main(): Promise<void> {
       if (!team || !zone) fail('set-time-zone needs a team and an IANA time zone, e.g. set-time-zone north Asia/Bangkok.');
       const known = await pool.query('SELECT 1 FROM pg_timezone_names WHERE name = $1', [zone]);
       if (!known.rowCount) fail(`${zone} is not an IANA time zone PostgreSQL knows (e.g. Asia/Shanghai, Asia/Bangkok).`);
-      const r = await pool.query('UPDATE teams SET time_zone = $2 WHERE name = $1', [team, zone]);
-      if (!r.rowCount) fail(`There is no team ${team}.`, 1);
+      // The call rollups count days in the team's zone: they are made again in the same transaction.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const r = await client.query<{ id: number }>('UPDATE teams SET time_zone = $2 WHERE name = $1 RETURNING id', [team, zone]);
+        if (r.rows[0]) await client.query('SELECT report_rollups_rebuild($1)', [r.rows[0].id]);
+        await client.query('COMMIT');
+        if (!r.rowCount) fail(`There is no team ${team}.`, 1);
+      } finally {
+        client.release();
+      }
       process.stdout.write(JSON.stringify({ team, timeZone: zone }) + '\n');
     } else if (command === 'set-target') {
       const [team, metric, value] = args;

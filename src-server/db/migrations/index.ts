@@ -6,6 +6,7 @@ import * as knowledge from './0005-knowledge';
 import * as signInHardening from './0006-sign-in-hardening';
 import * as recordings from './0008-recordings';
 import * as reportFigures from './0009-report-figures';
+import * as reportRollups from './0009-report-rollups';
 
 /** Every migration in order; the list only grows. Each runs once, in its own transaction. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -16,5 +17,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0005-knowledge', sql: knowledge.sql },
   { name: '0006-sign-in-hardening', sql: signInHardening.sql },
   { name: '0008-recordings', sql: recordings.sql },
-  { name: '0009-report-figures', sql: reportFigures.sql },
+  { name: '0009-report-figures', sql: reportFigures.sql + reportRollups.sql },
 ];

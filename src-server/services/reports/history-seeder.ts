@@ -38,7 +38,9 @@ export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ call
     const end = plan.end ?? new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     await client.query('SELECT setseed(0.13)');
     await client.query('BEGIN');
-    await client.query('ALTER TABLE contacts DISABLE TRIGGER contacts_link_repeat');
+    // Row triggers off for the bulk load (repeat links, rollups, resolutions): each is made set-based below.
+    await client.query('ALTER TABLE contacts DISABLE TRIGGER USER');
+    await client.query('ALTER TABLE work_order_events DISABLE TRIGGER USER');
     // Time of day: 8:00 plus the larger of two uniform draws over 12 h, squeezed towards the morning peak.
     const timeOfDay = "interval '8 hours' + make_interval(secs => 43200 * power(random(), 1.6))";
     await client.query(
@@ -60,7 +62,6 @@ export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ call
       [plan.calls, end, Math.max(1, Math.floor(plan.calls / 3)), plan.days, n],
     );
     await client.query('SELECT contacts_relink_repeats()');
-    await client.query('ALTER TABLE contacts ENABLE TRIGGER contacts_link_repeat');
     const sla = `(CASE severity WHEN 'ordinary' THEN ${DEFAULT_SLA_HOURS.ordinary} WHEN 'difficult' THEN ${DEFAULT_SLA_HOURS.difficult} ELSE ${DEFAULT_SLA_HOURS.major} END)`;
     await client.query(
       `WITH made AS (
@@ -75,16 +76,17 @@ export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ call
        ),
        wo AS (
          INSERT INTO work_orders (id, display_id, team_id, customer, complaint_type, severity, status, route, queue, created_by, summary, details,
-                                  created_at, updated_at, due_at, csat, feed_seq)
+                                  created_at, updated_at, due_at, csat, feed_seq, first_resolved_at)
          SELECT id, display_id, team_id, jsonb_build_object('externalId', NULL, 'name', NULL, 'number', NULL),
                 (${sqlList([...commonComplaintTypes, ...businessComplaintTypes])})[1 + floor(t * ${commonComplaintTypes.length + businessComplaintTypes.length})::int],
                 severity, CASE WHEN resolve < 0.9 THEN 'closed' ELSE 'open' END,
                 CASE severity WHEN 'ordinary' THEN 'first-contact' WHEN 'difficult' THEN 'specialist' ELSE 'complaints-lead' END,
                 CASE severity WHEN 'ordinary' THEN NULL WHEN 'difficult' THEN 'specialists' ELSE 'complaints-lead' END,
                 agent_id, 'history', jsonb_build_object('whyTags', jsonb_build_array((${sqlList(suggestedWhyTags)})[1 + floor(y * ${suggestedWhyTags.length})::int])),
-                created_at, created_at, created_at + make_interval(hours => ${sla}), CASE WHEN rated < 0.4 THEN csat END, 0
+                created_at, created_at, created_at + make_interval(hours => ${sla}), CASE WHEN rated < 0.4 THEN csat END, 0,
+                CASE WHEN resolve < 0.9 THEN created_at + make_interval(hours => ${sla}) * (resolve / 0.9) * 1.3 END
            FROM made
-         RETURNING id, team_id, created_at, due_at
+         RETURNING id, team_id, created_at, due_at, first_resolved_at
        ),
        created AS (
          INSERT INTO work_order_events (work_order_id, team_id, at, kind, actor, data, feed_seq)
@@ -92,7 +94,7 @@ export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ call
        ),
        resolved AS (
          INSERT INTO work_order_events (work_order_id, team_id, at, kind, actor, data, feed_seq)
-         SELECT m.id, m.team_id, w.created_at + (w.due_at - w.created_at) * (m.resolve / 0.9) * 1.3, 'status', 'history',
+         SELECT m.id, m.team_id, w.first_resolved_at, 'status', 'history',
                 '{"status":"closed","from":"in_progress"}', 0
            FROM wo w JOIN made m ON m.id = w.id WHERE m.resolve < 0.9
        ),
@@ -117,6 +119,9 @@ export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ call
          FROM generate_series(0, $1::int - 1) g JOIN seed_agents a ON a.i = g % $4::int`,
       [Math.floor(plan.calls / 20), end, plan.days, n],
     );
+    await client.query('ALTER TABLE contacts ENABLE TRIGGER USER');
+    await client.query('ALTER TABLE work_order_events ENABLE TRIGGER USER');
+    await client.query('SELECT report_rollups_rebuild(id) FROM teams WHERE name = ANY($1::text[])', [plan.teams]);
     await client.query('COMMIT');
     await client.query('DROP TABLE seed_agents');
     await client.query('ANALYZE contacts; ANALYZE work_orders; ANALYZE work_order_events; ANALYZE follow_ups; ANALYZE kb_helped');

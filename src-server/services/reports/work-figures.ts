@@ -21,8 +21,7 @@ export async function workOrderFigures(db: Pool, who: Who, span: Span, breakdown
        (count(*) FILTER (WHERE resolved_at > due_at OR (resolved_at IS NULL AND due_at < now())))::int AS sla_breached
      FROM (
        SELECT w.created_by AS agent_id, w.route, w.due_at, ${range.local}::date AS day, extract(hour FROM ${range.local})::int AS hour,
-         (SELECT min(e.at) FROM work_order_events e
-           WHERE e.work_order_id = w.id AND e.kind IN ('status', 'reopened') AND e.data->>'status' IN ('resolved', 'closed')) AS resolved_at
+         w.first_resolved_at AS resolved_at
        FROM work_orders w WHERE ${scope} AND ${range.where}
      ) x
      GROUP BY ${groupingSets(breakdown, false)}`,

@@ -103,6 +103,13 @@ describe('a team lead\'s report', () => {
     expect(count(r.complaintsByHourAgent.flatMap((c) => Array<string>(c.count).fill(`${c.hour}|${c.agent}`)))).toEqual(count(wos.map((w) => `${localOf(w.at, TZ).hour}|${w.agent}`)));
   });
 
+  it('reads the same from rollups made as the calls arrived and from rollups rebuilt at once (after a bulk load)', async () => {
+    const body: ReportRequest = { from: FROM, to: TO, scope: { kind: 'team' } };
+    const incremental = await ok('lead1', body);
+    await db.query('SELECT report_rollups_rebuild(id) FROM teams');
+    expect(await ok('lead1', body)).toEqual(incremental);
+  });
+
   it('shows one of her agents, and one of her queues (call figures only: a work order has no call queue)', async () => {
     const a1 = await ok('lead1', { from: FROM, to: TO, scope: { kind: 'agent', agent: 'a1' } });
     same(a1.current, expected(inNorth(FROM, TO, (row) => row.agent === 'a1')), 'a1');
