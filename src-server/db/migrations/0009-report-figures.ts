@@ -69,6 +69,8 @@ export const sql = `
       k text := coalesce(nullif(NEW.customer->>'externalId', ''), nullif(NEW.customer->>'number', ''));
     BEGIN
       IF NEW.direction <> 'inbound' OR k IS NULL THEN RETURN NEW; END IF;
+      -- Two calls of one customer pushed at once by two desktops would each miss the other: one at a time.
+      PERFORM pg_advisory_xact_lock(7201013, hashtext(k));
       NEW.next_inbound_at := (SELECT min(started_at) FROM contacts
         WHERE direction = 'inbound' AND customer_key = k AND started_at > NEW.started_at);
       UPDATE contacts SET next_inbound_at = NEW.started_at
