@@ -17,9 +17,9 @@ const sqlList = (items: readonly string[]) => `ARRAY[${items.map((t) => `'${t.re
  * A period of synthetic history for report screens, benchmarks and the demo: calls, complaint work orders with
  * their events, follow-ups with CSAT and callbacks, and "article helped" marks, spread over the teams' agents and
  * leads, over business hours (8:00–20:00 in each team's zone, busiest mid-morning), every day of the period.
- * Written set-based by PostgreSQL (generate_series; nothing row by row through Node), with the repeat-call trigger
- * off and the links made afterwards in one statement. Rows carry feed position 0: they are history, not changes
- * for the desktops to pull. Deterministic for a given plan (setseed).
+ * Written set-based by PostgreSQL (generate_series; nothing row by row through Node), with the row triggers off:
+ * repeat-call links made by a window over the generated calls, rollups rebuilt once at the end. Rows carry feed
+ * position 0: they are history, not changes for the desktops to pull. Deterministic for a given plan (setseed).
  */
 export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ calls: number; workOrders: number; ms: number }> {
   const started = Date.now();
@@ -43,25 +43,31 @@ export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ call
     await client.query('ALTER TABLE work_order_events DISABLE TRIGGER USER');
     // Time of day: 8:00 plus the larger of two uniform draws over 12 h, squeezed towards the morning peak.
     const timeOfDay = "interval '8 hours' + make_interval(secs => 43200 * power(random(), 1.6))";
+    // Each inbound call's next inbound call of the same customer is found by a window over the generated rows, so
+    // the links are written with the rows (updating millions of rows afterwards took longer than the inserts).
     await client.query(
-      `INSERT INTO contacts (id, team_id, agent_id, started_at, direction, customer, queue, duration_s, hold_s, disposition, feed_seq, acw_s, answered)
-       SELECT gen_random_uuid(), a.team_id, a.id, ((($2::date - r.day_back)::timestamp + r.tod) AT TIME ZONE a.time_zone),
-              CASE WHEN r.r1 < 0.9 THEN 'inbound' ELSE 'outbound' END,
-              jsonb_build_object('externalId', 'H' || floor(r.r2 * $3::int)::int, 'name', NULL, 'number', NULL),
-              (ARRAY['billing', 'delivery', 'general'])[1 + floor(r.r3 * 3)::int],
-              CASE WHEN r.r4 < 0.94 THEN 60 + floor(r.r5 * 540)::int ELSE 0 END,
-              CASE WHEN r.r4 < 0.94 AND r.r3 < 0.3 THEN floor(r.r6 * 120)::int ELSE 0 END,
-              NULL, 0,
-              CASE WHEN r.r4 < 0.94 THEN 10 + floor(r.r6 * 80)::int ELSE 0 END,
-              r.r4 < 0.94
-         FROM (SELECT g, floor(random() * $4::int)::int AS day_back, ${timeOfDay} AS tod,
-                      random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5, random() AS r6
-                 FROM generate_series(0, $1::int - 1) g OFFSET 0) r
-         JOIN seed_agents a ON a.i = r.g % $5::int`,
+      `INSERT INTO contacts (id, team_id, agent_id, started_at, direction, customer, queue, duration_s, hold_s, disposition, feed_seq, acw_s, answered,
+                             next_inbound_at)
+       SELECT gen_random_uuid(), team_id, agent_id, started_at, direction, jsonb_build_object('externalId', customer, 'name', NULL, 'number', NULL),
+              queue, duration_s, hold_s, NULL, 0, acw_s, answered,
+              CASE WHEN direction = 'inbound' THEN lead(started_at) OVER (PARTITION BY direction, customer ORDER BY started_at) END
+         FROM (
+           SELECT a.team_id, a.id AS agent_id, ((($2::date - r.day_back)::timestamp + r.tod) AT TIME ZONE a.time_zone) AS started_at,
+                  CASE WHEN r.r1 < 0.9 THEN 'inbound' ELSE 'outbound' END AS direction,
+                  'H' || floor(r.r2 * $3::int)::int AS customer,
+                  (ARRAY['billing', 'delivery', 'general'])[1 + floor(r.r3 * 3)::int] AS queue,
+                  CASE WHEN r.r4 < 0.94 THEN 60 + floor(r.r5 * 540)::int ELSE 0 END AS duration_s,
+                  CASE WHEN r.r4 < 0.94 AND r.r3 < 0.3 THEN floor(r.r6 * 120)::int ELSE 0 END AS hold_s,
+                  CASE WHEN r.r4 < 0.94 THEN 10 + floor(r.r6 * 80)::int ELSE 0 END AS acw_s,
+                  r.r4 < 0.94 AS answered
+             FROM (SELECT g, floor(random() * $4::int)::int AS day_back, ${timeOfDay} AS tod,
+                          random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5, random() AS r6
+                     FROM generate_series(0, $1::int - 1) g OFFSET 0) r
+             JOIN seed_agents a ON a.i = r.g % $5::int
+           OFFSET 0) calls`,
       // About three calls per customer over the period, so repeat calls (and first-call resolution) are realistic.
       [plan.calls, end, Math.max(1, Math.floor(plan.calls / 3)), plan.days, n],
     );
-    await client.query('SELECT contacts_relink_repeats()');
     const sla = `(CASE severity WHEN 'ordinary' THEN ${DEFAULT_SLA_HOURS.ordinary} WHEN 'difficult' THEN ${DEFAULT_SLA_HOURS.difficult} ELSE ${DEFAULT_SLA_HOURS.major} END)`;
     await client.query(
       `WITH made AS (

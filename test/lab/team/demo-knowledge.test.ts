@@ -45,5 +45,8 @@ describe('demo team server history', () => {
     expect(months.size).toBeGreaterThanOrEqual(12);
     expect(report.perAgent.map((a) => a.agent)).toEqual(expect.arrayContaining(['1001', '1002', '1003', '1004']));
     expect(report.current.complaints).toBeGreaterThan(0);
+    // Customers call about three times a year: some within a week (the seeder linked each call to the next).
+    expect(report.current.fcrRate).toBeGreaterThan(0.8);
+    expect(report.current.fcrRate).toBeLessThan(0.99);
   }, 120_000);
 });

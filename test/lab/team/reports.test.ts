@@ -25,6 +25,7 @@ const people = [
   { username: 'c1', password, role: 'agent' as const, team: 'north' },
   { username: 'lead2', password, role: 'lead' as const, team: 'south' },
   { username: 'a3', password, role: 'agent' as const, team: 'south' },
+  { username: 'h1', password, role: 'agent' as const, team: 'history' },
 ];
 const FROM = '2026-03-28';
 const TO = '2026-04-10';
@@ -263,5 +264,23 @@ describe('the desktop\'s client of the reports (TeamReports)', () => {
     });
     expect(reset.status).toBe(0);
     expect((await refusal(reports.get(request({ kind: 'me' })))).key).toBe('mainError.reports.signedOut');
+  });
+});
+
+describe('seeded history (bench and demo)', () => {
+  it('links every call to its customer\'s next one and rolls it up as the triggers would', async () => {
+    const seeded = admin('seed-history', '--team', 'history', '--calls', '3000', '--work-orders', '200', '--days', '30', '--end', '2026-06-30');
+    expect(seeded.status, seeded.stderr).toBe(0);
+    const unlinked = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM contacts c JOIN (
+         SELECT id, lead(started_at) OVER (PARTITION BY customer_key ORDER BY started_at) AS next_at
+           FROM contacts WHERE direction = 'inbound' AND customer_key IS NOT NULL) n ON n.id = c.id
+        WHERE c.next_inbound_at IS DISTINCT FROM n.next_at`,
+    );
+    expect(unlinked.rows[0]!.n).toBe(0);
+    const before = await ok('h1', { from: '2026-06-01', to: '2026-06-30', scope: { kind: 'me' } });
+    expect(before.current.offered).toBeGreaterThan(2000);
+    await db.query('SELECT report_rollups_rebuild(id) FROM teams');
+    expect(await ok('h1', { from: '2026-06-01', to: '2026-06-30', scope: { kind: 'me' } })).toEqual(before);
   });
 });
