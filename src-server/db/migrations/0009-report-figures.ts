@@ -88,10 +88,11 @@ export const sql = `
      WHERE c.id = n.id AND c.next_inbound_at IS DISTINCT FROM n.next_at;
   $$;
 
-  CREATE INDEX work_orders_for_team_reports ON work_orders (team_id, created_at);
   CREATE INDEX work_orders_for_agent_reports ON work_orders (created_by, created_at);
   CREATE INDEX follow_ups_by_work_order ON follow_ups (work_order_id) WHERE work_order_id IS NOT NULL;
   CREATE INDEX follow_ups_for_team_reports ON follow_ups (team_id, due_at);
+  CREATE INDEX follow_ups_for_agent_reports ON follow_ups (owner_id, due_at);
+  CREATE INDEX follow_ups_scores_by_work_order ON follow_ups (work_order_id) INCLUDE (csat, done_at) WHERE csat IS NOT NULL;
   CREATE INDEX kb_helped_for_team_reports ON kb_helped (team_id, at);
   CREATE INDEX kb_helped_for_agent_reports ON kb_helped (user_id, at);
 `;

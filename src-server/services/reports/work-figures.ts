@@ -47,12 +47,12 @@ function scoresSql(sql: Params, who: Who, span: Span): { cte: string; local: str
   const wRange = bounds(sql, span, 'w.created_at');
   const fRange = bounds(sql, span, 'f.due_at');
   const cte = `
-    w AS (SELECT w.id, w.display_id, w.created_by, w.created_at, w.csat, w.updated_at FROM work_orders w WHERE ${wScope} AND ${wRange.where}),
+    w AS (SELECT w.id, w.display_id, w.created_by, w.created_at, w.csat FROM work_orders w WHERE ${wScope} AND ${wRange.where}),
     s AS (
       SELECT f.csat, f.done_at AS at, w.id AS work_order, w.display_id, w.created_by AS agent_id, w.created_at AS counted_at
         FROM w JOIN follow_ups f ON f.work_order_id = w.id WHERE f.csat IS NOT NULL
       UNION ALL
-      SELECT w.csat, w.updated_at, w.id, w.display_id, w.created_by, w.created_at FROM w
+      SELECT w.csat, w.created_at, w.id, w.display_id, w.created_by, w.created_at FROM w
         WHERE w.csat IS NOT NULL AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.work_order_id = w.id AND f.csat IS NOT NULL)
       UNION ALL
       SELECT f.csat, f.done_at, NULL, NULL, f.owner_id, f.due_at FROM follow_ups f
