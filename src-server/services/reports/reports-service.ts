@@ -58,14 +58,14 @@ export class ReportsService {
     const perAgent = new Map<number, Figures>();
     const perQueue = new Map<string, Figures>();
     const perHour = new Map<number, Figures>();
-    const into = (map: Map<string | number, Figures>, key: string | number, queue = false) => map.get(key) ?? map.set(key, blank(callsOnly || queue)).get(key)!;
+    const row = <K>(map: Map<K, Figures>, key: K, queue = false): Figures => map.get(key) ?? map.set(key, blank(callsOnly || queue)).get(key)!;
     for (const { key, figures } of current) {
       const target =
         key.by === 'total' ? total
         : key.by === 'day' ? daily.get(key.day)
-        : key.by === 'agent' ? into(perAgent as Map<string | number, Figures>, key.agentId)
-        : key.by === 'hour' ? into(perHour as Map<string | number, Figures>, key.hour)
-        : into(perQueue as Map<string | number, Figures>, key.queue, true);
+        : key.by === 'agent' ? row(perAgent, key.agentId)
+        : key.by === 'hour' ? row(perHour, key.hour)
+        : row(perQueue, key.queue, true);
       if (target) Object.assign(target, figures);
     }
     for (const { figures } of last) Object.assign(previousFigures, figures);
