@@ -4,6 +4,7 @@ import type { ServerConfig } from './config';
 import { HttpError } from './http-error';
 import { authRoutes } from './routes/auth-routes';
 import { recordingRoutes } from './routes/recording-routes';
+import { reportRoutes } from './routes/report-routes';
 import { knowledgeRoutes } from './routes/knowledge-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { teamRoutes } from './routes/team-routes';
@@ -48,6 +49,7 @@ export async function buildApp(config: ServerConfig): Promise<{ app: FastifyInst
   recordingRoutes(app, services, config);
   teamRoutes(app, services, config);
   knowledgeRoutes(app, services);
+  reportRoutes(app, services);
   app.addHook('onClose', async () => {
     await services.notifier.stop();
     await services.pool.end();

@@ -10,6 +10,7 @@ import { PushService } from './services/sync/push-service';
 import { TeamNotifier } from './services/sync/team-notifier';
 import { KnowledgeRepo } from './db/repos/knowledge-repo';
 import { KnowledgeService } from './services/knowledge/knowledge-service';
+import { ReportsService } from './services/reports/reports-service';
 
 export interface Log {
   warn(obj: object, msg: string): void;
@@ -29,6 +30,7 @@ export interface Services {
   notifier: TeamNotifier;
   recordings: RecordingsService;
   knowledge: KnowledgeService;
+  reports: ReportsService;
 }
 
 export function buildServices(config: ServerConfig, log: Log): Services {
@@ -52,5 +54,6 @@ export function buildServices(config: ServerConfig, log: Log): Services {
     notifier: new TeamNotifier(config.databaseUrl, log),
     recordings: new RecordingsService(pool, config, log),
     knowledge: new KnowledgeService(pool, new KnowledgeRepo(pool), log),
+    reports: new ReportsService(pool),
   };
 }

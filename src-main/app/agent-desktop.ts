@@ -38,6 +38,7 @@ import { openReportConnection } from '../services/reports/report-connection';
 import type { Db } from '../services/db/database';
 import { machineTimeZone } from '../services/reports/site-time';
 import { ReportDesk } from './report-desk';
+import { TeamReports } from '../services/sync/team-reports';
 
 export interface AgentDesktopOptions {
   config: AppConfig;
@@ -177,6 +178,8 @@ export class AgentDesktop {
         me: () => ({ names: [...new Set([this.agentId(), this.config.pbx?.extension ?? this.agentId()])], display: this.agentId() }),
         settings: () => ({ timeZone: this.config.reports.timeZone ?? machineTimeZone(), targets: this.config.reports.targets }),
       }),
+      // The session signed in now (from config.json or settings; switched without a restart).
+      () => (this.teamSync ? new TeamReports(this.teamSync.teamClient) : null),
     );
     this.indexKnowledgeBase();
     this.router = createRouter(

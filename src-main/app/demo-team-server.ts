@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +13,12 @@ import { KnowledgePull } from '../services/sync/knowledge-pull';
 import { publishRecords } from '../services/sync/knowledge-publish';
 import { memoryTokenStore, TeamClient } from '../services/sync/team-client';
 import { TeamSync } from '../services/sync/team-sync';
+import { TEAMMATES } from './demo-team';
 
 export const DEMO_SPECIALIST = { username: 'wang.fang', name: '王芳 (specialist)' };
+/** A year of the demo floor for its reports: small enough to be made in a few seconds beside the demo's start. */
+export const DEMO_HISTORY = { calls: 20_000, workOrders: 1_500, days: 365, timeZone: 'Asia/Shanghai' };
+const DEMO_TEAM = 'demo-floor';
 const DEMO_ADMIN = 'demo.admin';
 
 /**
@@ -28,6 +33,8 @@ export class DemoTeamServer {
   private specialist: { cache: Cache; sync: TeamSync } | null = null;
   private readonly timers = new Set<NodeJS.Timeout>();
   readonly agentPassword = randomBytes(12).toString('hex');
+  /** Settles once the demo floor's year of history is on the server, or could not be made (logged; the demo goes on). */
+  history: Promise<void> = Promise.resolve();
   /** The key the demo PBX hands recordings over with (in the server's environment, never on a command line). */
   private readonly pbxKey = randomBytes(32).toString('base64url');
   private readonly specialistPassword = randomBytes(12).toString('hex');
@@ -46,14 +53,38 @@ export class DemoTeamServer {
     await server.start();
     server.addPeople([
       // The demo agent leads the demo floor (as on the PBX's floor board), so her board shows the team's desktops.
-      { username: agentUsername, password: this.agentPassword, role: 'lead', team: 'demo-floor', name: 'Demo Agent' },
-      { username: DEMO_SPECIALIST.username, password: this.specialistPassword, role: 'specialist', team: 'demo-floor', name: DEMO_SPECIALIST.name, queues: ['specialists', 'complaints-lead'] },
+      { username: agentUsername, password: this.agentPassword, role: 'lead', team: DEMO_TEAM, name: 'Demo Agent' },
+      { username: DEMO_SPECIALIST.username, password: this.specialistPassword, role: 'specialist', team: DEMO_TEAM, name: DEMO_SPECIALIST.name, queues: ['specialists', 'complaints-lead'] },
       { username: DEMO_ADMIN, password: this.adminPassword, role: 'admin', name: 'Demo admin' },
+      // The teammates on the floor board take calls too: the year of history is theirs and the demo agent's.
+      ...TEAMMATES.map((t) => ({ username: t.extension, password: randomBytes(12).toString('hex'), role: 'agent' as const, team: DEMO_TEAM, name: t.name })),
     ]);
+    this.history = this.seedHistory();
     await this.publishSampleKnowledge(server.url);
     this.logger.info('demo: team server running', { url: server.url, database: 'throwaway PostgreSQL 15 cluster' });
     this.startSpecialist(server.url);
     return { server: server.url, username: agentUsername };
+  }
+
+  /**
+   * The demo floor's last year, seeded by PostgreSQL (the admin CLI's seed-history, as `bench reports` does), in the
+   * background: the phone and the team do not wait for it, and a lead opening Reports a few seconds later sees a year.
+   */
+  private async seedHistory(): Promise<void> {
+    const admin = (args: string[]) => new Promise<void>((done, fail) => {
+      const child = spawn(process.execPath, [join(this.repoRoot, 'out/server/admin.js'), ...args], { env: { PATH: process.env.PATH ?? '', AGENT_SERVER_DATABASE_URL: this.pg.url }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.once('exit', (code) => (code === 0 ? done() : fail(new Error(err.trim() || `admin ${args[0]} exited ${code}`))));
+    });
+    const started = Date.now();
+    try {
+      await admin(['set-time-zone', DEMO_TEAM, DEMO_HISTORY.timeZone]);
+      await admin(['seed-history', '--team', DEMO_TEAM, '--calls', String(DEMO_HISTORY.calls), '--work-orders', String(DEMO_HISTORY.workOrders), '--days', String(DEMO_HISTORY.days)]);
+      this.logger.info('demo: a year of the floor\'s history is on the team server', { ...DEMO_HISTORY, ms: Date.now() - started });
+    } catch (err) {
+      this.logger.warn('demo: the floor\'s history could not be seeded; reports show only what happens now', { error: (err as Error).message });
+    }
   }
 
   /** Where the demo PBX hands its call recordings, once the server runs. */
@@ -124,6 +155,7 @@ export class DemoTeamServer {
 
   async stop(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
+    await this.history;
     if (this.specialist) {
       await this.specialist.sync.stop(true);
       this.specialist.cache.close();

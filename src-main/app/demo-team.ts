@@ -9,7 +9,7 @@ import type { AppConfig } from './config';
 import type { Logger } from './logger';
 
 /** The demo agent's teammates: their phones run in the demo process so the floor board has a live team. */
-const TEAMMATES = [
+export const TEAMMATES = [
   { extension: '1002', name: '李娜' },
   { extension: '1003', name: 'สมหญิง ใจดี' },
   { extension: '1004', name: 'Alex Chen' },

@@ -8,10 +8,12 @@ const ask = (scope: object) => ReportRequest.parse({ from: '2026-03-01', to: '20
 
 describe('which source computes a report', () => {
   it('"My day" comes from the desktop cache, the team\'s from the team server once there is one', async () => {
-    const desk = new ReportDesk(source('local'));
+    let team: ReportSource | null = null;
+    const desk = new ReportDesk(source('local'), () => team);
     await expect(desk.get(ask({ kind: 'me' }))).resolves.toEqual(result('local'));
     await expect(desk.get(ask({ kind: 'team' }))).rejects.toMatchObject({ code: 'UNAVAILABLE', key: 'mainError.reports.needTeamServer' });
-    desk.teamReports = source('team');
+    // Signed in to a team server later (settings), without a restart.
+    team = source('team');
     await expect(desk.get(ask({ kind: 'queue', queue: 'billing' }))).resolves.toEqual(result('team'));
     await expect(desk.get(ask({ kind: 'me' }))).resolves.toEqual(result('local'));
   });

@@ -7,18 +7,20 @@ import type { ReportRequest, ReportResult, ReportSource } from '../../src-shared
  * server, which alone holds the team's figures and checks who may see them.
  */
 export class ReportDesk {
-  /** The team server's reports; set when the team server client is wired (null: this desktop has only "My day"). */
-  teamReports: ReportSource | null = null;
-
-  constructor(private readonly local: ReportSource) {}
+  constructor(
+    private readonly local: ReportSource,
+    /** The team server's reports as the desktop's team session is now (null: this desktop has only "My day"). */
+    private readonly teamReports: () => ReportSource | null = () => null,
+  ) {}
 
   get(request: z.output<typeof ReportRequest>): Promise<ReportResult> {
     if (request.scope.kind === 'me') return this.local.get(request);
-    if (!this.teamReports) {
+    const team = this.teamReports();
+    if (!team) {
       return Promise.reject(
         new ContractError('UNAVAILABLE', 'Team reports need the team server.', undefined, { key: 'mainError.reports.needTeamServer' }),
       );
     }
-    return this.teamReports.get(request);
+    return team.get(request);
   }
 }

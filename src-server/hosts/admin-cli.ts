@@ -5,6 +5,9 @@ import { Role, UserName } from '../../src-shared/sync/contract';
 import { migrate } from '../db/migrate';
 import { UsersRepo } from '../db/repos/users-repo';
 import { hashPassword } from '../services/auth/passwords';
+import { ReportTargetsUpdate } from '../../src-shared/reports/report-contract';
+import { seedHistory } from '../services/reports/history-seeder';
+import { setTeamTargets } from '../services/reports/reports-service';
 
 const USAGE = `agent-desktop-server admin — teams and people on the team server
 
@@ -14,6 +17,10 @@ const USAGE = `agent-desktop-server admin — teams and people on the team serve
   disable-user USERNAME      she can no longer sign in; every session and live channel of hers ends now
   import-people FILE.jsonl   one person a line: {"username","role","team","name"?,"queues"?}; teams are created;
                              everyone gets the one initial password read from standard input
+  set-time-zone TEAM ZONE    the site's IANA time zone (e.g. Asia/Bangkok) in which the team's reports count days
+  set-target TEAM METRIC VALUE|none   a report target of the team (e.g. fcrRate 0.8); none removes it
+  seed-history --team NAME [--team ...] --calls N --work-orders N [--days 365] [--end YYYY-MM-DD]
+                             a period of synthetic history for the reports (benchmarks, demos; never production)
 
 
 The password is read from standard input (one line), never from the command line.
@@ -102,6 +109,45 @@ async function main(): Promise<void> {
       const username = args[0] ?? fail('disable-user needs a user name.');
       if (!(await users.disable(username))) fail(`There is no user ${username}.`, 1);
       process.stdout.write(JSON.stringify({ user: username, disabled: true, sessionsRevoked: true }) + '\n');
+    } else if (command === 'set-time-zone') {
+      const [team, zone] = args;
+      if (!team || !zone) fail('set-time-zone needs a team and an IANA time zone, e.g. set-time-zone north Asia/Bangkok.');
+      const known = await pool.query('SELECT 1 FROM pg_timezone_names WHERE name = $1', [zone]);
+      if (!known.rowCount) fail(`${zone} is not an IANA time zone PostgreSQL knows (e.g. Asia/Shanghai, Asia/Bangkok).`);
+      // The call rollups count days in the team's zone: they are made again in the same transaction.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const r = await client.query<{ id: number }>('UPDATE teams SET time_zone = $2 WHERE name = $1 RETURNING id', [team, zone]);
+        if (r.rows[0]) await client.query('SELECT report_rollups_rebuild($1)', [r.rows[0].id]);
+        await client.query('COMMIT');
+        if (!r.rowCount) fail(`There is no team ${team}.`, 1);
+      } finally {
+        client.release();
+      }
+      process.stdout.write(JSON.stringify({ team, timeZone: zone }) + '\n');
+    } else if (command === 'set-target') {
+      const [team, metric, value] = args;
+      const teamId = team ? await users.teamId(team) : null;
+      if (teamId === null) fail(`There is no team ${team ?? ''}: set-target TEAM METRIC VALUE|none.`, 1);
+      const update = ReportTargetsUpdate.safeParse({ targets: { [metric ?? '']: value === 'none' ? null : Number(value) } });
+      if (!update.success) fail(`set-target: ${update.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      await setTeamTargets(pool, teamId, update.data, null);
+      process.stdout.write(JSON.stringify({ team, targets: update.data.targets }) + '\n');
+    } else if (command === 'seed-history') {
+      const count = (name: string, fallback?: number) => {
+        const raw = option(args, name)[0];
+        const n = raw === undefined ? fallback : Number(raw);
+        if (n === undefined || !Number.isInteger(n) || n < 0) fail(`seed-history needs ${name} N (a whole number).`);
+        return n;
+      };
+      const teams = option(args, '--team');
+      if (!teams.length) fail('seed-history needs --team NAME (one or more).');
+      const end = option(args, '--end')[0];
+      if (end !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(end)) fail('--end is a day, YYYY-MM-DD.');
+      const days = count('--days', 365);
+      if (days < 1 || days > 3660) fail('--days is 1–3660.');
+      process.stdout.write(JSON.stringify(await seedHistory(pool, { teams, calls: count('--calls'), workOrders: count('--work-orders'), days, end })) + '\n');
     } else {
       fail(`Unknown command ${command}.\n\n${USAGE}`);
     }

@@ -120,8 +120,32 @@ export type ReportResult = z.infer<typeof ReportResult>;
 
 /**
  * Where the main process gets a report: the desktop's own cache (no team server, or scope "me" while offline) or
- * the team server's GET /v1/reports (which checks who may see what: an agent only "me", a lead her team).
+ * the team server's POST /v1/reports (a ReportRequest as the JSON body; it checks who may see what: an agent only
+ * "me", a lead her team).
  */
 export interface ReportSource {
   get(request: z.output<typeof ReportRequest>): Promise<ReportResult>;
 }
+
+/** The range each target may take, by the metric's unit: a share is 0–1, a CSAT score 1–5, the rest ≥ 0. */
+const targetRange: Record<ReportUnit, [number, number]> = { share: [0, 1], score: [1, 5], count: [0, 1e9], seconds: [0, 86_400] };
+
+/**
+ * A team lead's targets (PUT /v1/reports/targets): each metric named sets its target, null removes it; metrics
+ * not named keep theirs.
+ */
+export const ReportTargetsUpdate = z
+  .object({
+    targets: z.partialRecord(ReportMetricId, z.number().finite().nullable()).refine((t) => Object.keys(t).length > 0, 'name at least one metric'),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    for (const [metric, value] of Object.entries(body.targets)) {
+      if (value === null || value === undefined) continue;
+      const [min, max] = targetRange[reportMetricInfo[metric as ReportMetricId].unit];
+      if (value < min || value > max) ctx.addIssue({ code: 'custom', path: ['targets', metric], message: `a target for ${metric} is between ${min} and ${max}` });
+    }
+  });
+export type ReportTargetsUpdate = z.infer<typeof ReportTargetsUpdate>;
+export const ReportTargetsResponse = z.object({ targets: Figures });
+export type ReportTargetsResponse = z.infer<typeof ReportTargetsResponse>;

@@ -118,6 +118,10 @@ const RecordContact = z.object({
     durationS: z.number().int().nonnegative().max(86_400),
     holdS: z.number().int().nonnegative().max(86_400),
     disposition: Text(64).nullable(),
+    /** After-call work on this call, for the reports' handle time (older desktops send none: 0). */
+    acwS: z.number().int().nonnegative().max(86_400).optional(),
+    /** Whether the agent answered it (older desktops pushed only answered calls: true). */
+    answered: z.boolean().optional(),
   }),
 });
 

@@ -5,6 +5,8 @@ import * as keptOutcomes from './0004-kept-outcomes';
 import * as knowledge from './0005-knowledge';
 import * as signInHardening from './0006-sign-in-hardening';
 import * as recordings from './0008-recordings';
+import * as reportFigures from './0009-report-figures';
+import * as reportRollups from './0009-report-rollups';
 import * as recordingMarks from './0010-recording-marks';
 
 /** Every migration in order; the list only grows. Each runs once, in its own transaction. */
@@ -16,5 +18,6 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0005-knowledge', sql: knowledge.sql },
   { name: '0006-sign-in-hardening', sql: signInHardening.sql },
   { name: '0008-recordings', sql: recordings.sql },
+  { name: '0009-report-figures', sql: reportFigures.sql + reportRollups.sql },
   { name: '0010-recording-marks', sql: recordingMarks.sql },
 ];

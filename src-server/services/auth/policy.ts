@@ -86,6 +86,21 @@ export const policy = {
     return v.role === 'admin' || (v.role === 'lead' && v.teamId !== null);
   },
 
+  /** Reports: everyone on a team sees her own figures; a team lead also her team's, its queues' and its agents'. */
+  canSeeTeamReports(v: Viewer): boolean {
+    return v.role === 'lead' && v.teamId !== null;
+  },
+
+  /** One agent's figures: her lead's, while she is on that lead's team. */
+  canSeeAgentReports(v: Viewer, agentTeamId: number | null): boolean {
+    return this.canSeeTeamReports(v) && agentTeamId === v.teamId;
+  },
+
+  /** The team's targets: its lead sets them (an admin, from the admin CLI). */
+  canSetReportTargets(v: Viewer): boolean {
+    return v.role === 'lead' && v.teamId !== null;
+  },
+
   isAdmin(v: Viewer): boolean {
     return v.role === 'admin';
   },

@@ -181,9 +181,9 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       if (exists.rowCount) return APPLIED;
       const seq = await appendToFeed(tx, v.teamId, 'contact', c.id);
       await tx.query(
-        `INSERT INTO contacts (id, team_id, agent_id, started_at, direction, customer, queue, duration_s, hold_s, disposition, feed_seq)
-         VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), $5, $6, $7, $8, $9, $10, $11)`,
-        [c.id, v.teamId, v.userId, c.startedAt, c.direction, JSON.stringify(c.customer), c.queue, c.durationS, c.holdS, c.disposition, seq],
+        `INSERT INTO contacts (id, team_id, agent_id, started_at, direction, customer, queue, duration_s, hold_s, disposition, feed_seq, acw_s, answered)
+         VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [c.id, v.teamId, v.userId, c.startedAt, c.direction, JSON.stringify(c.customer), c.queue, c.durationS, c.holdS, c.disposition, seq, c.acwS ?? 0, c.answered ?? true],
       );
       return APPLIED;
     }

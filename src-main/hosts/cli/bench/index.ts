@@ -2,6 +2,7 @@ import type { CommandContext } from '../command';
 import { benchKb } from './kb';
 import { benchLint } from './lint';
 import { benchPresence } from './presence';
+import { benchReports } from './reports';
 import { benchLookup } from './lookup';
 import { benchSip } from './sip';
 import { benchSync } from './sync';
@@ -19,4 +20,5 @@ export const benchmarks: Record<string, Benchmark> = {
   presence: benchPresence,
   sync: benchSync,
   recording: benchRecording,
+  reports: benchReports,
 };
