@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { TEAMMATES } from '../../src-main/app/demo-team';
 import { startWebShellProcess, type RunningShell } from './web-shell-process';
 import { wrapUp } from './workspace-page';
 
@@ -84,4 +85,24 @@ test("demo: the demo agent's difficult complaint reaches the demo specialist thr
   await expect(row).toContainText('In progress');
   // The demo agent leads the floor: her board asks the team server which desktops still hold unsynced work.
   await expect(page.getByTestId('unsynced-desktops')).toContainText('Every desktop is synced');
+});
+
+test("demo: the lead's Reports come from the team server: the floor's last 30 days, in the site's zone, per agent", async ({ page }) => {
+  // The demo seeds a year of the floor's history on its team server in the background, a few seconds after start.
+  await expect.poll(() => shell.log().includes("a year of the floor's history is on the team server"), { timeout: 60_000 }).toBe(true);
+  await page.goto(shell.url);
+  await page.getByTestId('floor').getByRole('button', { name: 'Reports', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reports' });
+  await dialog.getByRole('group', { name: 'Period' }).getByRole('button', { name: 'Last 30 days' }).click();
+  await expect(dialog.getByTestId('reports-range')).toContainText('(Asia/Shanghai)');
+  const value = (metric: string) => dialog.locator(`[data-testid="report-tile"][data-metric="${metric}"]`).getByTestId('report-value');
+  // A month of a floor's calls: hundreds handled, none of it from this desktop's own cache.
+  await expect(value('handled')).toHaveText(/^\d{1,3}(,\d{3})*$/u);
+  expect(Number((await value('handled').innerText()).replaceAll(',', ''))).toBeGreaterThan(100);
+  await dialog.getByRole('combobox', { name: 'Show' }).selectOption('agent');
+  const perAgent = dialog.getByTestId('chart-breakdown-agent');
+  await perAgent.getByText('Table').click();
+  // Her teammates on the floor board took calls in that month too.
+  for (const { name } of TEAMMATES) await expect(perAgent.getByRole('table')).toContainText(name);
+  await page.screenshot({ path: 'test-results/demo-team-reports-en.png' });
 });

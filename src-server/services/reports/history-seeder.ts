@@ -112,8 +112,11 @@ export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ call
        )
        INSERT INTO follow_ups (id, team_id, work_order_id, kind, owner_id, number, due_at, window_end, status, done_at, feed_seq)
        SELECT gen_random_uuid(), m.team_id, m.id, 'callback', m.agent_id, '+8613800000000', m.created_at + interval '2 hours',
-              m.created_at + interval '3 hours', CASE WHEN m.cb < 0.12 THEN 'done' ELSE 'pending' END,
-              CASE WHEN m.cb < 0.12 THEN m.created_at + interval '2 hours' + make_interval(mins => floor(m.cb * 1000)::int) END, 0
+              m.created_at + interval '3 hours', 'done',
+              -- Most kept within their hour; the rest made late (after the window): history leaves none pending, which
+              -- would flood today's reminders with a year of callbacks.
+              CASE WHEN m.cb < 0.12 THEN m.created_at + interval '2 hours' + make_interval(mins => floor(m.cb * 1000)::int)
+                   ELSE m.created_at + interval '5 hours' + make_interval(mins => floor(m.cb * 1000)::int) END, 0
          FROM wo w JOIN made m ON m.id = w.id WHERE m.cb < 0.15`,
       [plan.workOrders, end, plan.days, n],
     );
