@@ -107,6 +107,19 @@ const CompleteFollowUp = z.object({
   csat: z.number().int().min(1).max(5).nullable(),
 });
 
+/** A call's quality summary as the team server keeps it (issue #14): the contacts row's quality columns. */
+export const ContactQuality = z
+  .object({
+    avgMos: z.number().min(1).max(4.5).nullable(),
+    worstMos: z.number().min(1).max(4.5).nullable(),
+    worstJitterMs: z.number().min(0).max(60_000).nullable(),
+    worstLossPct: z.number().min(0).max(100).nullable(),
+    warningS: z.number().int().min(0).max(86_400),
+    oneWay: z.boolean(),
+  })
+  .strict();
+export type ContactQuality = z.infer<typeof ContactQuality>;
+
 const RecordContact = z.object({
   kind: z.literal('contact.record'),
   contact: z.object({
@@ -122,6 +135,8 @@ const RecordContact = z.object({
     acwS: z.number().int().nonnegative().max(86_400).optional(),
     /** Whether the agent answered it (older desktops pushed only answered calls: true). */
     answered: z.boolean().optional(),
+    /** The call's audio quality as the agent's window measured it (none: not measured, or an older desktop). */
+    quality: ContactQuality.nullable().optional(),
   }),
 });
 

@@ -79,3 +79,52 @@ describe('call quality on the contacts row', () => {
     expect(row('c-3')).toMatchObject({ quality_avg_mos: null, quality_worst_mos: null, quality_worst_jitter_ms: null, quality_warning_s: 0 });
   });
 });
+
+describe('a call shared with the team server', () => {
+  /** The contact.record mutations this desktop queued for the team, in order. */
+  const shared = () =>
+    cache.callsOutbox
+      .pending(50)
+      .map((p) => p.mutation)
+      .filter((m) => m.kind === 'contact.record');
+
+  it('goes once it is complete: disposition chosen and after-call work over, with its work seconds, answered, and quality', () => {
+    const { recorder } = setUp();
+    cache.sync.enabled = true;
+    recorder.callEnded(call('done-1'), 5000);
+    recorder.qualityMeasured('done-1', poor);
+    recorder.setDisposition('done-1', 'resolved');
+    // Still in after-call work: the team would get a handle time without her wrap-up.
+    expect(shared()).toEqual([]);
+    recorder.afterCallWorkDone('done-1', 42.4);
+    const [record, ...more] = shared();
+    expect(more).toEqual([]);
+    expect(record).toMatchObject({
+      contact: {
+        durationS: 60,
+        holdS: 5,
+        disposition: 'resolved',
+        acwS: 42,
+        answered: true,
+        quality: { avgMos: 3.71, worstMos: 2.15, worstJitterMs: 48.5, worstLossPct: 7, warningS: 12, oneWay: true },
+      },
+    });
+  });
+
+  it('waits for a disposition chosen after the work was cut short (she took a call before wrapping up)', () => {
+    const { recorder } = setUp();
+    cache.sync.enabled = true;
+    recorder.callEnded(call('late-1'), 0);
+    recorder.afterCallWorkDone('late-1', 7);
+    expect(shared()).toEqual([]);
+    recorder.setDisposition('late-1', 'callback-promised');
+    expect(shared()).toMatchObject([{ contact: { disposition: 'callback-promised', acwS: 7, answered: true, quality: null } }]);
+  });
+
+  it('an unanswered call goes at once, as not answered, with no work', () => {
+    const { recorder } = setUp();
+    cache.sync.enabled = true;
+    recorder.callEnded({ ...call('missed-1'), answeredAt: null, endReason: 'caller hung up' }, 0);
+    expect(shared()).toMatchObject([{ contact: { durationS: 0, acwS: 0, answered: false, disposition: 'caller hung up' } }]);
+  });
+});

@@ -14,6 +14,8 @@ const KEEP_FOR_DISPOSITION = 50;
 export class CallRecorder {
   /** The latest rows, until their disposition arrives. */
   private readonly recent = new Map<string, ContactRecord>();
+  /** Calls whose after-call work is over: shared with the team once their disposition is there too. */
+  private readonly workDone = new Set<string>();
   /** Quality reported before the call's row was written (the window may close its media first). */
   private readonly earlyQuality = new Map<string, CallQualitySummary>();
 
@@ -62,16 +64,30 @@ export class CallRecorder {
     if (this.earlyQuality.size > KEEP_FOR_DISPOSITION) this.earlyQuality.delete(this.earlyQuality.keys().next().value!);
   }
 
-  /** Her after-call work on this call is over: its seconds go on the call's row (for handle time in the reports). */
+  /**
+   * Her after-call work on this call is over: its seconds go on the call's row (for handle time in the reports),
+   * and the call, complete now if its disposition is chosen, goes to the team.
+   */
   afterCallWorkDone(callId: string, seconds: number): void {
     this.contacts.setAfterCallWork(`call:${callId}`, seconds);
+    const record = this.recent.get(callId);
+    if (!record) return;
+    this.workDone.add(callId);
+    if (record.disposition !== null) this.share(callId, record);
   }
 
+  /** Written at once; shared with the team when her after-call work on it is over too (the server keeps its first copy). */
   setDisposition(callId: string, disposition: string): void {
     const record = this.recent.get(callId);
     if (!record) return;
     const updated = { ...record, disposition };
-    this.contacts.recordCall(updated as ContactRecord & { externalId: string });
     this.recent.set(callId, updated);
+    if (this.workDone.has(callId)) this.share(callId, updated);
+    else this.contacts.recordCall(updated as ContactRecord & { externalId: string }, { share: false });
+  }
+
+  private share(callId: string, record: ContactRecord): void {
+    this.workDone.delete(callId);
+    this.contacts.recordCall(record as ContactRecord & { externalId: string });
   }
 }

@@ -44,11 +44,26 @@ const toSummary = (r: SummaryRow): ContactSummary => ({
 
 const toRow = (record: ContactRecord) => ({ ...record, answered: record.answered === false ? 0 : 1 });
 
+/** What a shared call record takes from its row beyond the record itself. */
+interface SharedRow {
+  id: number;
+  uuid: string | null;
+  acw_s: number;
+  answered: number;
+  quality_avg_mos: number | null;
+  quality_worst_mos: number | null;
+  quality_worst_jitter_ms: number | null;
+  quality_worst_loss_pct: number | null;
+  quality_warning_s: number | null;
+  quality_one_way: number | null;
+}
+
 /** Call history (contacts): one row per call, imported or written when a call ends. */
 export class ContactsRepo {
   private readonly upsertStatement;
   private readonly existing;
   private readonly qualityStatement;
+  private readonly sharedRow;
   private readonly acwStatement;
   readonly recentByCustomer;
   readonly recentByNumber;
@@ -66,6 +81,10 @@ export class ContactsRepo {
         answered = excluded.answered`);
     this.acwStatement = db.prepare<[number, string]>('UPDATE contacts SET acw_s = ? WHERE external_id = ?');
     this.existing = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE external_id = ?');
+    this.sharedRow = db.prepare<[string], SharedRow>(
+      `SELECT id, uuid, acw_s, answered, quality_avg_mos, quality_worst_mos, quality_worst_jitter_ms, quality_worst_loss_pct,
+        quality_warning_s, quality_one_way FROM contacts WHERE external_id = ?`,
+    );
     this.qualityStatement = db.prepare(`
       UPDATE contacts SET quality_avg_mos = @avgMos, quality_worst_mos = @worstMos, quality_worst_jitter_ms = @worstJitterMs,
         quality_worst_loss_pct = @worstLossPct, quality_warning_s = @warningSeconds, quality_one_way = @oneWay
@@ -87,14 +106,16 @@ export class ContactsRepo {
   }
 
   /**
-   * A call of this desktop's agent, finished with its disposition: written, and shared with the team in the same
-   * transaction when the desktop syncs. The row's uuid is made once, so a later update shares the same record.
+   * A call of this desktop's agent: written, and (share) queued for the team in the same transaction when the
+   * desktop syncs, with what its row holds by then: after-call work, whether answered, the quality measured. The
+   * row's uuid is made once, so every write of the call is the same record. Share it once it is complete: the
+   * team server keeps the first copy it gets.
    */
-  recordCall(record: ContactRecord & { externalId: string }): void {
+  recordCall(record: ContactRecord & { externalId: string }, { share = true }: { share?: boolean } = {}): void {
     this.db.transaction(() => {
       this.upsertStatement.run(toRow(record));
-      if (!this.outbox?.enabled) return;
-      const row = this.db.prepare<[string], { id: number; uuid: string | null }>('SELECT id, uuid FROM contacts WHERE external_id = ?').get(record.externalId)!;
+      if (!share || !this.outbox?.enabled) return;
+      const row = this.sharedRow.get(record.externalId)!;
       const uuid = row.uuid ?? randomUUID();
       if (!row.uuid) this.db.prepare('UPDATE contacts SET uuid = ? WHERE id = ?').run(uuid, row.id);
       this.outbox.add(uuid, {
@@ -108,6 +129,19 @@ export class ContactsRepo {
           durationS: Math.min(record.durationS, 86_400),
           holdS: Math.min(record.holdS, 86_400),
           disposition: record.disposition?.slice(0, 64) ?? null,
+          acwS: Math.min(row.acw_s, 86_400),
+          answered: row.answered === 1,
+          quality:
+            row.quality_warning_s === null
+              ? null
+              : {
+                  avgMos: row.quality_avg_mos,
+                  worstMos: row.quality_worst_mos,
+                  worstJitterMs: row.quality_worst_jitter_ms,
+                  worstLossPct: row.quality_worst_loss_pct,
+                  warningS: row.quality_warning_s,
+                  oneWay: row.quality_one_way === 1,
+                },
         },
       });
     })();

@@ -236,6 +236,34 @@ describe('calls pushed by a desktop', () => {
   });
 });
 
+describe('call quality on the team\'s call records', () => {
+  it('is kept as the agent\'s window measured it; a call sent without it keeps none', async () => {
+    const quality = { avgMos: 3.71, worstMos: 2.15, worstJitterMs: 48.5, worstLossPct: 7, warningS: 12, oneWay: true };
+    const record = (extra: object) => ({
+      kind: 'contact.record' as const,
+      contact: { id: randomUUID(), startedAt: Date.parse('2026-05-02T08:00:00Z'), direction: 'inbound' as const, customer: { externalId: null, name: null, number: '+4930123457' }, queue: 'general', durationS: 90, holdS: 0, disposition: 'resolved', ...extra },
+    });
+    const measured = record({ quality });
+    // Another customer, an hour later: two calls of one customer at one instant would be a repeat of each other.
+    const unmeasured = record({ startedAt: Date.parse('2026-05-02T09:00:00Z'), customer: { externalId: null, name: null, number: '+4930123458' } });
+    const pushed = await push(base, tokens.get('a2')!, randomUUID(), [{ seq: 1, mutation: measured }, { seq: 2, mutation: unmeasured }]);
+    expect(pushed.body.results.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    const stored = async (id: string) =>
+      (
+        await db.query(
+          `SELECT quality_avg_mos AS "avgMos", quality_worst_mos AS "worstMos", quality_worst_jitter_ms AS "worstJitterMs",
+             quality_worst_loss_pct AS "worstLossPct", quality_warning_s AS "warningS", quality_one_way AS "oneWay" FROM contacts WHERE id = $1`,
+          [id],
+        )
+      ).rows[0] as Record<string, unknown>;
+    expect(await stored(measured.contact.id)).toEqual(quality);
+    expect(Object.values(await stored(unmeasured.contact.id))).toEqual([null, null, null, null, null, null]);
+    // A quality no window can measure is refused with the field named, and nothing is written.
+    const bad = await push(base, tokens.get('a2')!, randomUUID(), [{ seq: 1, mutation: record({ quality: { ...quality, avgMos: 9 } }) }]);
+    expect(JSON.stringify(bad.body)).toContain('avgMos');
+  });
+});
+
 describe('the desktop\'s client of the reports (TeamReports)', () => {
   const client = (username: string, url = base) => new TeamReports(new TeamClient(url, username, memoryTokenStore(), password));
   const refusal = async (p: Promise<unknown>) => {
