@@ -4,7 +4,6 @@ import { indexText } from '../../../src-shared/text/segment';
 import { KbBulkIndex } from './kb-bulk-index';
 import { KbIndex, type ArticleWords } from './kb-index';
 
-
 /** How article text becomes index text; the benchmark passes a memoised one so every engine segments once. */
 export type Segment = (text: string, locale: Locale) => string;
 
