@@ -170,6 +170,7 @@ export function importFile(cache: Cache, kind: ImportKind, path: string, options
       reject(line, (err as Error).message);
     }
   };
+  if (kind === 'kb') cache.kb.startImport();
   for (let i = 0; i < records.length; i += BATCH) {
     const ready: { line: number; row: unknown }[] = [];
     for (const record of records.slice(i, i + BATCH)) {
@@ -187,7 +188,7 @@ export function importFile(cache: Cache, kind: ImportKind, path: string, options
     writeInSlices(cache.db, ready, store);
     options.onProgress?.({ kind, file, processed: Math.min(i + BATCH, records.length), total: records.length });
   }
-  if (kind === 'kb') cache.kb.mergeIndex();
+  if (kind === 'kb') cache.kb.finishImport();
   // In line order, as before rows were prepared ahead of their batch's writing.
   result.rejected.sort((a, b) => a.line - b.line);
   return result;

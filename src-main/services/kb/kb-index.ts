@@ -35,7 +35,7 @@ const K1 = 1.2;
 const B = 0.75;
 const FIELD_WEIGHT = { title: 8, body: 1, tags: 3 } as const;
 
-interface Stats {
+export interface Stats {
   articles: number;
   title_words: number;
   body_words: number;
@@ -46,6 +46,35 @@ function count(words: string[]): Map<string, number> {
   const tf = new Map<string, number>();
   for (const t of searchTerms(words)) tf.set(t, (tf.get(t) ?? 0) + 1);
   return tf;
+}
+
+/**
+ * An article's terms with their weights: per term, bm25's saturated frequency in each field over the field's length
+ * (against the locale's averages with the article counted), the fields weighted (a title match outweighs any
+ * number of body mentions, as an agent expects).
+ */
+export function termWeights(words: ArticleWords, s: Stats): Map<string, number> {
+  const average = { title: s.title_words / s.articles, body: s.body_words / s.articles, tags: s.tag_words / s.articles };
+  const weight = new Map<string, number>();
+  for (const field of ['title', 'body', 'tags'] as const) {
+    const norm = K1 * (1 - B + (B * words[field].length) / Math.max(average[field], 1));
+    for (const [t, f] of count(words[field])) {
+      weight.set(t, (weight.get(t) ?? 0) + (FIELD_WEIGHT[field] * (f * (K1 + 1))) / (f + norm));
+    }
+  }
+  return weight;
+}
+
+/** A term's two blobs (kb_postings): its best postings, best first, and all of them (ids ascending). */
+export function postingBlobs(ids: readonly number[], weights: readonly number[]): { best: Buffer; all: Buffer } {
+  // The BEST_POSTINGS-th highest weight, found by a numeric sort (fast for a common word's tens of thousands of
+  // postings), then only those at or above it are ordered by weight and id.
+  const sorted = Float64Array.from(weights).sort();
+  const cut = sorted.length > BEST_POSTINGS ? sorted[sorted.length - BEST_POSTINGS]! : Number.NEGATIVE_INFINITY;
+  const best: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (weights[i]! >= cut) best.push(i);
+  best.sort((a, b) => weights[b]! - weights[a]! || ids[a]! - ids[b]!).length = Math.min(best.length, BEST_POSTINGS);
+  return { best: encode(best.map((i) => ids[i]!), best.map((i) => weights[i]!)), all: encode(ids, weights) };
 }
 
 function decode(blob: Buffer | null): { ids: Int32Array; weights: Float32Array } {
@@ -141,20 +170,11 @@ export class KbIndex {
   }
 
   /**
-   * Indexes an article's words: per term, bm25's saturated frequency in each field over the field's length, the
-   * fields weighted (a title match outweighs any number of body mentions, as an agent expects).
+   * Indexes an article's words (weighted by termWeights) as postings written since the last merge: an import into a
+   * knowledge base that already has articles, found by searches at once.
    */
   add(articleId: number, locale: Locale, words: ArticleWords): void {
-    const s = this.adjustStats(locale, words, 1);
-    const average = { title: s.title_words / s.articles, body: s.body_words / s.articles, tags: s.tag_words / s.articles };
-    const weight = new Map<string, number>();
-    for (const field of ['title', 'body', 'tags'] as const) {
-      const norm = K1 * (1 - B + (B * words[field].length) / Math.max(average[field], 1));
-      for (const [t, f] of count(words[field])) {
-        weight.set(t, (weight.get(t) ?? 0) + (FIELD_WEIGHT[field] * (f * (K1 + 1))) / (f + norm));
-      }
-    }
-    const terms = JSON.stringify(Object.fromEntries(weight));
+    const terms = JSON.stringify(Object.fromEntries(termWeights(words, this.adjustStats(locale, words, 1))));
     this.newTerms.run({ locale, terms });
     this.putPostings.run({ locale, terms, article: articleId });
   }
@@ -232,12 +252,9 @@ export class KbIndex {
         weights.push(old.weights[i]!);
       }
     }
-    const best = ids
-      .map((_, i) => i)
-      .sort((a, b) => weights[b]! - weights[a]! || ids[a]! - ids[b]!)
-      .slice(0, BEST_POSTINGS);
+    const blobs = postingBlobs(ids, weights);
     this.countArticles.run(ids.length, termId);
-    this.writePostings.run(termId, encode(best.map((i) => ids[i]!), best.map((i) => weights[i]!)), encode(ids, weights));
+    this.writePostings.run(termId, blobs.best, blobs.all);
     if (newer.length === rows.length) this.dropNewer.run(termId);
     else for (const [id] of newer) this.dropPosting.run(termId, id);
   }

@@ -1,11 +1,8 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { indexText } from '../../../src-shared/text/segment';
-import { writeInSlices } from '../db/write-in-slices';
+import { KbBulkIndex } from './kb-bulk-index';
 import { KbIndex, type ArticleWords } from './kb-index';
-
-/** Articles segmented at a time by reindex(), then written a few per transaction as an import writes them. */
-const REINDEX_BATCH = 500;
 
 /** How article text becomes index text; the benchmark passes a memoised one so every engine segments once. */
 export type Segment = (text: string, locale: Locale) => string;
@@ -56,6 +53,8 @@ export class KbRepo {
   private readonly existing;
   private readonly byExternalId;
   private readonly inCategory;
+  /** An import into an empty knowledge base is under way: articles are stored unindexed, then indexed whole. */
+  private bulk = false;
 
   constructor(
     private readonly db: Db,
@@ -112,6 +111,7 @@ export class KbRepo {
    * segmenting is most of an import's time, and other writers (a work order being filed) wait while one is open.
    */
   prepare(article: KbArticle): PreparedArticle {
+    if (this.bulk) return { article, words: { title: [], body: [], tags: [] }, previous: null };
     const stored = this.existing.get(article.externalId);
     return { article, words: this.articleWords(article), previous: stored ? { stored, words: this.storedWords(stored) } : null };
   }
@@ -129,6 +129,7 @@ export class KbRepo {
         article.category,
         this.now(),
       )!;
+      if (this.bulk) return { id, created: !before };
       if (before) {
         // Rewritten since it was prepared (rare): its stored words are segmented again, here.
         const same = previous && sameText(previous.stored, before);
@@ -166,32 +167,55 @@ export class KbRepo {
     return this.needsIndexing() ? this.reindex() : 0;
   }
 
+  /**
+   * An import begins. Into an empty knowledge base (a first import, the largest there is), articles are stored
+   * without their index entries and finishImport() builds the index whole, several times faster than posting by
+   * posting; they are found once it has ended (there was nothing to find before). Into one with articles, every
+   * article is indexed as it is stored and found at once. Cut short either way, the index is found to need indexing
+   * (needsIndexing) or searches correctly.
+   */
+  startImport(): void {
+    this.bulk = this.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM kb_articles)').pluck().get() === 1;
+  }
+
+  /** The import has ended: the index is built whole (after a first import) or what was written merged. */
+  finishImport(): void {
+    if (this.bulk) {
+      this.bulk = false;
+      this.reindex();
+    } else this.mergeIndex();
+  }
+
   /** Folds what was written since the last merge into the index's blobs (imports call it when they end). */
   mergeIndex(): void {
     this.searchIndex.merge();
   }
 
   /**
-   * Rebuilds the whole index from kb_articles (after a segmentation change, or on a database indexed before), in
-   * short transactions like an import, so other writers never wait long.
+   * Rebuilds the whole index from kb_articles (after a first import, a segmentation change, or on a database indexed
+   * before), a locale at a time (KbBulkIndex): segmented outside any transaction, written in short ones like an
+   * import, so other writers never wait long.
    */
   reindex(): number {
     this.searchIndex.clear();
-    const ids = this.db.prepare('SELECT id FROM kb_articles ORDER BY id').pluck().all() as number[];
-    const article = this.db.prepare<[number], { locale: Locale; title: string; body: string; tags: string }>(
-      'SELECT locale, title, body, tags FROM kb_articles WHERE id = ?',
-    );
-    for (let i = 0; i < ids.length; i += REINDEX_BATCH) {
-      // Segmented before any write transaction opens, so other writers wait only for the writing.
-      const batch = ids.slice(i, i + REINDEX_BATCH).flatMap((id) => {
+    const locales = this.db.prepare('SELECT DISTINCT locale FROM kb_articles ORDER BY locale').pluck().all() as Locale[];
+    const idsIn = this.db.prepare<[string], number>('SELECT id FROM kb_articles WHERE locale = ? ORDER BY id').pluck();
+    const article = this.db.prepare<[number], StoredText>('SELECT locale, title, body, tags FROM kb_articles WHERE id = ?');
+    let indexed = 0;
+    for (const locale of locales) {
+      const built = new KbBulkIndex(locale);
+      for (const id of idsIn.all(locale)) {
+        // Imports and indexing run one at a time (in the import worker); an article changed meanwhile from the
+        // main thread is indexed there too, and its postings here are skipped as replaced.
         const r = article.get(id);
-        return r ? [{ id, locale: r.locale, words: this.storedWords(r) }] : [];
-      });
-      // Imports and indexing run one at a time (in the import worker), so nothing rewrites these articles meanwhile.
-      writeInSlices(this.db, batch, ({ id, locale, words }) => this.searchIndex.add(id, locale, words));
+        if (r && r.locale === locale) {
+          built.add(id, this.storedWords(r));
+          indexed++;
+        }
+      }
+      built.write(this.db);
     }
-    this.searchIndex.merge();
-    return ids.length;
+    return indexed;
   }
 
   private articleWords(a: KbArticle): ArticleWords {

@@ -42,8 +42,10 @@ export function ourSearch(): KbEngine {
     name: 'agent-desktop (SQLite, bm25 postings + Intl.Segmenter)',
     build(articles) {
       const repo = new KbRepo(cache.db, Date.now, segmentOnce);
+      // As the import worker imports into an empty knowledge base: articles stored, then the index built whole.
+      repo.startImport();
       cache.db.transaction(() => articles.forEach((a) => repo.upsert(a)))();
-      repo.mergeIndex();
+      repo.finishImport();
       cache.db.pragma('optimize');
       // Typo matching's vocabulary, read once the index is built (counted in the build time).
       cache.kbSearch.warm();
