@@ -88,3 +88,17 @@ describe('after-call work and answering on the call record', () => {
     expect(row('c2')).toEqual({ acw_s: 20, answered: 1 });
   });
 });
+
+describe('a call the desktop closes on in after-call work', () => {
+  it('goes to the team with its work so far when its disposition was chosen, instead of never', () => {
+    const { phone, advance, at } = setUp();
+    cache.sync.enabled = true;
+    phone.emit('ended', { call: call('q', at() - 60_000, at() - 50_000, at()), holdMs: 0 });
+    advance(30_000);
+    workflow.setDisposition('q', 'resolved');
+    const shared = () => cache.callsOutbox.pending(10).filter((p) => p.mutation.kind === 'contact.record');
+    expect(shared()).toEqual([]);
+    workflow.dispose();
+    expect(shared().map((p) => p.mutation)).toMatchObject([{ contact: { disposition: 'resolved', acwS: 30, answered: true } }]);
+  });
+});

@@ -97,6 +97,9 @@ export class AgentWorkflow {
   }
 
   dispose(): void {
+    // Closing (or rebuilt with new settings) in after-call work: the work so far goes on the calls, and a call whose
+    // disposition is chosen goes to the team now rather than never.
+    this.afterCallWorkOver(this.now());
     this.agent.dispose();
   }
 

@@ -48,7 +48,11 @@ export class CallRecorder {
     if (answered) this.contacts.upsert(record);
     else this.contacts.recordCall(record as ContactRecord & { externalId: string });
     this.recent.set(call.callId, record);
-    if (this.recent.size > KEEP_FOR_DISPOSITION) this.recent.delete(this.recent.keys().next().value!);
+    if (this.recent.size > KEEP_FOR_DISPOSITION) {
+      const oldest = this.recent.keys().next().value!;
+      this.recent.delete(oldest);
+      this.workDone.delete(oldest);
+    }
     const quality = this.earlyQuality.get(call.callId);
     if (quality) {
       this.earlyQuality.delete(call.callId);

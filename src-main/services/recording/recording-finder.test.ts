@@ -39,6 +39,9 @@ describe('RecordingFinder', () => {
     const finder = new RecordingFinder(() => server([rec('a', '+8613800000077', 1)], asked), directory);
     expect((await finder.search({ customer: '+86 138-0000 0077' }))?.map((h) => h.id)).toEqual(['a']);
     expect(await finder.search({ customer: 'Nobody' })).toEqual([]);
+    // Punctuation alone has no digits to match: nothing found, not every recording.
+    expect(await finder.search({ customer: '()' })).toEqual([]);
+    expect(await finder.search({ customer: '-' })).toEqual([]);
     expect(asked).toHaveLength(1);
   });
 

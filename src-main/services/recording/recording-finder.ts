@@ -37,7 +37,10 @@ export class RecordingFinder {
     let numbers: Array<string | undefined> = [undefined];
     if (customer) {
       // The server matches part of the number, digits only, so "+86 138-0000" finds +8613800000077.
-      numbers = LOOKS_LIKE_NUMBER.test(customer) ? [customer.replace(/\D/g, '')] : this.customers.numbersNamed(customer).slice(0, MOST_NUMBERS).map((n) => n.replace(/\D/g, ''));
+      numbers = (LOOKS_LIKE_NUMBER.test(customer) ? [customer] : this.customers.numbersNamed(customer).slice(0, MOST_NUMBERS))
+        .map((n) => n.replace(/\D/g, ''))
+        // Punctuation alone ("-", "()") has no digits to match: it must not become a search with no customer at all.
+        .filter((digits) => digits.length > 0);
       if (numbers.length === 0) return [];
     }
     const found = new Map<string, RecordingSummary>();

@@ -234,6 +234,8 @@ describe('My day from the local cache', () => {
     const r = reports();
     await expect(ask(r, '2026-03-09', '2026-03-03')).rejects.toMatchObject({ key: 'mainError.reports.badPeriod' });
     await expect(ask(r, '2025-01-01', '2026-03-03')).rejects.toMatchObject({ key: 'mainError.reports.badPeriod' });
+    // A day that does not exist (JavaScript's Date would roll it over into March) is refused, not a crash.
+    await expect(ask(r, '2026-02-27', '2026-02-30')).rejects.toMatchObject({ key: 'mainError.reports.badPeriod' });
     await expect(r.get(ReportRequest.parse({ from: FROM, to: TO, scope: { kind: 'team' } }))).rejects.toMatchObject({ key: 'mainError.reports.needTeamServer' });
   });
 });

@@ -12,7 +12,9 @@ const MAX_DAYS = 366;
 
 /** Checks the asked period and finds the previous one to compare with. */
 export function reportPeriods(from: string, to: string): ReportPeriods {
-  if (Number.isNaN(Date.parse(`${from}T00:00:00Z`)) || Number.isNaN(Date.parse(`${to}T00:00:00Z`))) {
+  // A day that rolls over (2026-02-30 parses as 2 March) does not exist either.
+  const exists = (day: string) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  if (!exists(from) || !exists(to)) {
     throw new ContractError('INVALID_REQUEST', `The period ${from}…${to} has a day that does not exist.`, undefined, { key: 'mainError.reports.badPeriod' });
   }
   const days = daysBetween(from, to) + 1;

@@ -154,12 +154,16 @@ export class TeamClient {
       await this.signIn();
       res = await get();
     }
-    if (res.status !== 206 && res.status !== 200) {
+    // Only the range asked for: a server that ignores the range (200) or sends more is refused, not read whole.
+    if (res.status === 200) throw new TeamServerError(502, 'The team server sent the whole recording instead of the range asked for.');
+    if (Number(res.headers.get('content-length') ?? NaN) > end - start + 1) throw new TeamServerError(502, 'The team server sent more of the recording than was asked for.');
+    if (res.status !== 206) {
       const json = (await res.json().catch(() => null)) as { message?: string; error?: string } | null;
       throw new TeamServerError(res.status, (json?.message ?? `The team server answered ${res.status}.`).slice(0, 300), null, json?.error ?? '');
     }
     const bytes = Buffer.from(await res.arrayBuffer());
-    const total = res.status === 206 ? Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]) : bytes.length;
+    if (bytes.length > end - start + 1) throw new TeamServerError(502, 'The team server sent more of the recording than was asked for.');
+    const total = Number(/\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1]);
     if (!Number.isFinite(total)) throw new TeamServerError(502, 'The team server sent a range without the file size.');
     return { bytes, total };
   }

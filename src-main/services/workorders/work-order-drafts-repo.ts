@@ -18,9 +18,13 @@ export class WorkOrderDraftsRepo {
     this.remove = db.prepare<[string]>('DELETE FROM work_order_drafts WHERE agent = ?');
   }
 
+  /**
+   * A sensitive field keeps only what is filed (the last 4 characters of an ID number): the whole number is never
+   * written to disk, where a draft may lie for days.
+   */
   save(agent: string, draft: WorkOrderDraft): number {
     const at = this.now();
-    this.upsert.run(agent, JSON.stringify(draft), at);
+    this.upsert.run(agent, JSON.stringify({ ...draft, idNumber: draft.idNumber.slice(-4) }), at);
     return at;
   }
 

@@ -42,6 +42,22 @@ describe('auto-pause on a sensitive field', () => {
     expect(pause.current).toEqual({ state: 'idle' });
   });
 
+  it('pauses again when she comes back to the field before the PBX confirmed the resume', async () => {
+    pause.focus(call);
+    phone.asked[0]!.answer('paused');
+    await flush();
+    pause.blur();
+    // The call bar says what the PBX last confirmed: the resume is on its way.
+    pause.focus({ ...call, recording: 'resuming' });
+    phone.asked[1]!.answer('on');
+    await flush();
+    expect(phone.asked.map((a) => a.paused)).toEqual([true, false, true]);
+    expect(pause.current).toEqual({ state: 'pausing' });
+    phone.asked[2]!.answer('paused');
+    await flush();
+    expect(pause.current).toMatchObject({ state: 'paused' });
+  });
+
   it('resumes by itself when the countdown runs out, and says so until she leaves the field', async () => {
     pause.focus(call);
     phone.asked[0]!.answer('paused');

@@ -77,6 +77,11 @@ export class SensitivePause {
       if (this.callId !== callId || this.view.state !== 'resuming') return;
       // Refused: the call bar still says "paused" (from the PBX) and the refusal is shown there.
       if (confirmed !== 'on') return this.reset();
+      // Back in a sensitive field while the resume was on its way: pause again, or she types with the tape running.
+      if (this.focused && after === 'idle') {
+        this.show({ state: 'idle' });
+        return this.focus({ callId, recording: 'on' });
+      }
       this.show({ state: after });
       if (after === 'idle') this.callId = null;
     });

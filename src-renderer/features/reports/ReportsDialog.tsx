@@ -126,7 +126,7 @@ function ReportBody({ mode, view, trendBy }: { mode: 'my-day' | 'team'; view: Re
             </thead>
             <tbody>
               {result.lowCsat.map((l) => (
-                <tr key={l.workOrder}>
+                <tr key={`${l.workOrder}-${l.at}`}>
                   <th scope="row">{l.workOrder}</th>
                   <td>{l.agent}</td>
                   <td>{l.csat}</td>

@@ -87,6 +87,8 @@ export const sql = `
               FROM contacts WHERE direction = 'inbound' AND customer_key IS NOT NULL) n
      WHERE c.id = n.id AND c.next_inbound_at IS DISTINCT FROM n.next_at;
   $$;
+  -- Calls from before this migration: linked now, before the rollups are built from them.
+  SELECT contacts_relink_repeats();
 
   CREATE INDEX work_orders_for_agent_reports ON work_orders (created_by, created_at);
   CREATE INDEX follow_ups_by_work_order ON follow_ups (work_order_id) WHERE work_order_id IS NOT NULL;
