@@ -53,6 +53,7 @@ export async function buildApp(config: ServerConfig): Promise<{ app: FastifyInst
   app.addHook('onClose', async () => {
     await services.notifier.stop();
     await services.pool.end();
+    await services.reportsPool.end();
   });
   return { app, services };
 }

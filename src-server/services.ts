@@ -21,6 +21,8 @@ export interface Log {
 /** Every service of one server process, built from configuration. Nothing here is shared between processes. */
 export interface Services {
   pool: pg.Pool;
+  /** The reports' own connections (see buildServices). */
+  reportsPool: pg.Pool;
   users: UsersRepo;
   sessions: SessionsRepo;
   tokens: AccessTokens;
@@ -35,6 +37,9 @@ export interface Services {
 
 export function buildServices(config: ServerConfig, log: Log): Services {
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+  const reportsPool = new pg.Pool({ connectionString: config.databaseUrl, max: 3, options: '-c statement_timeout=20000' });
+  reportsPool.on('error', (err) => log.warn({ error: err.message }, 'idle reports connection lost'));
+  reportsPool.on('connect', (client) => client.on('error', (err) => log.warn({ error: err.message }, 'reports connection lost during a request')));
   // A connection that dies while idle (PostgreSQL restarted) must not crash the process.
   pool.on('error', (err) => log.warn({ error: err.message }, 'idle database connection lost'));
   // ...and one lost while a request holds it (between two statements of a transaction) fails that request,
@@ -45,6 +50,7 @@ export function buildServices(config: ServerConfig, log: Log): Services {
   const tokens = new AccessTokens(config.tokenSecret, config.accessTokenSeconds);
   return {
     pool,
+    reportsPool,
     users,
     sessions,
     tokens,
@@ -54,6 +60,8 @@ export function buildServices(config: ServerConfig, log: Log): Services {
     notifier: new TeamNotifier(config.databaseUrl, log),
     recordings: new RecordingsService(pool, config, log),
     knowledge: new KnowledgeService(pool, new KnowledgeRepo(pool), log),
-    reports: new ReportsService(pool),
+    // Reports get a pool of their own: a lead asking for a year runs many statements at once, and they must never
+    // take the connections the desktops' sync needs; a statement that runs away is stopped.
+    reports: new ReportsService(reportsPool),
   };
 }
