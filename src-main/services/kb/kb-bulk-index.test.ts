@@ -121,3 +121,18 @@ describe('a first import cut short', () => {
     }
   }, BUILDS);
 });
+
+describe('a bulk build while a pull indexes an article of the same language', () => {
+  it('keeps the count the pull added: the build adds its own to it', () => {
+    const db = newDb();
+    const stats = db.prepare<[], { articles: number; body_words: number }>("SELECT articles, body_words FROM kb_index_stats WHERE locale = 'en'");
+    // The pull's article, indexed one by one meanwhile (its count is in before the build writes its own).
+    db.prepare("INSERT INTO kb_index_stats (locale, articles, title_words, body_words, tag_words) VALUES ('en', 1, 2, 30, 1)").run();
+    const bulk = new KbBulkIndex('en');
+    bulk.add(101, { title: ['refund'], body: ['money', 'back', 'soon'], tags: [] });
+    bulk.add(102, { title: ['late', 'parcel'], body: ['courier', 'delay'], tags: ['delivery'] });
+    bulk.write(db);
+    expect(stats.get()).toEqual({ articles: 3, body_words: 30 + 3 + 2 });
+    db.close();
+  });
+});

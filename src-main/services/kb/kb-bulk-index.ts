@@ -50,7 +50,10 @@ export class KbBulkIndex {
     writeInSlices(db, [s], () =>
       db
         .prepare<[string, number, number, number, number]>(
-          'INSERT OR REPLACE INTO kb_index_stats (locale, articles, title_words, body_words, tag_words) VALUES (?, ?, ?, ?, ?)',
+          // Added to what is there: articles a pull indexed meanwhile (KbIndex.add) counted themselves already.
+          `INSERT INTO kb_index_stats (locale, articles, title_words, body_words, tag_words) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (locale) DO UPDATE SET articles = articles + excluded.articles, title_words = title_words + excluded.title_words,
+             body_words = body_words + excluded.body_words, tag_words = tag_words + excluded.tag_words`,
         )
         .run(this.locale, s.articles, s.title_words, s.body_words, s.tag_words),
     );
