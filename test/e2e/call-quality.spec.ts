@@ -201,6 +201,7 @@ test('the start-of-shift offer goes when the first caller rings, untested', asyn
   await expect(page.getByTestId('call-state')).toContainText('Ringing');
   await expect(offer).toHaveCount(0);
   await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
   await page.getByRole('button', { name: 'Hang up' }).click();
   await wrapUp(page);
   expect((await run.done).code).toBe(0);
