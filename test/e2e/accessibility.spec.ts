@@ -95,5 +95,24 @@ test('every screen in zh-CN, zh-TW, th and en: no serious accessibility findings
     await expect.soft(acw).toContainText(`${translate(locale, 'agent.after-call-work')} `);
     findings.push(...(await check(page, `after-call-work-${locale}`)));
   }
+
+  // The dialogs: settings, the call recordings (the demo desktop is signed in to its team server) and the lead's
+  // team reports, each open in every language.
+  const dialogs = [
+    { name: 'settings', open: 'settings.open', title: 'settings.title', close: 'settings.close', within: page.getByTestId('call-bar') },
+    { name: 'recordings', open: 'recordings.button', title: 'recordings.title', close: 'recordings.close', within: page.getByTestId('call-bar') },
+    { name: 'team-reports', open: 'reports.title', title: 'reports.title', close: 'reports.close', within: page.getByTestId('floor') },
+  ] as const;
+  for (const locale of LOCALES) {
+    await switchTo(page, current, (current = locale));
+    for (const d of dialogs) {
+      await d.within.getByRole('button', { name: translate(locale, d.open), exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: translate(locale, d.title), exact: true });
+      await expect(dialog).toBeVisible();
+      findings.push(...(await check(page, `${d.name}-${locale}`)));
+      await dialog.getByRole('button', { name: translate(locale, d.close), exact: true }).first().click();
+      await expect(dialog).toBeHidden();
+    }
+  }
   expect(findings).toEqual([]);
 });
