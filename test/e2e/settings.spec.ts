@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { silentLogger } from '../../src-main/app/logger';
 import { LabKamailio } from '../../src-main/services/lab-pbx/kamailio';
@@ -40,6 +41,28 @@ async function fillPhone(form: Locator, password: string): Promise<void> {
 /** Marks this page: the mark is gone if the page was reloaded. */
 const markPage = (page: Page) => page.evaluate('window.notReloaded = true');
 const stillSamePage = (page: Page) => page.evaluate('window.notReloaded === true');
+
+test('the first-run screen in zh-CN, zh-TW, th and en: no serious accessibility findings (axe), screenshots', async ({ page }) => {
+  await page.goto(shell.url);
+  const firstRun = page.getByTestId('first-run');
+  const findings: string[] = [];
+  let current: keyof typeof messages = 'en';
+  for (const locale of ['zh-CN', 'zh-TW', 'th', 'en'] as const) {
+    // The form's own language choice shows the screen in that language at once.
+    await firstRun.getByRole('combobox', { name: messages[current]['app.language'], exact: true }).selectOption(locale);
+    current = locale;
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(firstRun.getByRole('heading', { name: messages[locale]['settings.firstRun.title'] })).toBeVisible();
+    await page.screenshot({ path: `test-results/a11y-first-run-${locale}.png`, fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    findings.push(
+      ...violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${locale}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    );
+  }
+  expect(findings).toEqual([]);
+});
 
 test('first run: a wrong password fails once with "check your password"; the right one registers, no restart', async ({ page }) => {
   test.setTimeout(90_000);
