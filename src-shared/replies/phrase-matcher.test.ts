@@ -46,3 +46,21 @@ describe('RegexSource', () => {
     expect(RegexSource.safeParse('\\bx\\b').success).toBe(true);
   });
 });
+
+describe('RegexSource and runaway patterns', () => {
+  it('refuses a repetition inside a repetition, naming it, and keeps bounded repeats', () => {
+    for (const bad of ['(a+)+$', '(\\w+\\s?)*x', '(?:ไม่\\s*)+ได้', '(?:x{2,})*y']) {
+      const r = RegexSource.safeParse(bad);
+      expect(r.success, bad).toBe(false);
+      expect(r.error!.issues[0]!.message).toMatch(/repeats a repetition \(.+\)/);
+    }
+    for (const good of ['(?:คุณ)(?:ต้อง)?(?:ใจเย็น(?:\\s?ๆ)?)', '(?:หาก|ถ้า)[^\\s]{0,15}?ไม่สามารถ', '\\b\\w+ly\\b', '(?:ab+c)?d']) {
+      expect(RegexSource.safeParse(good).success, good).toBe(true);
+    }
+  });
+
+  it('caps a pattern at its length limit', () => {
+    expect(RegexSource.safeParse('a'.repeat(1001)).error!.issues[0]!.message).toMatch(/longer than 1000/);
+    expect(RegexSource.safeParse('a'.repeat(1000)).success).toBe(true);
+  });
+});

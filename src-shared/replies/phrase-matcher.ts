@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catastrophicPart, MAX_PATTERN_LENGTH } from './regex-safety';
 
 /**
  * Finding phrases in Chinese and Thai (no spaces between words) and English with regular expressions. Offsets are
@@ -31,11 +32,19 @@ function compiles(source: string): boolean {
   }
 }
 
-/** A regular-expression source (matched case-insensitively) that cannot match the empty string. */
+/**
+ * A regular-expression source (matched case-insensitively) that cannot match the empty string and cannot freeze
+ * the desktop on a long draft (see regex-safety.ts).
+ */
 export const RegexSource = z
   .string()
   .min(1)
-  .refine(compiles, 'is not a valid regular expression, or it matches empty text');
+  .max(MAX_PATTERN_LENGTH, `is longer than ${MAX_PATTERN_LENGTH} characters`)
+  .refine(compiles, 'is not a valid regular expression, or it matches empty text')
+  .superRefine((source, ctx) => {
+    const part = catastrophicPart(source, regexFlags(source).includes('u'));
+    if (part) ctx.addIssue({ code: 'custom', message: `repeats a repetition (${part}), which can freeze the desktop on a long text: use a bounded repeat such as {0,20}, or one repetition` });
+  });
 
 /**
  * Patterns to look for, and exceptions: a hit is dropped when an exception matches text that overlaps it. This

@@ -25,6 +25,7 @@ class Backoff {
   }
 }
 const POLL_MS = 30_000;
+const MAX_DEFERRED = 200;
 
 /**
  * The desktop's sync worker: pushes the outbox in order (at most once each, thanks to the server's per-desktop
@@ -42,6 +43,8 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private live: WebSocket | null = null;
   private liveRetry: NodeJS.Timeout | null = null;
   private readonly liveBackoff = new Backoff(250, 8_000);
+  /** Wake-ups that came while a run was in progress, for that run to settle after its pull. */
+  private deferred: LiveMessage[] = [];
   private lastSyncedAt: number | null = null;
   private knowledgeDue = true;
   private state: SyncStatus['state'] = 'connecting';
@@ -166,6 +169,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
             throw err;
           });
         }
+        this.applyDeferred();
         if (!this.live) this.connectLive();
         this.backoff.reset();
         this.lastSyncedAt = Date.now();
@@ -305,6 +309,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       if (this.knowledge?.wants(message)) this.knowledgeDue = true;
       const parsed = LiveMessage.safeParse(message);
       if (parsed.success && parsed.data.seq >= 0 && parsed.data.seq <= this.cursor) return;
+      // While a push or pull runs, the wake-up waits for it: the run's own pull usually goes past it (a desktop
+      // catching up after a fault would otherwise pull once more for every teammate's change meanwhile).
+      if (parsed.success && parsed.data.seq >= 0 && this.running) return void this.deferLive(parsed.data);
       if (parsed.success && this.applyLive(parsed.data)) return;
       this.kick();
     });
@@ -321,12 +328,30 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     });
   }
 
+  private deferLive(m: LiveMessage): void {
+    // A run that keeps failing with the channel open: past a bound, one pull after the run replaces them all.
+    if (this.deferred.length >= MAX_DEFERRED) {
+      this.deferred = [];
+      this.dirty = true;
+    } else this.deferred.push(m);
+  }
+
+  /**
+   * Inside a run, after its pull: the wake-ups that came meanwhile. Those the pull went past are done; one that
+   * continues the cursor is applied; one beyond a gap makes the run pull again.
+   */
+  private applyDeferred(): void {
+    const waiting = this.deferred.sort((a, b) => a.seq - b.seq);
+    this.deferred = [];
+    for (const m of waiting) if (m.seq > this.cursor && !this.applyLive(m, true)) this.dirty = true;
+  }
+
   /**
    * Applies the changes a wake-up carries when they continue this desktop's cursor. Not while a push or pull is
-   * running: that run pulls afterwards anyway, and an older pull answer must not land over newer live rows.
+   * running (unless called by that run, after its pull): an older pull answer must not land over newer live rows.
    */
-  private applyLive(m: LiveMessage): boolean {
-    if (m.changes === undefined || m.after === undefined || this.running || this.stopped || m.after > this.cursor) return false;
+  private applyLive(m: LiveMessage, inRun = false): boolean {
+    if (m.changes === undefined || m.after === undefined || (this.running && !inRun) || this.stopped || m.after > this.cursor) return false;
     const { workOrders } = this.applier.apply(m.changes, () => this.saveCursor(m.seq));
     if (workOrders.length) this.emit('pulled', { workOrders });
     if (this.state === 'synced') {
