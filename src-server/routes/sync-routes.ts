@@ -92,7 +92,11 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
         // Where the team's feed stands, read after the socket joined (so nothing later is missed): a desktop whose
         // last pull got there has nothing to fetch, and a reconnecting floor does not pull twice.
         s.pool.query<{ feed_seq: string }>('SELECT feed_seq FROM teams WHERE id = $1', [v.teamId]).then(
-          (r) => socket.send(JSON.stringify({ type: 'changed', seq: Number(r.rows[0]?.feed_seq ?? -1) })),
+          (r) => {
+            const seq = Number(r.rows[0]?.feed_seq ?? -1);
+            if (seq >= 0) live.known(v.teamId!, seq);
+            socket.send(JSON.stringify({ type: 'changed', seq }));
+          },
           () => socket.send(JSON.stringify({ type: 'changed', seq: -1 })),
         );
       },

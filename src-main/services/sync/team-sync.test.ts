@@ -105,3 +105,30 @@ describe('a wake-up while a pull is on its way', () => {
     await expect.poll(uuidsOnDesk).toEqual(['change 5', 'change 8', 'change 9']);
   });
 });
+
+describe('the live channel on (re)connecting', () => {
+  it('opens before the pull, so a wake-up naming where the pull gets to costs no second pull', async () => {
+    let connectedBeforePull = false;
+    void channel.then(() => (connectedBeforePull = pulls.length === 0));
+    sync.start();
+    await nextPull(1);
+    expect(connectedBeforePull).toBe(true);
+    const ws = await channel;
+    const arrived = received(1);
+    ws.send(JSON.stringify({ type: 'changed', seq: 4 }));
+    await arrived;
+    pulls[0]!.answer({ changes: [workOrder(3), workOrder(4)], cursor: 4, more: false, clientLastSeq: null });
+    await expect.poll(() => sync.status().state).toBe('synced');
+    expect(uuidsOnDesk()).toEqual(['change 3', 'change 4']);
+    expect(pulls).toHaveLength(1);
+  });
+
+  it('that cannot open does not stop the desktop syncing by pulling', async () => {
+    await new Promise((r) => wss.close(r));
+    sync.start();
+    await nextPull(1);
+    pulls[0]!.answer({ changes: [workOrder(1)], cursor: 1, more: false, clientLastSeq: null });
+    await expect.poll(() => sync.status().state).toBe('synced');
+    expect(uuidsOnDesk()).toEqual(['change 1']);
+  });
+});

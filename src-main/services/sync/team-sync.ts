@@ -26,6 +26,8 @@ class Backoff {
 }
 const POLL_MS = 30_000;
 const MAX_DEFERRED = 200;
+/** How long a run waits for the live channel to open before pulling without it. */
+const LIVE_OPEN_TIMEOUT_MS = 5_000;
 
 /**
  * The desktop's sync worker: pushes the outbox in order (at most once each, thanks to the server's per-desktop
@@ -161,6 +163,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
         // Signed in first: which client id and cursor to use depends on who she is on the server.
         if (!this.client.user) await this.client.signIn();
         await this.pushAll();
+        // The live channel opens before the pull, so what changes meanwhile comes on it and waits for the pull
+        // (see applyDeferred) instead of making the desktop pull a second time.
+        if (!this.live) await this.connectLive();
         await this.pullAll();
         if (this.knowledge && this.knowledgeDue) {
           this.knowledgeDue = false;
@@ -170,7 +175,6 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
           });
         }
         this.applyDeferred();
-        if (!this.live) this.connectLive();
         this.backoff.reset();
         this.lastSyncedAt = Date.now();
         this.message = null;
@@ -287,16 +291,29 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_decisions WHERE decided_at IS NULL').get()!.n;
   }
 
-  private connectLive(): void {
+  /**
+   * Opens the live channel; resolves once it is open, or has failed (the desktop then syncs by pulling, and the
+   * next run tries again: a channel that never opened is not retried on its own timer, so an unreachable server
+   * is not asked twice as often).
+   */
+  private connectLive(): Promise<void> {
     const token = this.client.token;
-    if (!token || this.stopped) return;
+    if (!token || this.stopped) return Promise.resolve();
     const url = new URL('/v1/sync/live', this.client.baseUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, maxPayload: 64 * 1024 });
+    const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, maxPayload: 64 * 1024, handshakeTimeout: LIVE_OPEN_TIMEOUT_MS });
     this.live = ws;
+    let opened = false;
+    const settled = new Promise<void>((resolve) => {
+      ws.once('open', resolve);
+      ws.once('close', () => resolve());
+    });
     const ping = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"ping"}'), 20_000);
     ping.unref();
-    ws.on('open', () => this.liveBackoff.reset());
+    ws.on('open', () => {
+      opened = true;
+      this.liveBackoff.reset();
+    });
     // A wake-up names the feed position it announces: nothing to do when a pull already went past it. One that
     // carries the changes is applied as a pull would be; anything else (a gap, a plain wake-up) is a pull.
     ws.on('message', (data: Buffer) => {
@@ -323,9 +340,11 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       if (code === 4401) this.client.forgetAccessToken();
       if (this.live !== ws || this.stopped) return;
       this.live = null;
+      if (!opened) return;
       this.liveRetry = setTimeout(() => this.kick(), this.liveBackoff.next());
       this.liveRetry.unref();
     });
+    return settled;
   }
 
   private deferLive(m: LiveMessage): void {

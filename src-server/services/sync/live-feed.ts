@@ -66,6 +66,17 @@ export class LiveFeed {
     return [...this.teams.values()].flatMap((t) => [...t.sockets.keys()]);
   }
 
+  /**
+   * Where the team's feed stood when a socket's hello was read: its desktop pulls at least that far, so a process
+   * that did not yet know where its desktops stand (just started, or all of the team's sockets had gone, as after a
+   * network fault) starts its stretch there. Its next wake-up then carries the changes instead of sending every
+   * desktop of the team to pull. A desktop not yet that far sees `after` beyond her cursor and pulls.
+   */
+  known(teamId: number, seq: number): void {
+    const team = this.teams.get(teamId);
+    if (team && team.through === null && !team.reading) team.through = seq;
+  }
+
   /** PostgreSQL announced that the team's feed reached `seq` (in commit order). */
   changed(teamId: number, seq: number): void {
     const team = this.teams.get(teamId);

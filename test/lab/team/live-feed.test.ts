@@ -112,6 +112,18 @@ describe('the live channel', () => {
     pulls.mockRestore();
   });
 
+  it('a process that has just started carries the team\'s first change in the wake-up: the hello said where its desktops stand', async () => {
+    const b = lab.servers[1]!;
+    await b.kill();
+    await b.start();
+    const teammate = await listen(b.url, '1002');
+    const agent = await signIn(lab.servers[0]!.url, '1001', 'agent-pass-1001');
+    const first = fileComplaint('ordinary', 'first after the restart');
+    await push(lab.servers[0]!.url, agent.accessToken, randomUUID(), [{ seq: 1, mutation: first }]);
+    await vi.waitFor(() => expect(teammate.messages.length).toBeGreaterThan(0), { timeout: 5000 });
+    expect(orderIds(teammate.messages[0]!)).toEqual([first.workOrder.id]);
+  });
+
   it('a person disabled while connected is sent nothing more and her socket is closed', async () => {
     const a = lab.servers[0]!.url;
     const leaving = await listen(a, 'spec9');
