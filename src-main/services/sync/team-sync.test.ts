@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { silentLogger } from '../../app/logger';
 import { Cache } from '../db/cache';
@@ -130,5 +130,37 @@ describe('the live channel on (re)connecting', () => {
     pulls[0]!.answer({ changes: [workOrder(1)], cursor: 1, more: false, clientLastSeq: null });
     await expect.poll(() => sync.status().state).toBe('synced');
     expect(uuidsOnDesk()).toEqual(['change 1']);
+  });
+});
+
+describe('the safety-net pull', () => {
+  it('runs every 30 s while the live channel is down and every 5 minutes while it is open', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      sync.start();
+      await nextPull(1);
+      pulls[0]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
+      const ws = await channel;
+      await expect.poll(() => sync.status().state).toBe('synced');
+      // Open: nine quiet half-minutes, then the tenth pulls.
+      await vi.advanceTimersByTimeAsync(9 * 30_000);
+      expect(pulls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(30_000);
+      await nextPull(2);
+      pulls[1]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
+      await expect.poll(() => sync.status().state).toBe('synced');
+      // Down (the server closed it, and will not take it back): the next half-minute pulls.
+      wss.close();
+      ws.terminate();
+      // It tries the channel again at once (and fails), pulling as it does.
+      await nextPull(3);
+      pulls[2]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
+      await expect.poll(() => sync.status().state).toBe('synced');
+      await vi.advanceTimersByTimeAsync(30_000);
+      await nextPull(4);
+      pulls[3]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
