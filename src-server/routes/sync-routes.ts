@@ -91,11 +91,13 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
         socket.on('message', seen);
         // Where the team's feed stands, read after the socket joined (so nothing later is missed): a desktop whose
         // last pull got there has nothing to fetch, and a reconnecting floor does not pull twice.
-        s.pool.query<{ feed_seq: string }>('SELECT feed_seq FROM teams WHERE id = $1', [v.teamId]).then(
+        // It names the published knowledge's position too: a desktop that was away (its server process restarted,
+        // the network down) pulls what was published meanwhile, and only then.
+        s.pool.query<{ feed_seq: string; knowledge: string }>('SELECT t.feed_seq, k.seq AS knowledge FROM teams t, knowledge_feed k WHERE t.id = $1 AND k.id = 1', [v.teamId]).then(
           (r) => {
             const seq = Number(r.rows[0]?.feed_seq ?? -1);
-            if (seq >= 0) live.known(v.teamId!, seq);
-            socket.send(JSON.stringify({ type: 'changed', seq }));
+            if (seq >= 0) live.known(socket, seq);
+            socket.send(JSON.stringify(r.rows[0] ? { type: 'changed', seq, knowledge: Number(r.rows[0].knowledge) } : { type: 'changed', seq }));
           },
           () => socket.send(JSON.stringify({ type: 'changed', seq: -1 })),
         );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { catastrophicPart, MAX_PATTERN_LENGTH } from './regex-safety';
+import { MAX_PATTERN_LENGTH, slowPart } from './regex-safety';
 
 /**
  * Finding phrases in Chinese and Thai (no spaces between words) and English with regular expressions. Offsets are
@@ -42,8 +42,8 @@ export const RegexSource = z
   .max(MAX_PATTERN_LENGTH, `is longer than ${MAX_PATTERN_LENGTH} characters`)
   .refine(compiles, 'is not a valid regular expression, or it matches empty text')
   .superRefine((source, ctx) => {
-    const part = catastrophicPart(source, regexFlags(source).includes('u'));
-    if (part) ctx.addIssue({ code: 'custom', message: `repeats a repetition (${part}), which can freeze the desktop on a long text: use a bounded repeat such as {0,20}, or one repetition` });
+    const part = slowPart(source, regexFlags(source));
+    if (part) ctx.addIssue({ code: 'custom', message: `can take very long on some texts and freeze the desktop: ${part} can match the same letters in more than one way; make each repeated part match different letters` });
   });
 
 /**

@@ -305,7 +305,17 @@ export type TeamMembersResponse = z.infer<typeof TeamMembersResponse>;
  * carries what this person may see of the feed from `after` to `seq` (a desktop whose cursor is at or past
  * `after` applies it and moves to `seq`, no pull); without them, or on a gap, the desktop pulls after its cursor.
  */
-export const LiveMessage = z.object({ type: z.literal('changed'), seq: z.number().int(), after: z.number().int().nonnegative().optional(), changes: z.array(Change).optional() });
+/**
+ * A wake-up on the live channel: the team feed's position, with the stretch that leads there when the server could
+ * send it; the hello on connecting also names the published knowledge's position.
+ */
+export const LiveMessage = z.object({
+  type: z.literal('changed'),
+  seq: z.number().int(),
+  after: z.number().int().nonnegative().optional(),
+  changes: z.array(Change).optional(),
+  knowledge: z.number().int().nonnegative().optional(),
+});
 export type LiveMessage = z.infer<typeof LiveMessage>;
 
 export const ErrorBody = z.object({ error: z.string(), message: z.string() });

@@ -9,6 +9,7 @@ import { ReplyTemplate } from '../../../src-shared/replies/template';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { checkKnowledgeRecord, KnowledgeLiveMessage, type KbArticleRecord, type KnowledgeChange, type KnowledgePullResponse } from '../../../src-shared/sync/knowledge-contract';
 import { PublishedListsRepo, type ListKind } from './published-lists-repo';
+import { LiveMessage } from '../../../src-shared/sync/contract';
 
 /** Changes per pull: a page's articles are segmented at once, on the main thread, before any is written. */
 const PAGE = 100;
@@ -44,7 +45,10 @@ export class KnowledgePull extends EventEmitter<{ applied: [{ articles: string[]
   wants(message: unknown): boolean {
     const knowledge = KnowledgeLiveMessage.safeParse(message);
     if (knowledge.success) return knowledge.data.seq > this.cursor;
-    // The server says seq -1 when the desktop connects and when its own listener may have missed notifications.
+    // The live channel's hello names where the published knowledge stands.
+    const hello = LiveMessage.safeParse(message);
+    if (hello.success && hello.data.knowledge !== undefined) return hello.data.knowledge > this.cursor;
+    // The server says seq -1 when its own listener may have missed notifications (or could not read the hello).
     return typeof message === 'object' && message !== null && (message as { seq?: unknown }).seq === -1;
   }
 

@@ -92,17 +92,27 @@ describe('a wake-up while a pull is on its way', () => {
     expect(pulls).toHaveLength(2);
   });
 
-  it('that the pull went past is dropped; one beyond a gap makes the desktop pull again', async () => {
+  it('that the pull went past is dropped, with no pull more', async () => {
     const ws = await pullOnItsWay();
-    const arrived = received(2);
-    ws.send(JSON.stringify({ type: 'changed', seq: 5, after: 4, changes: [workOrder(5)] }));
+    const arrived = received(1);
+    ws.send(JSON.stringify({ type: 'changed', seq: 6, after: 5, changes: [workOrder(6)] }));
+    await arrived;
+    pulls[1]!.answer({ changes: [workOrder(5), workOrder(6), workOrder(7)], cursor: 7, more: false, clientLastSeq: null });
+    await expect.poll(uuidsOnDesk).toEqual(['change 5', 'change 6', 'change 7']);
+    await expect.poll(() => (sync as unknown as { running: unknown }).running).toBeNull();
+    expect(pulls).toHaveLength(2);
+  });
+
+  it('beyond a gap makes the desktop pull again from where it is', async () => {
+    const ws = await pullOnItsWay();
+    const arrived = received(1);
     ws.send(JSON.stringify({ type: 'changed', seq: 9, after: 8, changes: [workOrder(9)] }));
     await arrived;
     pulls[1]!.answer({ changes: [workOrder(5)], cursor: 5, more: false, clientLastSeq: null });
     await nextPull(3);
     expect(pulls[2]!.after).toBe(5);
-    pulls[2]!.answer({ changes: [workOrder(8), workOrder(9)], cursor: 9, more: false, clientLastSeq: null });
-    await expect.poll(uuidsOnDesk).toEqual(['change 5', 'change 8', 'change 9']);
+    pulls[2]!.answer({ changes: [workOrder(6), workOrder(7), workOrder(8), workOrder(9)], cursor: 9, more: false, clientLastSeq: null });
+    await expect.poll(uuidsOnDesk).toEqual(['change 5', 'change 6', 'change 7', 'change 8', 'change 9']);
   });
 });
 
@@ -142,10 +152,19 @@ describe('the safety-net pull', () => {
       pulls[0]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
       const ws = await channel;
       await expect.poll(() => sync.status().state).toBe('synced');
-      // Open: nine quiet half-minutes, then the tenth pulls.
-      await vi.advanceTimersByTimeAsync(9 * 30_000);
+      // Open (its pings answered as time goes by): nine quiet half-minutes, then the tenth pulls.
+      const live = () => (sync as unknown as { live: WebSocket }).live;
+      let elapsed = 0;
+      const pass = async (ms: number) => {
+        for (const end = elapsed + ms; elapsed < end; elapsed += 10_000) {
+          const pong = elapsed % 20_000 === 10_000 ? new Promise((r) => live().once('pong', r)) : null;
+          await vi.advanceTimersByTimeAsync(10_000);
+          await pong;
+        }
+      };
+      await pass(9 * 30_000);
       expect(pulls).toHaveLength(1);
-      await vi.advanceTimersByTimeAsync(30_000);
+      await pass(30_000);
       await nextPull(2);
       pulls[1]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
       await expect.poll(() => sync.status().state).toBe('synced');
@@ -159,6 +178,33 @@ describe('the safety-net pull', () => {
       await vi.advanceTimersByTimeAsync(30_000);
       await nextPull(4);
       pulls[3]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a live channel that stops answering', () => {
+  it('is dropped after a ping goes unanswered, and the desktop connects again', async () => {
+    await new Promise((r) => wss.close(r));
+    // A server end that never answers pings, as a connection a NAT forgot looks from the desktop.
+    wss = new WebSocketServer({ host: '127.0.0.1', port: Number(new URL((sync as unknown as { client: TeamClient }).client.baseUrl).port), path: '/v1/sync/live', autoPong: false });
+    await new Promise((r) => wss.once('listening', r));
+    const first = new Promise<WebSocket>((r) => wss.once('connection', r));
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      sync.start();
+      await nextPull(1);
+      pulls[0]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
+      const socket = await first;
+      const closed = new Promise((r) => socket.once('close', r));
+      const again = new Promise<WebSocket>((r) => wss.once('connection', r));
+      await vi.advanceTimersByTimeAsync(20_000); // ping sent, no pong
+      await vi.advanceTimersByTimeAsync(20_000); // still none: dropped
+      await closed;
+      await nextPull(2);
+      pulls[1]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
+      await again;
     } finally {
       vi.useRealTimers();
     }

@@ -33,6 +33,7 @@ const POLLS_SKIPPED_WHILE_LIVE = 9;
 const MAX_DEFERRED = 200;
 /** How long a run waits for the live channel to open before pulling without it. */
 const LIVE_OPEN_TIMEOUT_MS = 5_000;
+const LIVE_PING_MS = 20_000;
 
 /**
  * The desktop's sync worker: pushes the outbox in order (at most once each, thanks to the server's per-desktop
@@ -172,12 +173,14 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
         this.dirty = false;
         // A retry while unreachable stays "unreachable" until it gets through.
         if (this.state !== 'offline') this.setState(this.outbox.countFor(this.owner) ? 'syncing' : this.state === 'synced' ? 'synced' : 'syncing');
-        // Signed in first: which client id and cursor to use depends on who she is on the server.
-        if (!this.client.user) await this.client.signIn();
+        // Signed in first: which client id and cursor to use depends on who she is on the server (and the live
+        // channel, opened before the pull, needs a token that is good).
+        if (!this.client.user || !this.client.token) await this.client.signIn();
         await this.pushAll();
         // The live channel opens before the pull, so what changes meanwhile comes on it and waits for the pull
         // (see applyDeferred) instead of making the desktop pull a second time.
         if (!this.live) await this.connectLive();
+        if (this.stopped) return;
         await this.pullAll();
         if (this.knowledge && this.knowledgeDue) {
           this.knowledgeDue = false;
@@ -320,7 +323,18 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       ws.once('open', resolve);
       ws.once('close', () => resolve());
     });
-    const ping = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send('{"type":"ping"}'), 20_000);
+    // Every 20 s: a ping the server answers (a WebSocket pong) and a message that says she is here. A channel that
+    // did not answer the last ping is dead without a word (Wi-Fi changed, a NAT forgot it): dropped, so the desktop
+    // connects again instead of waiting for TCP to give up while the safety-net pull runs only every 5 minutes.
+    let answered = true;
+    ws.on('pong', () => (answered = true));
+    const ping = setInterval(() => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      if (!answered) return void ws.terminate();
+      answered = false;
+      ws.ping();
+      ws.send('{"type":"ping"}');
+    }, LIVE_PING_MS);
     ping.unref();
     ws.on('open', () => {
       opened = true;
@@ -335,14 +349,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       } catch {
         // Not ours to interpret: treated as a plain wake-up.
       }
-      if (this.knowledge?.wants(message)) this.knowledgeDue = true;
-      const parsed = LiveMessage.safeParse(message);
-      if (parsed.success && parsed.data.seq >= 0 && parsed.data.seq <= this.cursor) return;
-      // While a push or pull runs, the wake-up waits for it: the run's own pull usually goes past it (a desktop
-      // catching up after a fault would otherwise pull once more for every teammate's change meanwhile).
-      if (parsed.success && parsed.data.seq >= 0 && this.running) return void this.deferLive(parsed.data);
-      if (parsed.success && this.applyLive(parsed.data)) return;
-      this.kick();
+      const knowledgeDue = this.knowledge?.wants(message) ?? false;
+      if (knowledgeDue) this.knowledgeDue = true;
+      if (!this.settleLive(message) || knowledgeDue) this.kick();
     });
     ws.on('error', () => undefined);
     ws.on('close', (code: number) => {
@@ -352,11 +361,31 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       if (code === 4401) this.client.forgetAccessToken();
       if (this.live !== ws || this.stopped) return;
       this.live = null;
+      // What it announced and was not yet settled is not carried over to another channel (or another team's
+      // feed, after her account moved): the next run pulls.
+      this.deferred = [];
       if (!opened) return;
       this.liveRetry = setTimeout(() => this.kick(), this.liveBackoff.next());
       this.liveRetry.unref();
     });
     return settled;
+  }
+
+  /**
+   * Whether a live message needs no run of its own: the cursor is past it, or (while a push or pull runs) it waits
+   * for that run, whose own pull usually goes past it (a desktop catching up after a fault would otherwise pull
+   * once more for every teammate's change meanwhile), or it carries the changes that continue the cursor.
+   */
+  private settleLive(message: unknown): boolean {
+    const parsed = LiveMessage.safeParse(message);
+    if (!parsed.success) return false;
+    const m = parsed.data;
+    if (m.seq >= 0 && m.seq <= this.cursor) return true;
+    if (m.seq >= 0 && this.running) {
+      this.deferLive(m);
+      return true;
+    }
+    return this.applyLive(m);
   }
 
   private deferLive(m: LiveMessage): void {

@@ -17,6 +17,8 @@ interface Watcher {
   viewer: Viewer;
   /** When her access token expires (ms): nothing more is sent on it after that; the desktop connects again. */
   expiresAt: number;
+  /** The feed position its hello named (null until read). */
+  hello: number | null;
 }
 
 interface TeamState {
@@ -49,7 +51,7 @@ export class LiveFeed {
   add(socket: LiveSocket, viewer: Viewer & { teamId: number }, expiresAt: number): void {
     let team = this.teams.get(viewer.teamId);
     if (!team) this.teams.set(viewer.teamId, (team = { sockets: new Map(), through: null, latest: 0, timer: null, reading: false }));
-    team.sockets.set(socket, { viewer, expiresAt });
+    team.sockets.set(socket, { viewer, expiresAt, hello: null });
   }
 
   remove(socket: LiveSocket): void {
@@ -67,14 +69,17 @@ export class LiveFeed {
   }
 
   /**
-   * Where the team's feed stood when a socket's hello was read: its desktop pulls at least that far, so a process
-   * that did not yet know where its desktops stand (just started, or all of the team's sockets had gone, as after a
-   * network fault) starts its stretch there. Its next wake-up then carries the changes instead of sending every
-   * desktop of the team to pull. A desktop not yet that far sees `after` beyond her cursor and pulls.
+   * Where the team's feed stood when a socket's hello was read: its desktop pulls at least that far. A process that
+   * does not know where a team's desktops stand (just started, or every socket of the team had gone, as after a
+   * network fault) starts its next stretch at the lowest hello of the team's sockets once each has had one, so that
+   * wake-up carries the changes instead of sending every desktop to pull; one not yet that far sees `after` beyond
+   * her cursor and pulls.
    */
-  known(teamId: number, seq: number): void {
-    const team = this.teams.get(teamId);
-    if (team && team.through === null && !team.reading) team.through = seq;
+  known(socket: LiveSocket, seq: number): void {
+    for (const team of this.teams.values()) {
+      const watcher = team.sockets.get(socket);
+      if (watcher) watcher.hello = seq;
+    }
   }
 
   /** PostgreSQL announced that the team's feed reached `seq` (in commit order). */
@@ -96,8 +101,12 @@ export class LiveFeed {
   private async flush(teamId: number, team: TeamState): Promise<void> {
     team.timer = null;
     const target = team.latest;
-    const from = team.through;
-    if (from !== null && target <= from) return;
+    const hellos = [...team.sockets.values()].map((w) => w.hello);
+    const from = team.through ?? (hellos.length > 0 && hellos.every((h) => h !== null) ? Math.min(...(hellos as number[])) : null);
+    if (from !== null && target <= from) {
+      team.through = from;
+      return;
+    }
     if (from === null) {
       // Where this process's desktops stand is not known yet: they pull, and the stretch starts here.
       team.through = target;

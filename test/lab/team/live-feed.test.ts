@@ -52,7 +52,7 @@ describe('the live channel', () => {
     const otherTeam = await listen(b, '2001');
     const agent = await signIn(a, '1001', 'agent-pass-1001');
     const clientId = randomUUID();
-    // The first wake-up after a process starts is plain: where its desktops stand is learned from it.
+    // A warm-up change first: where the stretch starts is learned from the hellos (or, without them, a plain wake-up).
     await push(a, agent.accessToken, clientId, [{ seq: 1, mutation: fileComplaint('ordinary', 'warm-up') }]);
     await vi.waitFor(() => expect(teammate.messages.some((m) => m.seq > 0)).toBe(true));
 
