@@ -108,3 +108,25 @@ test('her way out cut (the relay drops everything her browser sends): no audio, 
   await expect(page.getByTestId('quality-meter')).toHaveAttribute('data-level', 'good');
   await hangUp(page, run);
 });
+
+test('"Test my connection" over a slow home network (her own call out, through the relay) says poor, with the round trip it measured', async ({ page }) => {
+  await openReady(page, lab.shell.url, agent.extension);
+  // Her outbound call: the offer comes from her browser, so this is the PBX's other way of meeting her (ICE-lite
+  // in its answer); the lab's echo answers on the trunk.
+  const echo = await lab.customer.answerOnTrunk(lab.pbx.trunkPort, 100);
+  network().impair({ delayMs: 300 });
+  try {
+    await page.getByTitle('Audio devices').click();
+    await page.getByRole('button', { name: 'Test my connection' }).click();
+    const result = page.getByTestId('connection-test-result');
+    await expect(result).toHaveAttribute('data-verdict', 'poor', { timeout: 25_000 });
+    await expect(result).toContainText('Calls will sound bad: use a cable or another network, and tell your team lead.');
+    const measured = Number(/round trip (\d+) ms/u.exec((await result.textContent()) ?? '')?.[1]);
+    expect(measured).toBeGreaterThan(600);
+    // Her microphone still came back in the echo: slow, not cut.
+    await expect(result).toContainText('Your microphone was heard.');
+    expect((await echo.done).code).toBe(0);
+  } finally {
+    network().clear();
+  }
+});
