@@ -2,9 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { CallQualityTally } from './summary';
 import { QualityJudge, type QualitySample, type QualityWarning } from './warnings';
 
-/** A clean second of a call: 40 ms RTT, 5 ms jitter, no loss, audio both ways, a speaking microphone. */
+/**
+ * A clean second of a call: 40 ms RTT, 5 ms jitter, no loss, audio both ways, a speaking microphone, and a consent
+ * check answered every 3 s (none asked in between, as on a quiet path).
+ */
 function clean(at: number, over: Partial<QualitySample> = {}): QualitySample {
-  return { at, rttMs: 40, jitterMs: 5, lossPct: 0, mos: 4.39, receivedAudio: true, sentAudio: true, micLevel: at % 2000 === 0 ? 0.1 : 0.2, ...over };
+  return {
+    at,
+    rttMs: 40,
+    jitterMs: 5,
+    lossPct: 0,
+    mos: 4.39,
+    receivedAudio: true,
+    sentAudio: true,
+    micLevel: at % 2000 === 0 ? 0.1 : 0.2,
+    checksAnswered: at % 3000 === 0 ? true : null,
+    ...over,
+  };
 }
 
 /** Feeds one sample a second (t = 0, 1000, …) and returns the warning kinds standing after each. */
@@ -57,6 +71,30 @@ describe('QualityJudge', () => {
   it('nothing leaving for 3 s is the agent side, and then silence coming back is hers too', () => {
     const dead = (at: number) => clean(at, { receivedAudio: false, sentAudio: false });
     expect(run([c, dead, dead, dead, dead]).at(-1)).toEqual(['no-audio-in:agent', 'no-audio-out:agent']);
+  });
+
+  it("no audio arriving while the PBX stops answering her checks is her side (her network's way out is cut)", () => {
+    // From 1 s nothing arrives and every check goes unanswered (the last answer was at 0 s).
+    const cut = (at: number) => clean(at, { receivedAudio: false, checksAnswered: false });
+    const seen = run([c, cut, cut, cut, cut, cut]);
+    // Silence raised at 3 s after the last audio (0 s); the checks unanswered for 3 s by then too: hers, not the caller's.
+    expect(seen.map((w) => w.join())).toEqual(['', '', '', 'no-audio-in:agent', 'no-audio-in:agent', 'no-audio-in:agent']);
+  });
+
+  it('once hers, a silence stays hers while it clears, even after the checks are answered again', () => {
+    const cut = (at: number) => clean(at, { receivedAudio: false, checksAnswered: false });
+    // Back at 6 s: the checks are answered at once, the caller's audio (an echo of hers) arrives a second later.
+    const answered = (at: number) => clean(at, { receivedAudio: false, checksAnswered: true });
+    const back = (at: number) => clean(at, { checksAnswered: true });
+    const seen = run([c, cut, cut, cut, cut, cut, answered, back, back, back, back, back]);
+    // The cut ends after 5 s, the silence after 6 s: at 10 s only the silence stands, still hers; it clears at 11 s.
+    expect(seen.slice(3).map((w) => w.join())).toEqual([...Array(8).fill('no-audio-in:agent'), '']);
+  });
+
+  it('a check whose answer is still on its way is not a cut: the silence stays on the caller side', () => {
+    // Checks every 3 s: one asked at 3 s is answered in the next sample; nothing arrives from the caller from 1 s.
+    const silent = (at: number) => clean(at, { receivedAudio: false, checksAnswered: at === 3000 ? false : at === 4000 ? true : null });
+    expect(run([c, silent, silent, silent, silent, silent, silent]).at(-1)).toEqual(['no-audio-in:caller']);
   });
 
   it('on hold (silence expected) raises no one-way warning', () => {

@@ -6,6 +6,10 @@
  * bad, so one spike does not alarm the agent. Silence rules (no audio received, none sent, for 3 s; a microphone
  * level that has not moved for 10 s) carry their own duration and are raised once it has passed. Every warning is
  * cleared only after 5 s without a bad sample, so it does not flicker.
+ *
+ * Whose side a silence is on: no audio arriving is the agent's when hers does not leave either, or when the PBX's
+ * media relay has stopped answering her ICE consent checks (what she sends no longer reaches it: her network's way
+ * out is cut); otherwise it is the caller's.
  */
 export const QUALITY_LIMITS = {
   rttMs: 400,
@@ -39,6 +43,11 @@ export interface QualitySample {
   sentAudio: boolean | null;
   /** The microphone's level, 0–1; null while the agent has muted herself. */
   micLevel: number | null;
+  /**
+   * Did the PBX's media relay answer our ICE consent checks since the last sample? false: we asked and heard
+   * nothing back; null: nothing was asked (checks go every few seconds on a quiet path).
+   */
+  checksAnswered: boolean | null;
 }
 
 export interface QualityWarning {
@@ -51,6 +60,17 @@ interface Rule {
   raisedAt: number | null;
   lastBadAt: number | null;
   recent: boolean[];
+}
+
+/** One sample for a rule: raised once `needed` of the last 5 are bad, cleared 5 s after the last bad one. */
+function step(rule: Rule, at: number, bad: boolean, needed: number): void {
+  rule.recent = [...rule.recent, bad].slice(-5);
+  if (bad) rule.lastBadAt = at;
+  if (rule.raisedAt === null) {
+    if (bad && rule.recent.filter(Boolean).length >= needed) rule.raisedAt = at;
+  } else if (rule.lastBadAt !== null && at - rule.lastBadAt >= QUALITY_LIMITS.clearAfterMs) {
+    rule.raisedAt = null;
+  }
 }
 
 const NETWORK: Record<'rtt' | 'jitter' | 'loss' | 'mos', (s: QualitySample) => boolean> = {
@@ -67,12 +87,20 @@ export class QualityJudge {
   private lastOut: number | null = null;
   private micMovedAt: number | null = null;
   private micLevel: number | null = null;
+  /** The path to the PBX's media relay, cut: not a warning of its own, it says whose side a silence is on. */
+  private readonly pathCut: Rule = { raisedAt: null, lastBadAt: null, recent: [] };
+  private lastAnsweredAt: number | null = null;
+  private unanswered = 0;
+  /** Whose side the standing "no audio arriving" is on; null while it does not stand. */
+  private silenceSide: QualitySide | null = null;
 
   add(s: QualitySample): QualityWarning[] {
     for (const kind of ['rtt', 'jitter', 'loss', 'mos'] as const) this.judge(kind, s.at, NETWORK[kind](s), 3);
     this.judge('no-audio-in', s.at, this.silentIn(s), 1);
     this.judge('no-audio-out', s.at, this.silentOut(s), 1);
     this.judge('mic-flat', s.at, this.micFlat(s), 1);
+    step(this.pathCut, s.at, this.unheard(s), 1);
+    this.placeSilence();
     return this.warnings();
   }
 
@@ -87,22 +115,39 @@ export class QualityJudge {
 
   /**
    * No audio arriving while ours leaves: the PBX has nothing from the caller (their phone or their leg). When ours
-   * does not leave either, the agent's own connection is the one to check.
+   * does not leave either, or the PBX's media relay no longer answers her checks, her own connection is the one to check.
    */
   private sideOf(kind: QualityWarningKind): QualitySide {
-    if (kind !== 'no-audio-in') return 'agent';
-    return this.rules.get('no-audio-out')!.raisedAt !== null ? 'agent' : 'caller';
+    return kind === 'no-audio-in' ? (this.silenceSide ?? 'caller') : 'agent';
+  }
+
+  /** Once a silence is the agent's, it stays hers until it clears: it does not flip to the caller's as things recover. */
+  private placeSilence(): void {
+    if (this.rules.get('no-audio-in')!.raisedAt === null) {
+      this.silenceSide = null;
+      return;
+    }
+    const hers = this.rules.get('no-audio-out')!.raisedAt !== null || this.pathCut.raisedAt !== null;
+    if (hers || this.silenceSide === null) this.silenceSide = hers ? 'agent' : 'caller';
   }
 
   private judge(kind: QualityWarningKind, at: number, bad: boolean, needed: number): void {
-    const rule = this.rules.get(kind)!;
-    rule.recent = [...rule.recent, bad].slice(-5);
-    if (bad) rule.lastBadAt = at;
-    if (rule.raisedAt === null) {
-      if (bad && rule.recent.filter(Boolean).length >= needed) rule.raisedAt = at;
-    } else if (rule.lastBadAt !== null && at - rule.lastBadAt >= QUALITY_LIMITS.clearAfterMs) {
-      rule.raisedAt = null;
+    step(this.rules.get(kind)!, at, bad, needed);
+  }
+
+  /**
+   * Our consent checks unanswered for 3 s, and at least two samples asking in vain: on a quiet path a check goes
+   * every few seconds, so one sample taken while its answer is on the way is not a cut.
+   */
+  private unheard(s: QualitySample): boolean {
+    if (s.checksAnswered === true) {
+      this.lastAnsweredAt = s.at;
+      this.unanswered = 0;
+      return false;
     }
+    this.lastAnsweredAt ??= s.at;
+    if (s.checksAnswered === false) this.unanswered += 1;
+    return this.unanswered >= 2 && s.at - this.lastAnsweredAt >= QUALITY_LIMITS.silentMs;
   }
 
   private silentIn(s: QualitySample): boolean {

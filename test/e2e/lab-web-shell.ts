@@ -27,12 +27,13 @@ export async function startLabWebShell(
   agent: LabAgent,
   env: Record<string, string> = {},
   otherAgents: LabAgent[] = [],
-  options: { recording?: { unrecordedQueues?: string[]; upload?: RecordingDestination } } = {},
+  /** agentNetwork: a relay on the browser's side of rtpengine that the test can slow down or cut (pbx.agentNetwork). */
+  options: { recording?: { unrecordedQueues?: string[]; upload?: RecordingDestination }; agentNetwork?: boolean } = {},
 ): Promise<LabWebShell> {
   const labDir = join(process.cwd(), 'test', 'lab');
   const runDir = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-lab-'));
   const recording = options.recording && { dir: join(runDir, 'recordings'), ...options.recording };
-  const pbx = new LabKamailio({ labDir, runDir, agents: [agent, ...otherAgents], logger: silentLogger, media: true, recording });
+  const pbx = new LabKamailio({ labDir, runDir, agents: [agent, ...otherAgents], logger: silentLogger, media: true, recording, agentNetwork: options.agentNetwork });
   await pbx.start();
   // A customer's phone that fails says why in the test's output (a call that never rings is otherwise a bare timeout).
   const customer = new CustomerPhone(labDir, runDir, () => pbx.sipPort, (report) => console.error(report));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../app/logger';
 import { freePort, waitForTcp } from './ports';
 import { LabRtpEngine } from './rtpengine';
+import { LabAgentNetwork } from './agent-network';
 import { RecordingHook } from './recording-hook';
 import type { RecordingDestination } from './recording-upload';
 import { toneWav } from './tones';
@@ -32,6 +33,11 @@ export interface KamailioOptions {
    * metadata under `dir` (pcaps/, metadata/); calls in `unrecordedQueues` (by X-Queue) are not recorded.
    */
   recording?: { dir: string; unrecordedQueues?: string[]; upload?: RecordingDestination };
+  /**
+   * Put an impairable relay on the agents' side of the media relay (needs media): the lab's stand-in for an agent's
+   * home network, which tests can slow down or cut (agent-network.ts).
+   */
+  agentNetwork?: boolean;
 }
 
 /** The lab's recording notices: a tone per call language (the caller's phone hears which one was played). */
@@ -46,6 +52,8 @@ export class LabKamailio {
   private process: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
   private readonly rtpengine: LabRtpEngine | null;
+  /** The agents' network, when asked for: what a test does to it happens between the browser and rtpengine. */
+  readonly agentNetwork: LabAgentNetwork | null;
   /** The PBX's recording hook, when calls are recorded: emits each finished call's stereo WAV. */
   readonly recordings: RecordingHook | null;
   private stderr = '';
@@ -61,7 +69,9 @@ export class LabKamailio {
 
   constructor(private readonly options: KamailioOptions) {
     if (options.recording && !options.media) throw new Error('the lab PBX records through its media relay: recording needs media');
-    this.rtpengine = options.media ? new LabRtpEngine(options.logger, options.recording?.dir) : null;
+    if (options.agentNetwork && !options.media) throw new Error("the agents' network relay sits by the media relay: it needs media");
+    this.rtpengine = options.media ? new LabRtpEngine(options.logger, options.recording?.dir, options.agentNetwork) : null;
+    this.agentNetwork = options.agentNetwork ? new LabAgentNetwork() : null;
     this.recordings = options.recording
       ? new RecordingHook(options.recording.dir, join(options.recording.dir, 'calls'), options.logger, options.recording.upload)
       : null;
@@ -145,6 +155,7 @@ export class LabKamailio {
     cpSync(DBTEXT_SCHEMA, presenceDb, { recursive: true });
     if (this.rtpengine && !this.rtpengine.running) {
       await this.rtpengine.start();
+      await this.agentNetwork?.start(this.rtpengine.ports);
       this.recordings?.start();
     }
     const cfgPath = join(this.options.runDir, 'kamailio.cfg');
@@ -159,6 +170,9 @@ export class LabKamailio {
         PRESENCE_DB: presenceDb,
         MEDIA: this.rtpengine ? '#!define WITH_RTPENGINE' : '# media: none (agents offer plain RTP)',
         RTPENGINE_PORT: this.rtpengine?.controlPort ?? 0,
+        // Offers from an agent come from the agents' interface, offers to one go out on it; ICE-lite towards her.
+        FROM_AGENT_MEDIA: this.agentNetwork ? ' direction=agents direction=phones ICE-lite=backward' : '',
+        TO_AGENT_MEDIA: this.agentNetwork ? ' direction=phones direction=agents ICE-lite=forward' : '',
         RECORDING: this.options.recording ? '#!define WITH_RECORDING' : '# recording: off',
         NOTICE_DIR: this.writeRecordingNotices(),
         NOTICE_DEFAULT_LANGUAGE: 'en',
@@ -219,6 +233,7 @@ export class LabKamailio {
     }
     if (!options.keepMedia) {
       await this.rtpengine?.stop();
+      this.agentNetwork?.stop();
       this.recordings?.stop();
     }
   }

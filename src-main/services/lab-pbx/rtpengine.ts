@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import type { Logger } from '../../app/logger';
+import { AGENT_MEDIA_ADDRESS } from './agent-network';
 import { freePort } from './ports';
 
 /**
@@ -13,26 +14,37 @@ export class LabRtpEngine {
   private exited: Promise<void> = Promise.resolve();
   /** The ng control port Kamailio's rtpengine module talks to (UDP). */
   controlPort = 0;
+  /** The media ports rtpengine allocates from, once started. */
+  ports = { min: 0, max: 0 };
 
-  /** recordingDir: where calls the PBX asks to record go, as pcap files and metadata (user space, no kernel module). */
+  /**
+   * recordingDir: where calls the PBX asks to record go, as pcap files and metadata (user space, no kernel module).
+   * agentInterface: agents get a logical interface of their own ("agents", bound and advertised apart, see
+   * agent-network.ts) next to the phones' ("phones", the first, so the default); Kamailio names them per offer.
+   */
   constructor(
     private readonly logger: Logger,
     private readonly recordingDir?: string,
+    private readonly agentInterface = false,
   ) {}
 
   async start(): Promise<void> {
     if (this.process) throw new Error('rtpengine is already running');
     if (this.controlPort === 0) this.controlPort = await freePort();
     const rtpMin = await freePort();
+    this.ports = { min: rtpMin, max: Math.min(rtpMin + 400, 65_000) };
+    const interfaces = this.agentInterface
+      ? ['--interface=phones/127.0.0.1', `--interface=agents/${AGENT_MEDIA_ADDRESS.bound}!${AGENT_MEDIA_ADDRESS.advertised}`]
+      : ['--interface=127.0.0.1'];
     const args = [
       '--config-file=none',
       '--foreground',
       '--log-stderr',
       '--table=-1',
-      '--interface=127.0.0.1',
+      ...interfaces,
       `--listen-ng=127.0.0.1:${this.controlPort}`,
-      `--port-min=${rtpMin}`,
-      `--port-max=${Math.min(rtpMin + 400, 65_000)}`,
+      `--port-min=${this.ports.min}`,
+      `--port-max=${this.ports.max}`,
       `--log-level=${process.env.AGENT_DESKTOP_RTPENGINE_LOG_LEVEL ?? 4}`,
       '--delete-delay=0',
       ...(this.recordingDir ? [`--recording-dir=${this.recordingDir}`, '--recording-method=pcap', '--recording-format=raw'] : []),

@@ -22,6 +22,8 @@ describe('readAudioCounters', () => {
       remoteLossFraction: 0.02,
       micLevel: 0.05,
       speakerLevel: 0.3,
+      checksSent: null,
+      checksAnswered: null,
     });
   });
 
@@ -29,9 +31,11 @@ describe('readAudioCounters', () => {
     const c = readAudioCounters([
       { id: 't', type: 'transport', selectedCandidatePairId: 'p2' },
       { id: 'p1', type: 'candidate-pair', currentRoundTripTime: 0.9 },
-      { id: 'p2', type: 'candidate-pair', currentRoundTripTime: 0.031 },
+      { id: 'p2', type: 'candidate-pair', currentRoundTripTime: 0.031, requestsSent: 12, responsesReceived: 11 },
     ]);
     expect(c.rttMs).toBe(31);
     expect(c.jitterMs).toBeNull();
+    // Its consent checks and their answers: whether what we send still reaches the PBX's media relay.
+    expect(c).toMatchObject({ checksSent: 12, checksAnswered: 11 });
   });
 });

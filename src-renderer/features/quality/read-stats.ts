@@ -15,6 +15,12 @@ export interface AudioCounters {
   micLevel: number | null;
   /** The caller's audio level as it plays, 0–1. */
   speakerLevel: number | null;
+  /**
+   * ICE consent checks (RFC 7675) sent to the PBX's media relay on the selected path, and the answers back: while
+   * it answers, what we send reaches it. Null without a selected path.
+   */
+  checksSent: number | null;
+  checksAnswered: number | null;
 }
 
 /** The fields of RTCStats this reads (the DOM types do not list them all). */
@@ -34,6 +40,8 @@ export function readAudioCounters(report: Iterable<Stat>): AudioCounters {
     remoteLossFraction: null,
     micLevel: null,
     speakerLevel: null,
+    checksSent: null,
+    checksAnswered: null,
   };
   const stats = [...report];
   const byId = new Map(stats.map((s) => [s.id, s]));
@@ -62,6 +70,10 @@ export function readAudioCounters(report: Iterable<Stat>): AudioCounters {
       case 'transport': {
         const pair = typeof s.selectedCandidatePairId === 'string' ? byId.get(s.selectedCandidatePairId) : undefined;
         if (pair && num(pair.currentRoundTripTime) !== null) pairRtt = num(pair.currentRoundTripTime)! * 1000;
+        if (pair) {
+          c.checksSent = num(pair.requestsSent);
+          c.checksAnswered = num(pair.responsesReceived);
+        }
         break;
       }
     }

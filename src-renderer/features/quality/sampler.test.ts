@@ -15,6 +15,9 @@ function at(n: number, over: Partial<AudioCounters> = {}): AudioCounters {
     remoteLossFraction: null,
     micLevel: n % 2 ? 0.1 : 0.2,
     speakerLevel: 0.1,
+    // A consent check a second, each answered.
+    checksSent: n,
+    checksAnswered: n,
     ...over,
   };
 }
@@ -56,5 +59,14 @@ describe('QualitySampler', () => {
     for (let n = 2; n <= 4; n++) live = sampler.sample(at(n, { packetsReceived: 50 }), n * 1000, talking);
     expect(live!.warnings).toEqual([{ kind: 'no-audio-in', side: 'caller', since: 4000 }]);
     expect(sampler.summary().oneWayAudio).toBe(true);
+  });
+
+  it("audio stopping to arrive while the PBX stops answering her checks is her side: what she sends no longer reaches it", () => {
+    const sampler = new QualitySampler();
+    sampler.sample(at(1), 1000, talking);
+    let live;
+    // From 2 s: nothing arrives, her audio still leaves, her checks go out and none is answered.
+    for (let n = 2; n <= 4; n++) live = sampler.sample(at(n, { packetsReceived: 50, checksAnswered: 1 }), n * 1000, talking);
+    expect(live!.warnings).toEqual([{ kind: 'no-audio-in', side: 'agent', since: 4000 }]);
   });
 });

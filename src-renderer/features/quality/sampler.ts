@@ -40,6 +40,8 @@ export class QualitySampler {
     const outboundLoss = c.remoteLossFraction === null ? null : c.remoteLossFraction * 100;
     const lossPct = inboundLoss === null && outboundLoss === null ? null : Math.max(inboundLoss ?? 0, outboundLoss ?? 0);
     const flowing = received > 0;
+    const asked = c.checksSent !== null && c.checksSent > (prev?.checksSent ?? c.checksSent);
+    const answered = c.checksAnswered !== null && c.checksAnswered > (prev?.checksAnswered ?? c.checksAnswered);
     const mos = flowing ? scoreCall({ rttMs: c.rttMs ?? 0, jitterMs: c.jitterMs ?? 0, lossPct: lossPct ?? 0 }).mos : null;
     const s: QualitySample = {
       at,
@@ -50,6 +52,7 @@ export class QualitySampler {
       receivedAudio: held ? null : flowing,
       sentAudio: held ? null : c.packetsSent > (prev?.packetsSent ?? 0),
       micLevel: muted || held ? null : c.micLevel,
+      checksAnswered: answered ? true : asked ? false : null,
     };
     const warnings = this.judge.add(s);
     this.tally.add(s, warnings);

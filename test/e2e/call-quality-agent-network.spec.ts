@@ -1,0 +1,132 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { SippRun } from '../../src-main/services/lab-pbx/customer-phone';
+import { startLabWebShell, type LabWebShell } from './lab-web-shell';
+import { openReady, wrapUp } from './workspace-page';
+
+// The agent's own network, impaired for real: the lab's rtpengine gives the browser the address of a relay on its
+// own side (src-main/services/lab-pbx/agent-network.ts), so every packet of her call and every ICE check crosses
+// it both ways. The round trip Chromium measures, and whether the PBX still hears her, are what the relay makes them
+// (call-quality.spec.ts impairs the customer's side instead, which the browser's round trip never crosses).
+const agent = { extension: '3261', password: 'e2e-secret-3261' };
+let lab: LabWebShell;
+test.beforeAll(async () => {
+  lab = await startLabWebShell(agent, {}, [], { agentNetwork: true });
+});
+test.afterAll(async () => {
+  await lab?.stop();
+});
+
+const network = () => lab.pbx.agentNetwork!;
+const warning = (page: Page, kind: string) => page.locator(`[data-testid="quality-warning"][data-kind="${kind}"]`);
+
+/** A customer calls (SIPp echoes her audio back); she answers on a clean line and the meter reads good. */
+async function answer(page: Page, caller: string): Promise<SippRun> {
+  await openReady(page, lab.shell.url, agent.extension);
+  const run = await lab.customer.talk({ caller, callerName: 'Home network', agent: agent.extension, talkMs: 55_000 });
+  await expect(page.getByTestId('call-state')).toContainText('Ringing');
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await expect(page.getByTestId('quality-meter')).toHaveAttribute('data-level', 'good');
+  return run;
+}
+
+async function hangUp(page: Page, run: SippRun): Promise<void> {
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
+}
+
+/**
+ * Notes in the page, by its own clock, every change of the quality warnings of a kind: when each side's line was
+ * first seen and when the last one went. Read back with the returned function.
+ */
+async function watchWarning(page: Page, kind: string): Promise<() => Promise<{ sides: string[]; goneAt: number | null }>> {
+  // A string, as the other specs do: this file is type-checked for Node, without the DOM's names.
+  await page.evaluate(`(() => {
+    const seen = (window.watchedWarning = { sides: [], goneAt: null });
+    const look = () => {
+      const w = document.querySelector('[data-testid="quality-warning"][data-kind="${kind}"]');
+      if (w) {
+        seen.goneAt = null;
+        const side = w.getAttribute('data-side');
+        if (!seen.sides.includes(side)) seen.sides.push(side);
+      } else if (seen.sides.length > 0 && seen.goneAt === null) {
+        seen.goneAt = Date.now();
+      }
+    };
+    look();
+    new MutationObserver(look).observe(document.body, { childList: true, subtree: true, attributes: true });
+  })()`);
+  return () => page.evaluate('window.watchedWarning') as Promise<{ sides: string[]; goneAt: number | null }>;
+}
+
+test('a slow home network raises the round-trip warning on her side, in her language, and it clears 5 s after the line is fast again', async ({ page }) => {
+  const run = await answer(page, '+8613800000261');
+  const watched = await watchWarning(page, 'rtt');
+  // 300 ms each way: a round trip over 600 ms, past the 400 ms line. Chromium measures it on its ICE consent checks,
+  // about every 2.5 s, and the warning needs 3 slow samples of the last 5: about 6 s in all.
+  network().impair({ delayMs: 300 });
+  const rtt = warning(page, 'rtt');
+  await expect(rtt).toHaveText('Your side: Your connection is slow (long delay): pause downloads and video, or use a cable instead of Wi-Fi', { timeout: 10_000 });
+  await expect(rtt).toHaveAttribute('data-side', 'agent');
+  const meter = page.getByTestId('quality-meter');
+  const measured = Number(/round trip (\d+) ms/u.exec((await meter.getAttribute('title')) ?? '')?.[1]);
+  expect(measured).toBeGreaterThan(600);
+  // The agent works in simplified Chinese: the same warning, in her words.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(rtt).toHaveText('您这边: 您的网络延迟很高：请暂停下载和视频，或改用网线代替 Wi-Fi');
+  // The line is fast again: the warning stays until 5 s of good samples (the last slow one is at most a second
+  // before this), then goes.
+  const clearedAt = Date.now();
+  network().clear();
+  await expect(rtt).toHaveCount(0, { timeout: 15_000 });
+  const { sides, goneAt } = await watched();
+  expect(sides).toEqual(['agent']);
+  expect(goneAt! - clearedAt).toBeGreaterThanOrEqual(4000);
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(meter).toHaveAttribute('data-level', 'good');
+  await hangUp(page, run);
+});
+
+test('her way out cut (the relay drops everything her browser sends): no audio, on her side, and it clears when the line is back', async ({ page }) => {
+  const run = await answer(page, '+8613800000262');
+  const watched = await watchWarning(page, 'no-audio-in');
+  // Her audio, RTCP and ICE checks all lost: the customer hears nothing (so the echo stops) and the PBX's media
+  // relay stops answering her checks. The desktop says it is her connection, not the caller.
+  network().impair({ dropFromAgent: true });
+  const silence = warning(page, 'no-audio-in');
+  await expect(silence).toHaveAttribute('data-side', 'agent', { timeout: 10_000 });
+  await expect(silence).toHaveText('Your side: No audio in or out: your connection dropped; check the Wi-Fi or VPN');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('th');
+  await expect(silence).toHaveText('ฝั่งของคุณ: เสียงเข้าและออกหยุดทั้งคู่: การเชื่อมต่อของคุณหลุด ตรวจสอบ Wi-Fi หรือ VPN');
+  // Back well before ICE consent would expire (30 s): the call carries on and the warning clears.
+  network().clear();
+  await expect(silence).toHaveCount(0, { timeout: 15_000 });
+  expect((await watched()).sides).toContain('agent');
+  await page.getByRole('combobox', { name: 'ภาษา' }).selectOption('en');
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await expect(page.getByTestId('quality-meter')).toHaveAttribute('data-level', 'good');
+  await hangUp(page, run);
+});
+
+test('"Test my connection" over a slow home network (her own call out, through the relay) says poor, with the round trip it measured', async ({ page }) => {
+  await openReady(page, lab.shell.url, agent.extension);
+  // Her outbound call: the offer comes from her browser, so this is the PBX's other way of meeting her (ICE-lite
+  // in its answer); the lab's echo answers on the trunk.
+  const echo = await lab.customer.answerOnTrunk(lab.pbx.trunkPort, 100);
+  network().impair({ delayMs: 300 });
+  try {
+    await page.getByTitle('Audio devices').click();
+    await page.getByRole('button', { name: 'Test my connection' }).click();
+    const result = page.getByTestId('connection-test-result');
+    await expect(result).toHaveAttribute('data-verdict', 'poor', { timeout: 25_000 });
+    await expect(result).toContainText('Calls will sound bad: use a cable or another network, and tell your team lead.');
+    const measured = Number(/round trip (\d+) ms/u.exec((await result.textContent()) ?? '')?.[1]);
+    expect(measured).toBeGreaterThan(600);
+    // Her microphone still came back in the echo: slow, not cut.
+    await expect(result).toContainText('Your microphone was heard.');
+    expect((await echo.done).code).toBe(0);
+  } finally {
+    network().clear();
+  }
+});
