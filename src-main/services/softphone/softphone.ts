@@ -271,11 +271,12 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
   }
 
   private track(
-    session: Session,
+    session: Invitation | Inviter,
     fields: Pick<Call, 'direction' | 'state' | 'remoteNumber' | 'displayName' | 'headers' | 'consultFor'> & Partial<Pick<Call, 'recording'>>,
   ): CallLeg {
     const call: Call = {
       callId: `c-${randomUUID()}`,
+      pbxCallId: session.request.callId.slice(0, 256),
       startedAt: this.now(),
       answeredAt: null,
       endedAt: null,
