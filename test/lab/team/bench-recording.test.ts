@@ -6,8 +6,8 @@ import { ROOT } from './team-lab';
 
 // `agent-desktop bench recording --json` at its small scale, against the real hook, team server and PostgreSQL
 // (and a few calls through the real lab Kamailio and rtpengine): every call becomes playable for the lead, within
-// the issue's goal, and a recorded hour costs what a stereo
-// 8-kHz 16-bit WAV does (32,000 bytes a second, plus each file's 44-byte header).
+// the issue's goal, and a recorded hour costs what a stereo 8-kHz 16-bit WAV does (32,000 bytes a second, plus
+// each file's 44-byte header).
 describe('bench recording', () => {
   it('times hang-up to playable for every call and reports storage per recorded hour', async () => {
     const ctx = { resourcesDir: join(ROOT, 'resources') } as CommandContext;
