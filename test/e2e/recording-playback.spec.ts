@@ -148,12 +148,16 @@ async function findAndOpen(page: Page, words: { button: string; customer: string
 
 test('the lead finds the call by the customer\'s name, plays it, sees both channels and the pause where it was', async ({ browser }) => {
   test.setTimeout(180_000);
-  const agentPage = await (await browser.newContext()).newPage();
-  const { recording, pausedAfter, pausedFor, heldAfter, heldFor } = await recordedCallWithPause(agentPage);
+  const agentContext = await browser.newContext();
+  const { recording, pausedAfter, pausedFor, heldAfter, heldFor } = await recordedCallWithPause(await agentContext.newPage());
+  // Closed now: a second agent window left open would get every later call's media steps too, and the window that
+  // answers first (sometimes this stale one, failing) decides the call's answer.
+  await agentContext.close();
   expect(recording.customer).toBe(customer.number);
   expect(recording.pausedSpans).toHaveLength(1);
 
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  const leadContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await leadContext.newPage();
   await page.goto(leadShell.url);
   await expect(page.getByTestId('connection')).toContainText(`Registered as ${leadPhone.extension}`);
   await findAndOpen(page, { button: 'Recordings', customer: 'Customer (name or number)', search: 'Search', open: 'Open' });
@@ -219,6 +223,7 @@ test('the lead finds the call by the customer\'s name, plays it, sees both chann
     await expect(dialog.getByTestId('waveform-customer')).toHaveAttribute('data-bars', '600');
     await page.screenshot({ path: `test-results/recording-player-${locale}.png` });
   }
+  await leadContext.close();
 });
 
 test('a sensitive field pauses the recording once the PBX confirms, resumes on leaving it or when the countdown runs out', async ({ page }) => {
