@@ -66,9 +66,12 @@ export const requests = {
   consultCall: { request: CallRef.extend({ target: DialTarget }).strict(), response: Call },
   /** Attended transfer, step 2: REFER with Replaces joins the customer to the consulted party. */
   completeTransfer: { request: CallRef.extend({ consultCallId: CallId }).strict(), response: Call },
-  /** Click-to-dial, carrying the customer on screen to the PBX (X-Customer-Id). */
+  /**
+   * Click-to-dial, carrying the customer on screen to the PBX (X-Customer-Id), and the agent's UI language for the
+   * recording notice when the customer's own language is not on file.
+   */
   dial: {
-    request: z.object({ number: DialTarget, customerId: z.string().max(200).nullable().optional() }).strict(),
+    request: z.object({ number: DialTarget, customerId: z.string().max(200).nullable().optional(), uiLocale: Locale.optional() }).strict(),
     response: Call,
   },
   /** Quick create from the 'new caller' pop; returns the pop as it is now, with the new customer. */

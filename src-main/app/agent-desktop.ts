@@ -208,7 +208,12 @@ export class AgentDesktop {
           return phone.dial(target, { consultFor: callId });
         },
         completeTransfer: ({ callId, consultCallId }) => this.phone().attendedTransfer(callId, consultCallId),
-        dial: ({ number, customerId }) => this.phone().dial(number, { customerId: customerId ?? null }),
+        // The recording notice in the customer's language when her record has one, else in the agent's.
+        dial: ({ number, customerId, uiLocale }) =>
+          this.phone().dial(number, {
+            customerId: customerId ?? null,
+            language: this.screenPop.languageOf(number, customerId ?? null) ?? uiLocale ?? this.config.uiLocale,
+          }),
         getAgentState: () => ({ state: this.agentWork().agent.state, settings: this.agentWork().settings }),
         getTeamCoachRules: ({ locale }) => ({ rules: this.teamLists.coachRules(locale) }),
         setAgentState: (r) => (r.state === 'ready' ? this.agentWork().agent.setReady() : this.agentWork().agent.setNotReady(r.reasonCode)),

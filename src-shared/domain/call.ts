@@ -37,6 +37,8 @@ export type TransferState = z.infer<typeof TransferState>;
 
 export const Call = z.object({
   callId: CallId,
+  /** The PBX's SIP Call-ID (the same on both legs through the proxy): what the call's recording is filed under. */
+  pbxCallId: z.string().max(256).nullable().optional(),
   direction: z.enum(['inbound', 'outbound']),
   state: CallState,
   /** The number as the PBX gave it (From user part), unnormalised. */

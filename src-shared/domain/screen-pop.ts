@@ -25,6 +25,8 @@ export const ContactSummary = z.object({
   durationS: z.number().int(),
   disposition: z.string().nullable(),
   agent: z.string().nullable(),
+  /** The PBX's Call-ID when this desktop took the call (its recording is filed under it); absent otherwise. */
+  pbxCallId: z.string().max(256).nullable().optional(),
 });
 export type ContactSummary = z.infer<typeof ContactSummary>;
 

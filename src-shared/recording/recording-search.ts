@@ -40,11 +40,13 @@ export const RecordingAudioChunk = z.object({ base64: z.string(), total: z.numbe
 export type RecordingAudioChunk = z.infer<typeof RecordingAudioChunk>;
 
 /**
- * A call shown somewhere (a contact in the pop, a work order) whose recording is looked for: the customer's
- * numbers and a window of time; the recording that started nearest `near` in that window is the call's.
+ * A call shown somewhere (a contact in the pop, a work order) whose recording is looked for: by the PBX's Call-ID
+ * when the desktop knows it (exact); otherwise (calls from before it was kept) by the customer's numbers and a
+ * window of time, the recording that started nearest `near` in that window being the call's.
  */
 export const CallRecordingLookup = z
   .object({
+    callId: z.string().min(1).max(256).optional(),
     numbers: z.array(z.string().max(64)).min(1).max(5),
     from: z.number().int().min(0),
     to: z.number().int().min(0),
@@ -53,9 +55,32 @@ export const CallRecordingLookup = z
   .strict();
 export type CallRecordingLookup = z.infer<typeof CallRecordingLookup>;
 
-/** A work order's recording: its call's, found by its customer's numbers in the two hours before it was filed. */
+/**
+ * A work order's recording: its call's, by the call's Call-ID when this desktop's row of the call has it, else by
+ * its customer's numbers in the two hours before it was filed.
+ */
 export const WorkOrderRecordingLookup = z.object({ workOrderId: z.string().min(1).max(100) }).strict();
 export type WorkOrderRecordingLookup = z.infer<typeof WorkOrderRecordingLookup>;
 
 /** The span before a work order's filing in which its call's recording started (filed during or after the call). */
 export const WORK_ORDER_CALL_MS = 2 * 3600_000;
+
+/** How far either side of a contact its recording may have started (the PBX's clock and the desktop's differ). */
+export const CONTACT_SLACK_MS = 60_000;
+
+/**
+ * The lookup for a contact shown in the pop: its PBX Call-ID when this desktop took the call, and the customer's
+ * numbers around its time for a call from before the Call-ID was kept.
+ */
+export function contactRecordingLookup(
+  contact: { startedAt: number; durationS: number; pbxCallId?: string | null },
+  numbers: string[],
+): CallRecordingLookup {
+  return {
+    ...(contact.pbxCallId ? { callId: contact.pbxCallId } : {}),
+    numbers,
+    from: Math.max(0, contact.startedAt - CONTACT_SLACK_MS),
+    to: contact.startedAt + contact.durationS * 1000 + CONTACT_SLACK_MS,
+    near: contact.startedAt,
+  };
+}

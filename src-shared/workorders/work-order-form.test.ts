@@ -33,6 +33,13 @@ describe('work-order form schemas', () => {
     expect(ok.followUpAt).toBe(parse('2026-11-26T09:00'));
   });
 
+  it('checks a card number with the Luhn check, and takes none', () => {
+    const draft = WorkOrderDraft.parse({ complaintType: 'long-wait', whatHappened: 'Charged twice', followUpDate: '2026-11-26', cardNumber: '4111 1111 1111 1112' });
+    expect(fieldErrors(WorkOrderSubmission.safeParse(submissionFrom(draft, parse)))).toEqual({ cardNumber: 'wo.error.cardNumber' });
+    expect(WorkOrderSubmission.parse(submissionFrom({ ...draft, cardNumber: '4111 1111 1111 1111' }, parse)).cardNumber).toBe('4111 1111 1111 1111');
+    expect(WorkOrderSubmission.safeParse(submissionFrom({ ...draft, cardNumber: '' }, parse)).success).toBe(true);
+  });
+
   it('keeps why-tags apart from what happened, and refuses a stray field', () => {
     expect(WorkOrderDraft.safeParse({ whyTags: ['late-by-shipper'], whatHappened: 'Parcel 3 days late' }).success).toBe(true);
     expect(WorkOrderDraft.safeParse({ html: '<b>' }).success).toBe(false);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Severity } from '../domain/screen-pop';
 import { ComplaintType, WhyTag } from './complaint';
+import { isCardNumber } from './payment-card';
 
 /**
  * Validation messages are message keys (wo.error.*): the renderer shows them in the agent's language, and the
@@ -13,6 +14,7 @@ const E = {
   callbackWindow: 'wo.error.callbackWindow',
   followUp: 'wo.error.followUp',
   tooLong: 'wo.error.tooLong',
+  cardNumber: 'wo.error.cardNumber',
 } as const;
 export type WorkOrderErrorKey = (typeof E)[keyof typeof E];
 
@@ -40,6 +42,8 @@ export const WorkOrderDraft = z
     callId: z.string().max(128).nullable().default(null),
     /** The customer's ID number, read out for the identity check; only its last four characters are filed. */
     idNumber: Text(40).default(''),
+    /** A payment card number the customer reads out (a disputed charge); only its last four digits are filed. */
+    cardNumber: Text(40).default(''),
   })
   .strict();
 export type WorkOrderDraft = z.infer<typeof WorkOrderDraft>;
@@ -61,6 +65,13 @@ export const WorkOrderSubmission = z
     customerId: z.number().int().nullable(),
     callId: z.string().max(128).nullable(),
     idNumber: z.string().trim().max(40, E.tooLong).optional(),
+    /** Empty when no card was named; otherwise it must pass the Luhn check. */
+    cardNumber: z
+      .string()
+      .trim()
+      .max(40, E.tooLong)
+      .refine((v) => v === '' || isCardNumber(v), E.cardNumber)
+      .optional(),
   })
   .strict();
 export type WorkOrderSubmission = z.infer<typeof WorkOrderSubmission>;
@@ -85,6 +96,7 @@ export function submissionFrom(draft: WorkOrderDraft, parseLocal: (value: string
     customerId: draft.customerId,
     callId: draft.callId,
     idNumber: draft.idNumber,
+    cardNumber: draft.cardNumber,
   };
 }
 
@@ -94,6 +106,7 @@ export function submissionFrom(draft: WorkOrderDraft, parseLocal: (value: string
  */
 export const workOrderFieldMarks = {
   idNumber: { sensitive: true },
+  cardNumber: { sensitive: true },
 } as const satisfies Partial<Record<keyof WorkOrderDraft, { sensitive: boolean }>>;
 
 /** Field -> first message key, for the form to show beside each field. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -46,6 +46,8 @@ let lab: LabWebShell;
 let postgres: LabPostgres;
 let teamServer: LabTeamServer;
 let leadShell: RunningShell;
+/** The agent's data folder: its SQLite cache is read byte by byte for a card number that must not be there. */
+let agentData: string;
 
 test.beforeAll(async () => {
   postgres = new LabPostgres();
@@ -60,7 +62,7 @@ test.beforeAll(async () => {
     { username: lead.username, password: lead.password, role: 'lead', team: 'playback' },
   ]);
   // The agent's desktop resumes a sensitive field's pause after 10 s (config.json), so the countdown is tested whole.
-  const agentData = withSampleCustomers('agent');
+  agentData = withSampleCustomers('agent');
   writeFileSync(join(agentData, 'config.json'), JSON.stringify({ agent: { sensitivePauseSeconds: COUNTDOWN_S } }));
   // The agent is signed in to the team server too: she hears her own calls (agentsHearOwnRecordings, on by default).
   lab = await startLabWebShell(
@@ -146,12 +148,16 @@ async function findAndOpen(page: Page, words: { button: string; customer: string
 
 test('the lead finds the call by the customer\'s name, plays it, sees both channels and the pause where it was', async ({ browser }) => {
   test.setTimeout(180_000);
-  const agentPage = await (await browser.newContext()).newPage();
-  const { recording, pausedAfter, pausedFor, heldAfter, heldFor } = await recordedCallWithPause(agentPage);
+  const agentContext = await browser.newContext();
+  const { recording, pausedAfter, pausedFor, heldAfter, heldFor } = await recordedCallWithPause(await agentContext.newPage());
+  // Closed now: a second agent window left open would get every later call's media steps too, and the window that
+  // answers first (sometimes this stale one, failing) decides the call's answer.
+  await agentContext.close();
   expect(recording.customer).toBe(customer.number);
   expect(recording.pausedSpans).toHaveLength(1);
 
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  const leadContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await leadContext.newPage();
   await page.goto(leadShell.url);
   await expect(page.getByTestId('connection')).toContainText(`Registered as ${leadPhone.extension}`);
   await findAndOpen(page, { button: 'Recordings', customer: 'Customer (name or number)', search: 'Search', open: 'Open' });
@@ -217,6 +223,7 @@ test('the lead finds the call by the customer\'s name, plays it, sees both chann
     await expect(dialog.getByTestId('waveform-customer')).toHaveAttribute('data-bars', '600');
     await page.screenshot({ path: `test-results/recording-player-${locale}.png` });
   }
+  await leadContext.close();
 });
 
 test('a sensitive field pauses the recording once the PBX confirms, resumes on leaving it or when the countdown runs out', async ({ page }) => {
@@ -266,6 +273,50 @@ test('a sensitive field pauses the recording once the PBX confirms, resumes on l
   const [first, second] = pausedSpans.map((p) => p.to - p.from);
   expect(Math.abs(first! - firstPause)).toBeLessThan(1);
   expect(Math.abs(second! - COUNTDOWN_S)).toBeLessThan(1);
+});
+
+test('the card number field pauses the recording, refuses a misheard number, and the whole number is nowhere on disk', async ({ page }) => {
+  test.setTimeout(120_000);
+  const card = { typed: '4111 1111 1111 1111', misheard: '4111 1111 1111 1112' };
+  await openReady(page, lab.shell.url, agent.extension);
+  const run = await lab.customer.talk({ caller: '+8613800000093', callerName: 'Charged twice', agent: agent.extension, voice: tonePcap(440, 30) });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  const mark = page.getByTestId('recording-state');
+  await expect(mark).toHaveAttribute('title', 'Recording');
+  await page.keyboard.press('Alt+N');
+  const form = page.getByTestId('work-order-form');
+  await form.getByRole('combobox', { name: 'Complaint type' }).selectOption('problem-not-resolved');
+  await form.getByRole('textbox', { name: 'What happened' }).fill('Charged twice for one order');
+  const cardNumber = form.getByRole('textbox', { name: /^Payment card number/ });
+
+  // Focus pauses the recording once the PBX confirms, as the ID number does.
+  await cardNumber.focus();
+  await expect(mark).toHaveAttribute('title', 'Recording paused');
+  await expect(page.getByTestId('sensitive-pause')).toHaveAttribute('data-state', 'paused');
+  await cardNumber.fill(card.misheard);
+  await form.getByRole('textbox', { name: 'What happened' }).focus();
+  await expect(mark).toHaveAttribute('title', 'Recording');
+
+  // A misheard digit fails the Luhn check: the form says so beside the field and files nothing.
+  await form.getByRole('button', { name: 'File work order' }).click();
+  await expect(form.locator('#error-cardNumber')).toHaveText(/This card number does not check out/);
+  await expect(form.getByTestId('work-order-filed')).toHaveCount(0);
+  await cardNumber.fill(card.typed);
+  await expect(mark).toHaveAttribute('title', 'Recording paused');
+  await form.getByRole('button', { name: 'File work order' }).click();
+  await expect(form.getByTestId('work-order-filed')).toContainText('Filed as WO-');
+  await expect(mark).toHaveAttribute('title', 'Recording');
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
+
+  // Not in the cache (database and its WAL: filed work order, outbox, drafts) nor any other file of her data folder.
+  const files = readdirSync(agentData, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+  expect(files.map((f) => f.name)).toContain('cache.sqlite');
+  for (const f of files) {
+    const bytes = readFileSync(join(f.parentPath, f.name));
+    for (const whole of [card.typed, card.typed.replaceAll(' ', ''), card.misheard.replaceAll(' ', '')]) expect(bytes.includes(whole), `${f.name} holds ${whole}`).toBe(false);
+  }
 });
 
 test("the work order and the customer's last contact in the pop link to the call's recording, which opens in the player", async ({ page }) => {

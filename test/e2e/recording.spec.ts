@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import config from '../../playwright.config';
+import { Cache } from '../../src-main/services/db/cache';
 import { RECORDING_NOTICE_HZ } from '../../src-main/services/lab-pbx/kamailio';
 import type { CallRecording } from '../../src-main/services/lab-pbx/recording-hook';
 import { tonePcap, toneWav } from '../../src-main/services/lab-pbx/tones';
@@ -26,6 +27,7 @@ test.use({ launchOptions: { ...launch, args: [...(launch.args ?? []), `--use-fil
 const agent = { extension: '3801', password: 'e2e-secret-3801' };
 const lead = { username: 'lead.rec', password: 'e2e-lead-password' };
 const pbxKey = randomBytes(32).toString('base64url');
+const thaiCustomer = '+66812345678';
 let lab: LabWebShell;
 let postgres: LabPostgres;
 let teamServer: LabTeamServer;
@@ -42,7 +44,12 @@ test.beforeAll(async () => {
     { username: agent.extension, password: 'e2e-agent-password', role: 'agent', team: 'recorded' },
     { username: lead.username, password: lead.password, role: 'lead', team: 'recorded' },
   ]);
-  lab = await startLabWebShell(agent, {}, [], { recording: { unrecordedQueues: ['sales'], upload: { server: teamServer.url, pbxKey } } });
+  // The agent's desktop knows one Thai customer (her record says she speaks Thai); the UI stays in English.
+  const agentData = mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-recording-'));
+  const cache = new Cache(join(agentData, 'cache.sqlite'));
+  cache.customers.upsert({ externalId: 'CUST-TH-1', name: 'สมหญิง รักดี', tier: 'standard', preferredLanguage: 'th', notes: '', tags: [], phones: [thaiCustomer] });
+  cache.close();
+  lab = await startLabWebShell(agent, { AGENT_DESKTOP_DATA_DIR: agentData }, [], { recording: { unrecordedQueues: ['sales'], upload: { server: teamServer.url, pbxKey } } });
 });
 test.afterAll(async () => {
   await lab?.stop();
@@ -161,6 +168,30 @@ test('the caller hears the recording notice in the call\'s language as the agent
   const at = starts.reduce((best, t) => (power(wav, 1, t, t + 0.5, th) > power(wav, 1, best, best + 0.5, th) ? t : best), 0);
   const loudest = power(wav, 1, at, at + 0.5, th);
   expect(loudest).toBeGreaterThan(1e4);
+});
+
+test('an outbound call to a Thai customer plays her the recording notice in Thai, though the agent works in English', async ({ page }) => {
+  const recorded = nextRecording();
+  await openReady(page, lab.shell.url, agent.extension);
+  // The customer's phone (no voice of its own) echoes what it hears: the notice comes back on her channel.
+  const phone = await lab.customer.answerOnTrunk(lab.pbx.trunkPort, 200, 1);
+  await page.getByRole('textbox', { name: 'Number to call' }).fill('+66 81 234 5678');
+  await page.getByRole('button', { name: 'Call', exact: true }).click();
+  await expect(page.getByTestId('call-state')).toContainText('On call');
+  await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  await page.waitForTimeout(3000);
+  await page.getByRole('button', { name: 'Hang up' }).click();
+  expect((await phone.done).code).toBe(0);
+  await wrapUp(page);
+  // The PBX's log names the language it chose for this very call (the inbound test before logged a Thai one too).
+  const { recording, wav } = await recorded;
+  expect(recording.direction).toBe('outbound');
+  expect(lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} th\n`);
+  // Told apart as the inbound notice is: the Thai notice's pitch, loud on the customer's channel near the start.
+  const { th } = RECORDING_NOTICE_HZ;
+  const starts = Array.from({ length: 11 }, (_, i) => i * 0.25);
+  const at = starts.reduce((best, t) => (power(wav, 1, t, t + 0.5, th) > power(wav, 1, best, best + 0.5, th) ? t : best), 0);
+  expect(power(wav, 1, at, at + 0.5, th)).toBeGreaterThan(1e4);
 });
 
 test('secure pause: paused only once the PBX confirms, the paused span silent in the file and listed', async ({ page }) => {

@@ -43,6 +43,7 @@ export class CallRecorder {
       transferTarget: call.transfer?.progress === 'succeeded' ? call.transfer.target : null,
       workOrderId: null,
       answered,
+      pbxCallId: call.pbxCallId ?? null,
     };
     // An unanswered call is finished now; an answered one when its disposition is chosen.
     if (answered) this.contacts.upsert(record);

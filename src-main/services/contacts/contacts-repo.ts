@@ -22,9 +22,12 @@ export interface ContactRecord {
   workOrderId: number | null;
   /** Whether the agent answered (a call that only rang is offered, not handled); imported history: answered. */
   answered?: boolean;
+  /** The PBX's SIP Call-ID, for the call's recording; absent for imported history and older rows. */
+  pbxCallId?: string | null;
 }
 
 interface SummaryRow {
+  pbx_call_id: string | null;
   started_at: number;
   direction: 'inbound' | 'outbound';
   queue: string | null;
@@ -40,9 +43,10 @@ const toSummary = (r: SummaryRow): ContactSummary => ({
   durationS: r.duration_s,
   disposition: r.disposition,
   agent: r.agent,
+  ...(r.pbx_call_id ? { pbxCallId: r.pbx_call_id } : {}),
 });
 
-const toRow = (record: ContactRecord) => ({ ...record, answered: record.answered === false ? 0 : 1 });
+const toRow = (record: ContactRecord) => ({ ...record, answered: record.answered === false ? 0 : 1, pbxCallId: record.pbxCallId ?? null });
 
 /** What a shared call record takes from its row beyond the record itself. */
 interface SharedRow {
@@ -71,14 +75,14 @@ export class ContactsRepo {
   constructor(private readonly db: Db, private readonly outbox: Outbox | null = null) {
     this.upsertStatement = db.prepare(`
       INSERT INTO contacts (external_id, customer_id, started_at, direction, number, queue, ivr_path, duration_s, hold_s,
-        disposition, agent, transfer_target, work_order_id, answered)
+        disposition, agent, transfer_target, work_order_id, answered, pbx_call_id)
       VALUES (@externalId, @customerId, @startedAt, @direction, @number, @queue, @ivrPath, @durationS, @holdS,
-        @disposition, @agent, @transferTarget, @workOrderId, @answered)
+        @disposition, @agent, @transferTarget, @workOrderId, @answered, @pbxCallId)
       ON CONFLICT (external_id) DO UPDATE SET customer_id = excluded.customer_id, started_at = excluded.started_at,
         direction = excluded.direction, number = excluded.number, queue = excluded.queue, ivr_path = excluded.ivr_path,
         duration_s = excluded.duration_s, hold_s = excluded.hold_s, disposition = excluded.disposition,
         agent = excluded.agent, transfer_target = excluded.transfer_target, work_order_id = excluded.work_order_id,
-        answered = excluded.answered`);
+        answered = excluded.answered, pbx_call_id = COALESCE(excluded.pbx_call_id, contacts.pbx_call_id)`);
     this.acwStatement = db.prepare<[number, string]>('UPDATE contacts SET acw_s = ? WHERE external_id = ?');
     this.existing = db.prepare<[string], { id: number }>('SELECT id FROM contacts WHERE external_id = ?');
     this.sharedRow = db.prepare<[string], SharedRow>(
@@ -89,7 +93,7 @@ export class ContactsRepo {
       UPDATE contacts SET quality_avg_mos = @avgMos, quality_worst_mos = @worstMos, quality_worst_jitter_ms = @worstJitterMs,
         quality_worst_loss_pct = @worstLossPct, quality_warning_s = @warningSeconds, quality_one_way = @oneWay
       WHERE external_id = @externalId`);
-    const columns = 'started_at, direction, queue, duration_s, disposition, agent';
+    const columns = 'started_at, direction, queue, duration_s, disposition, agent, pbx_call_id';
     this.recentByCustomer = db.prepare<[number, number], SummaryRow>(
       `SELECT ${columns} FROM contacts WHERE customer_id = ? ORDER BY started_at DESC LIMIT ?`,
     );

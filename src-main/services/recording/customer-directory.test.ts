@@ -38,7 +38,13 @@ describe('customerDirectory on a real cache', () => {
     const withCall = filing.file('1001', form).id;
     const withoutCall = filing.file('1001', { ...form, callId: null }).id;
     const directory = customerDirectory(cache.db);
-    expect(directory.workOrderCall(withCall)).toEqual({ numbers: ['+8613812345678'], filedAt: NOW });
+    expect(directory.workOrderCall(withCall)).toEqual({ pbxCallId: null, numbers: ['+8613812345678'], filedAt: NOW });
+    // Once the call has ended its row holds the PBX's Call-ID: the work order's recording is found by it.
+    cache.contacts.upsert({
+      externalId: 'call:c-1', customerId: form.customerId, startedAt: NOW - 60_000, direction: 'inbound', number: '+8613812345678', queue: null,
+      ivrPath: null, durationS: 50, holdS: 0, disposition: null, agent: '1001', transferTarget: null, workOrderId: null, pbxCallId: 'a84b4c76e66710@pbx',
+    });
+    expect(directory.workOrderCall(withCall)).toEqual({ pbxCallId: 'a84b4c76e66710@pbx', numbers: ['+8613812345678'], filedAt: NOW });
     expect(directory.workOrderCall(withoutCall)).toBeNull();
     expect(directory.workOrderCall('WO-NONE')).toBeNull();
   });

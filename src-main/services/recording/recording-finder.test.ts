@@ -13,7 +13,7 @@ function server(all: RecordingSummary[], asked: Array<Record<string, unknown>> =
   return {
     searchRecordings: async (q) => {
       asked.push(q);
-      return all.filter((r) => !q.customer || r.customer.includes(q.customer));
+      return all.filter((r) => (!q.customer || r.customer.includes(q.customer)) && (!q.callId || r.callId === q.callId));
     },
     recordingAudio: async (_id, start, end) => ({ bytes: Buffer.alloc(end - start + 1, 7), total: 1000 }),
   };
@@ -22,7 +22,8 @@ function server(all: RecordingSummary[], asked: Array<Record<string, unknown>> =
 const directory = {
   numbersNamed: (name: string) => (name === '王小明' ? ['+8613800000077', '+8613900000001'] : []),
   nameOf: (n: string) => (n === '+8613800000077' ? '王小明' : null),
-  workOrderCall: (id: string) => (id === 'WO-1' ? { numbers: ['+8613800000077'], filedAt: 7_300_000 } : null),
+  workOrderCall: (id: string) =>
+    id === 'WO-1' ? { pbxCallId: null, numbers: ['+8613800000077'], filedAt: 7_300_000 } : id === 'WO-3' ? { pbxCallId: 'c-before', numbers: ['+8613800000077'], filedAt: 7_300_000 } : null,
 };
 
 describe('RecordingFinder', () => {
@@ -98,5 +99,20 @@ describe('RecordingFinder', () => {
     expect(hit?.id).toBe('its-call');
     expect(none).toBeNull();
     expect(asked).toEqual([{ customer: '8613800000077', from: 100_000, to: 7_300_000, limit: 20 }]);
+  });
+
+  it("finds a call that knows its PBX Call-ID by that alone: its own recording, or none when it was not recorded", async () => {
+    const asked: Array<Record<string, unknown>> = [];
+    const all = [rec('before', '+8613800000077', 5_000_000), rec('its-call', '+8613800000077', 7_000_000)];
+    const finder = new RecordingFinder(() => server(all, asked), directory);
+    const [byWorkOrder, byContact, unrecorded] = await finder.forCalls([
+      { workOrderId: 'WO-3' },
+      { callId: 'c-its-call', numbers: ['+8613800000077'], from: 0, to: 9_000_000, near: 5_000_000 },
+      { callId: 'c-not-recorded', numbers: ['+8613800000077'], from: 6_990_000, to: 7_010_000, near: 7_000_000 },
+    ]);
+    expect(byWorkOrder?.id).toBe('before');
+    expect(byContact?.id).toBe('its-call');
+    expect(unrecorded).toBeNull();
+    expect(asked).toEqual([{ callId: 'c-before', limit: 1 }, { callId: 'c-its-call', limit: 1 }, { callId: 'c-not-recorded', limit: 1 }]);
   });
 });

@@ -10,8 +10,11 @@ export type RecordingsServer = Pick<TeamClient, 'searchRecordings' | 'recordingA
 export interface CustomerDirectory {
   numbersNamed(name: string): string[];
   nameOf(number: string): string | null;
-  /** A work order's customer's numbers and when it was filed; null when it was filed without a call or a customer. */
-  workOrderCall(id: string): { numbers: string[]; filedAt: number } | null;
+  /**
+   * A work order's call: the PBX's Call-ID when this desktop kept it, its customer's numbers and when it was filed;
+   * null when it was filed without a call.
+   */
+  workOrderCall(id: string): { pbxCallId: string | null; numbers: string[]; filedAt: number } | null;
 }
 
 const MOST_NUMBERS = 10;
@@ -58,9 +61,10 @@ export class RecordingFinder {
   }
 
   /**
-   * The recording of each call shown, for its "Recording" link: the one with the customer's number that started
-   * nearest the call within its window. Null when there is none, or when the server will not let this viewer
-   * hear it (a link is shown only to someone who may play it).
+   * The recording of each call shown, for its "Recording" link: the one filed under the call's Call-ID when the
+   * call has one (then no other call's recording, even when this one was not recorded); for an older call without
+   * one, the recording with the customer's number that started nearest the call within its window. Null when there
+   * is none, or when the server will not let this viewer hear it (a link is shown only to someone who may play it).
    */
   async forCalls(lookups: Array<CallRecordingLookup | WorkOrderRecordingLookup>): Promise<Array<RecordingHit | null>> {
     const server = this.server();
@@ -74,7 +78,9 @@ export class RecordingFinder {
       }
       try {
         const hits: RecordingSummary[] = [];
-        for (const number of new Set(call.numbers.map((n) => n.replace(/\D/g, '')).filter(Boolean))) {
+        // The server checks the viewer may hear it, as for every search.
+        if (call.callId) hits.push(...(await server.searchRecordings({ callId: call.callId, limit: 1 })));
+        else for (const number of new Set(call.numbers.map((n) => n.replace(/\D/g, '')).filter(Boolean))) {
           hits.push(...(await server.searchRecordings({ customer: number, from: call.from, to: call.to, limit: 20 })));
         }
         const nearest = hits.sort((a, b) => Math.abs(a.startedAt - call.near) - Math.abs(b.startedAt - call.near))[0];
@@ -89,8 +95,14 @@ export class RecordingFinder {
 
   private workOrderCall(id: string): CallRecordingLookup | null {
     const call = this.customers.workOrderCall(id);
-    if (!call || call.numbers.length === 0) return null;
-    return { numbers: call.numbers.slice(0, 5), from: Math.max(0, call.filedAt - WORK_ORDER_CALL_MS), to: call.filedAt, near: call.filedAt };
+    if (!call || (call.numbers.length === 0 && !call.pbxCallId)) return null;
+    return {
+      ...(call.pbxCallId ? { callId: call.pbxCallId } : {}),
+      numbers: call.numbers.slice(0, 5),
+      from: Math.max(0, call.filedAt - WORK_ORDER_CALL_MS),
+      to: call.filedAt,
+      near: call.filedAt,
+    };
   }
 
   async audio(id: string, offset: number, length: number): Promise<RecordingAudioChunk> {

@@ -33,6 +33,14 @@ describe('ScreenPopService on a real SQLite file', () => {
     },
   );
 
+  it("gives the language on file for an outbound call's customer: the one named, else the number's; none for a stranger", () => {
+    expect(pop.languageOf('+66 81 234 5678', null)).toBe('th');
+    expect(pop.languageOf('+66 81 234 5678', 'C-1')).toBe('zh-CN');
+    expect(pop.languageOf('+1 212 555 0100', null)).toBeNull();
+    cache.customers.upsert({ externalId: 'C-3', name: 'No language', tier: 'standard', preferredLanguage: null, notes: '', tags: [], phones: ['+12125550101'] });
+    expect(pop.languageOf('+1 212 555 0101', null)).toBeNull();
+  });
+
   it('prefers the customer the IVR identified, and warns when the number is on file for someone else', () => {
     expect(pop.lookup('+86 138 1234 5678', 'C-2')).toMatchObject({
       kind: 'known',

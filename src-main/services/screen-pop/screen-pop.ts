@@ -1,4 +1,4 @@
-import type { ScreenPop } from '../../../src-shared/domain/screen-pop';
+import type { Locale, ScreenPop } from '../../../src-shared/domain/screen-pop';
 import { normalizePhoneNumber, type CountryCode } from '../../../src-shared/phone';
 import type { ContactsRepo } from '../contacts/contacts-repo';
 import type { CustomersRepo } from '../customers/customers-repo';
@@ -31,6 +31,14 @@ export class ScreenPopService {
   /** A number in any shape as E.164 in the configured region, or null when it is not a phone number. */
   numberOf(raw: string): string | null {
     return normalizePhoneNumber(raw, this.defaultRegion);
+  }
+
+  /** The language on file for the customer of a number (or the one named), for the outbound call's notice. */
+  languageOf(rawNumber: string, customerId: string | null): Locale | null {
+    const { customers } = this.sources;
+    const number = normalizePhoneNumber(rawNumber, this.defaultRegion);
+    const customer = (customerId ? customers.findByExternalId(customerId) : null) ?? (number ? customers.findByPhone(number) : null);
+    return customer?.preferredLanguage ?? null;
   }
 
   lookup(rawNumber: string, customerId: string | null): ScreenPop {

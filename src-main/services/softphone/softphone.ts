@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Invitation, Inviter, SessionState, type Session, type SessionDescriptionHandler, type UserAgent } from 'sip.js';
 import { TransactionState } from 'sip.js/lib/core/transactions/transaction-state.js';
 import type { Call, CallHeaders } from '../../../src-shared/domain/call';
+import { Locale } from '../../../src-shared/domain/screen-pop';
 import type { SoftphoneStatus } from '../../../src-shared/domain/softphone';
 import { ContractError } from '../../../src-shared/contract';
 import type { Logger } from '../../app/logger';
@@ -218,15 +219,21 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
   }
 
   /** Click-to-dial, or attended transfer step 1 when consultFor names the call being transferred. */
-  async dial(number: string, options: { customerId?: string | null; consultFor?: string | null } = {}): Promise<Call> {
+  async dial(number: string, options: { customerId?: string | null; consultFor?: string | null; language?: string | null } = {}): Promise<Call> {
     if (!this.status.registered) throw new ContractError('UNAVAILABLE', 'The phone is not connected to the PBX yet; wait for it to reconnect.', undefined, {
       key: 'mainError.phone.notRegistered',
     });
     if (options.consultFor) this.leg(options.consultFor);
     const uri = targetUri(number, this.config.domain);
     const customerId = headerText(options.customerId ?? undefined);
+    // The call's language goes to the PBX as an inbound call's does (X-Language), for the recording notice; only
+    // one of the four supported tags is ever put in the header.
+    const language = Locale.safeParse(options.language).data ?? null;
     const inviter = new Inviter(this.link.ua, uri, {
-      extraHeaders: customerId && /^[\x21-\x7e]+$/.test(customerId) ? [`X-Customer-Id: ${customerId}`] : [],
+      extraHeaders: [
+        ...(customerId && /^[\x21-\x7e]+$/.test(customerId) ? [`X-Customer-Id: ${customerId}`] : []),
+        ...(language ? [`X-Language: ${language}`] : []),
+      ],
     });
     const leg = this.track(inviter, {
       direction: 'outbound',
@@ -271,11 +278,12 @@ export class Softphone extends EventEmitter<SoftphoneEvents> {
   }
 
   private track(
-    session: Session,
+    session: Invitation | Inviter,
     fields: Pick<Call, 'direction' | 'state' | 'remoteNumber' | 'displayName' | 'headers' | 'consultFor'> & Partial<Pick<Call, 'recording'>>,
   ): CallLeg {
     const call: Call = {
       callId: `c-${randomUUID()}`,
+      pbxCallId: session.request.callId.slice(0, 256),
       startedAt: this.now(),
       answeredAt: null,
       endedAt: null,

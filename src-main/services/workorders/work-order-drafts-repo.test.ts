@@ -18,4 +18,15 @@ describe('a saved work-order draft', () => {
     // Not in any of the cache's files (database, WAL), where an abandoned draft may lie for days.
     for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes(id), file).toBe(false);
   });
+
+  it('keeps only the last 4 digits of a card number, on disk and when loaded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drafts-'));
+    cache = new Cache(join(dir, 'cache.sqlite'));
+    cache.workOrderDrafts.save('1001', WorkOrderDraft.parse({ whatHappened: 'Charged twice', cardNumber: '5500 0000 0000 0004' }));
+    expect(cache.workOrderDrafts.load('1001')!.draft).toMatchObject({ whatHappened: 'Charged twice', cardNumber: '0004' });
+    for (const file of readdirSync(dir)) {
+      const bytes = readFileSync(join(dir, file));
+      expect(bytes.includes('5500 0000 0000 0004') || bytes.includes('5500000000000004'), file).toBe(false);
+    }
+  });
 });

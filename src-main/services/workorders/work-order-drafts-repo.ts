@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { cardEnding } from '../../../src-shared/workorders/payment-card';
 import { WorkOrderDraft } from '../../../src-shared/workorders/work-order-form';
 
 /**
@@ -19,12 +20,12 @@ export class WorkOrderDraftsRepo {
   }
 
   /**
-   * A sensitive field keeps only what is filed (the last 4 characters of an ID number): the whole number is never
-   * written to disk, where a draft may lie for days.
+   * A sensitive field keeps only what is filed (the last 4 characters of an ID number, the last 4 digits of a card
+   * number): the whole number is never written to disk, where a draft may lie for days.
    */
   save(agent: string, draft: WorkOrderDraft): number {
     const at = this.now();
-    this.upsert.run(agent, JSON.stringify({ ...draft, idNumber: draft.idNumber.slice(-4) }), at);
+    this.upsert.run(agent, JSON.stringify({ ...draft, idNumber: draft.idNumber.slice(-4), cardNumber: cardEnding(draft.cardNumber) }), at);
     return at;
   }
 

@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Cache } from '../db/cache';
 import { DEFAULT_SLA_HOURS } from '../../../src-shared/workorders/complaint';
@@ -37,6 +37,21 @@ describe('WorkOrderFiling on a real SQLite file', () => {
     const row = cache.db.prepare('SELECT data FROM work_orders WHERE external_id = ?').get(filed.id) as { data: string };
     expect(row.data).not.toContain('11010119900307');
     expect(JSON.parse(row.data)).toMatchObject({ idNumberEnding: '1234' });
+  });
+
+  it("files only the last four digits of a card number, in the work order and in what goes to the team; nowhere the whole", () => {
+    const { cache, path } = setup();
+    cache.sync.enabled = true;
+    const filing = new WorkOrderFiling(cache.workOrdersDb, cache.workOrders, cache.followUps, cache.workOrderDrafts, () => DEFAULT_SLA_HOURS, () => NOW, cache.outbox);
+    const filed = filing.file('1001', { ...form, cardNumber: '4111 1111 1111 1111' });
+    const row = cache.db.prepare('SELECT data FROM work_orders WHERE external_id = ?').get(filed.id) as { data: string };
+    expect(JSON.parse(row.data)).toMatchObject({ cardEnding: '1111' });
+    const queued = cache.db.prepare('SELECT mutation FROM outbox').all() as Array<{ mutation: string }>;
+    expect(queued.map((q) => JSON.parse(q.mutation) as { workOrder?: { details: unknown } })[0]?.workOrder?.details).toMatchObject({ cardEnding: '1111' });
+    for (const file of readdirSync(dirname(path))) {
+      const bytes = readFileSync(join(dirname(path), file));
+      expect(bytes.includes('4111 1111 1111 1111') || bytes.includes('4111111111111111'), file).toBe(false);
+    }
   });
 
   it('files the work order with its SLA deadline and route, a callback reminder and a follow-up task, and clears the draft', () => {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { FollowUpsRepo } from '../followups/follow-ups-repo';
 import { routeFor, slaDeadline, type Route, type SlaHours } from '../../../src-shared/workorders/complaint';
+import { cardEnding } from '../../../src-shared/workorders/payment-card';
 import type { WorkOrderSubmission } from '../../../src-shared/workorders/work-order-form';
 import type { WorkOrderDraftsRepo } from './work-order-drafts-repo';
 import type { WorkOrdersRepo } from './work-orders-repo';
@@ -59,6 +60,8 @@ export class WorkOrderFiling {
         callId: form.callId,
         // The ID number was checked on the call; only its ending is kept (enough to say which, not to misuse it).
         ...(form.idNumber ? { idNumberEnding: form.idNumber.slice(-4) } : {}),
+        // Likewise the card a disputed charge was on: its last four digits say which card, and nothing more.
+        ...(form.cardNumber ? { cardEnding: cardEnding(form.cardNumber) } : {}),
       };
       const id = this.workOrders.create({
         externalId,

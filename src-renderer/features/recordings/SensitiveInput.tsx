@@ -1,4 +1,4 @@
-import type { FocusEvent, InputHTMLAttributes } from 'react';
+import { useId, type FocusEvent, type InputHTMLAttributes } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useNow } from '../../lib/use-now';
 import { useWorkspace } from '../softphone';
@@ -13,6 +13,7 @@ const toSensitive = (e: FocusEvent) => e.relatedTarget instanceof HTMLElement &&
  * it resumes, and a countdown resumes anyway. Its value is never shown in suggestions (autocomplete off).
  */
 export function SensitiveInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  const field = useId();
   return (
     <>
       <input
@@ -20,6 +21,7 @@ export function SensitiveInput(props: InputHTMLAttributes<HTMLInputElement>) {
         autoComplete="off"
         data-sensitive="true"
         onFocus={(e) => {
+          useSensitivePause.setState({ field });
           const call = useWorkspace.getState().call;
           sensitivePause.focus(call && call.state === 'active' ? call : null);
           props.onFocus?.(e);
@@ -29,17 +31,21 @@ export function SensitiveInput(props: InputHTMLAttributes<HTMLInputElement>) {
           props.onBlur?.(e);
         }}
       />
-      <SensitivePauseNotice />
+      <SensitivePauseNotice field={field} />
     </>
   );
 }
 
-/** What the pause is doing, beside the field: asked, paused with its countdown, or resumed by the countdown. */
-function SensitivePauseNotice() {
+/**
+ * What the pause is doing, beside the field it is for (the one last focused, when a form has several): asked,
+ * paused with its countdown, or resumed by the countdown.
+ */
+function SensitivePauseNotice({ field }: { field: string }) {
   const t = useT();
   const view = useSensitivePause((s) => s.view);
+  const mine = useSensitivePause((s) => s.field === field);
   const now = useNow(view.state === 'paused' ? 500 : 60_000);
-  if (view.state === 'idle') return null;
+  if (view.state === 'idle' || !mine) return null;
   const text =
     view.state === 'paused'
       ? t('recordings.sensitive.paused', { left: clock(Math.max(0, Math.ceil((view.resumeAt - now) / 1000))) })

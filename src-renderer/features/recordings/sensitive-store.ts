@@ -4,7 +4,8 @@ import { SensitivePause, type SensitivePauseView } from './sensitive-pause';
 
 const DEFAULT_SECONDS = 60;
 
-export const useSensitivePause = create<{ view: SensitivePauseView }>(() => ({ view: { state: 'idle' } }));
+/** The pause's state, and the field last focused (its notice is shown beside that field only). */
+export const useSensitivePause = create<{ view: SensitivePauseView; field: string | null }>(() => ({ view: { state: 'idle' }, field: null }));
 
 /** One controller for the window: every sensitive field shares the call's one pause. */
 export const sensitivePause = new SensitivePause(

@@ -1,13 +1,11 @@
 import type { ScreenPop } from '../../../src-shared/domain/screen-pop';
+import { contactRecordingLookup } from '../../../src-shared/recording/recording-search';
 import { useT } from '../../i18n/use-t';
 import { useWorkspace } from '../softphone';
 import { useLabel } from '../agent-state';
 import { RecordingLink } from '../recordings';
 
 type Known = Extract<ScreenPop, { kind: 'known' }>;
-
-/** A recording starts within a minute of the call's contact row (ringing vs. answered). */
-const CALL_SLACK_MS = 60_000;
 
 /** A recent complaint whose recovery failed: recovery works once, so the agent must see it before answering. */
 export function RecoveryWarning({ pop }: { pop: Known }) {
@@ -74,7 +72,7 @@ export function CustomerHistory({ pop }: { pop: Known }) {
           <li key={c.startedAt}>
             {date.format(c.startedAt)} · {c.queue ?? ''} · {c.disposition === null ? '' : disposition(c.disposition)}
             {numbers.length > 0 && (
-              <RecordingLink call={{ numbers, from: Math.max(0, c.startedAt - CALL_SLACK_MS), to: c.startedAt + c.durationS * 1000 + CALL_SLACK_MS, near: c.startedAt }} />
+              <RecordingLink call={contactRecordingLookup(c, numbers)} />
             )}
           </li>
         ))}

@@ -94,7 +94,7 @@ export const completeTransfer = (callId: string, consultCallId: string) =>
 /** Click-to-dial; with the customer on screen, the PBX and the next pop know who it is for. */
 export async function dial(number: string, customerId: string | null = null): Promise<void> {
   try {
-    const call = await request('dial', { number, customerId });
+    const call = await request('dial', { number, customerId, uiLocale: useWorkspace.getState().locale });
     // The call's own events may have overtaken this answer; showCall keeps the newer state then.
     useWorkspace.getState().showCall(call, await request('getScreenPop', { callId: call.callId }));
   } catch (err) {

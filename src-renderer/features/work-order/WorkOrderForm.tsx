@@ -154,6 +154,20 @@ export function WorkOrderForm() {
         {workOrderFieldMarks.idNumber.sensitive && <small>{t('wo.idNumberHint')}</small>}
         <SensitiveInput type="text" inputMode="text" maxLength={40} value={draft.idNumber} onChange={(e) => editDraft({ idNumber: e.target.value })} />
       </label>
+      <label>
+        {t('wo.cardNumber')}
+        {workOrderFieldMarks.cardNumber.sensitive && <small>{t('wo.cardNumberHint')}</small>}
+        <SensitiveInput
+          type="text"
+          inputMode="numeric"
+          maxLength={40}
+          value={draft.cardNumber}
+          aria-invalid={invalid('cardNumber')}
+          aria-describedby="error-cardNumber"
+          onChange={(e) => editDraft({ cardNumber: e.target.value })}
+        />
+        <FieldError field="cardNumber" />
+      </label>
 
       <label>
         {t('wo.fairResolution')}
