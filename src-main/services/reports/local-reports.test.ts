@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReportRequest, ReportResult } from '../../../src-shared/reports/report-contract';
+import { ContactsRepo, type ContactRecord } from '../contacts/contacts-repo';
 import { Cache } from '../db/cache';
 import { LocalReports } from './local-reports';
 import { callFiguresSql, workOrderFiguresSql } from './report-queries';
@@ -249,5 +250,35 @@ describe('the report queries use the indexes', () => {
     const plan = db.prepare<{ pieces: string; me: string; now: number }, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all({ pieces: '[]', me: '[]', now: 0 }).map((r) => r.detail);
     expect(plan.some((d) => d.includes(index))).toBe(true);
     expect(plan.filter((d) => /^SCAN (c|w|n|contacts|work_orders)\b/.test(d))).toEqual([]);
+  });
+});
+
+describe('first-call resolution as calls arrive late or are linked later', () => {
+  const dayFcr = async (r: LocalReports, day: string) => (await ask(r)).daily.find((d) => d.day === day)!.figures.fcrRate;
+  const record = (over: Partial<ContactRecord>): ContactRecord => ({
+    externalId: null, customerId: null, startedAt: 0, direction: 'inbound', number: '', queue: 'billing', ivrPath: null, durationS: 60,
+    holdS: 0, disposition: null, agent: '1002', transferTarget: null, workOrderId: null, ...over,
+  });
+
+  it('a call pulled from the team server after later ones, falling inside the window, turns her call into a miss', async () => {
+    const r = reports();
+    // Tuesday: customer 1 came back on day 7 (a miss), customer 3 never did (kept).
+    expect(await dayFcr(r, '2026-03-03')).toBe(0.5);
+    // Customer 3 called a colleague on Friday; that call reaches this cache only now, after next week's calls.
+    new ContactsRepo(cache.db).upsert(record({ externalId: 'team:late', customerId: 3, number: '+12125550003', startedAt: t('2026-03-06T11:00:00-05:00') }));
+    expect(await dayFcr(r, '2026-03-03')).toBe(0);
+  });
+
+  it('a call from an unknown number linked to the customer later counts as her coming back', async () => {
+    const r = reports();
+    // Monday 00:30: customer 6, nobody called back.
+    expect(await dayFcr(r, '2026-03-09')).toBe(1);
+    const contacts = new ContactsRepo(cache.db);
+    const fromHerMobile = record({ externalId: 'call:mobile', number: '+8613900000006', startedAt: t('2026-03-11T10:00:00-04:00') });
+    contacts.upsert(fromHerMobile);
+    expect(await dayFcr(r, '2026-03-09')).toBe(1);
+    // The colleague finds her by name and links the call (the upsert writes the call again with its customer).
+    contacts.upsert({ ...fromHerMobile, customerId: 6 });
+    expect(await dayFcr(r, '2026-03-09')).toBe(0);
   });
 });

@@ -49,20 +49,15 @@ const CALL_GROUP_COLUMN: Record<Bucket, string> = { total: "'all'", day: 'day', 
 
 /**
  * Inbound calls that rang at her. A repeat is the same customer (her customer row, else her number) calling in
- * again after this call and before the end of the local day `window` days later (piece.repeat_end). Each call and
- * its repeat check are worked out once (MATERIALIZED), then grouped every way asked for in one statement.
+ * again after this call and before the end of the local day `window` days later (piece.repeat_end): the call's
+ * `next_inbound_at`, kept by triggers (desktop migration 0010), is before that end. Each call is worked out once
+ * (MATERIALIZED), then grouped every way asked for in one statement.
  */
 export const callFiguresSql = (groups: readonly Bucket[]) => `
     WITH ${PIECES}, calls AS MATERIALIZED (
       SELECT p.day, ${hourOf('c.started_at')} AS hour, coalesce(c.queue, '') AS queue, c.answered, c.duration_s, c.acw_s, c.hold_s,
         (c.answered = 1 AND (c.customer_id IS NOT NULL OR c.number <> '')) AS known,
-        CASE WHEN c.customer_id IS NOT NULL THEN EXISTS (
-            SELECT 1 FROM contacts n WHERE n.customer_id = c.customer_id AND n.started_at > c.started_at AND n.started_at < p.repeat_end
-              AND n.direction = 'inbound')
-          ELSE EXISTS (
-            SELECT 1 FROM contacts n WHERE n.number = c.number AND n.started_at > c.started_at AND n.started_at < p.repeat_end
-              AND n.direction = 'inbound')
-        END AS repeated
+        coalesce(c.next_inbound_at < p.repeat_end, 0) AS repeated
       FROM piece p CROSS JOIN contacts c
       WHERE c.agent IN (SELECT agent FROM me) AND c.started_at >= p.s AND c.started_at < p.e AND c.direction = 'inbound'
     )

@@ -8,6 +8,7 @@ import * as outboxOwner from './0006-outbox-owner';
 import * as callQuality from './0007-call-quality';
 import * as publishedLists from './0008-published-lists';
 import * as reportFigures from './0009-report-figures';
+import * as repeatCalls from './0010-repeat-calls';
 
 export interface Migration {
   name: string;
@@ -25,4 +26,5 @@ export const migrations: Migration[] = [
   { name: '0007-call-quality', up: callQuality.up },
   { name: '0008-published-lists', up: publishedLists.up },
   { name: '0009-report-figures', up: reportFigures.up },
+  { name: '0010-repeat-calls', up: repeatCalls.up },
 ];
