@@ -21,8 +21,12 @@ const RUNS = 30;
 /** The report screens of "My day": the presets an agent picks, and a whole year as the worst case. */
 const SCREENS = { today: 1, week: 7, month: 30, year: 365 } as const;
 
-/** Calls, work orders with their events, callbacks and helped marks, in large transactions, agent a0…a199. */
-function fill(db: Db, calls: number, workOrders: number): void {
+/**
+ * Calls, work orders with their events, callbacks and helped marks, in large transactions, agent a0…a199. Calls go
+ * in at random times, as a cache pulled from the team server gets them: the triggers of desktop migration 0010
+ * link each to its caller's calls before and after it (`callers`: how many numbers call in).
+ */
+export function fill(db: Db, calls: number, workOrders: number, callers = CUSTOMERS): void {
   const r = seededRandom(13);
   const agent = () => `a${Math.floor(r() * AGENTS)}`;
   const when = () => YEAR_START + Math.floor(r() * YEAR_MS);
@@ -40,7 +44,7 @@ function fill(db: Db, calls: number, workOrders: number): void {
     db.transaction(() => {
       for (let i = done; i < Math.min(calls, done + batch); i++) {
         const answered = r() < 0.93 ? 1 : 0;
-        call.run(when(), `+8613${String(Math.floor(r() * CUSTOMERS)).padStart(9, '0')}`, queues[i % 4], answered ? 60 + Math.floor(r() * 600) : 0, answered ? Math.floor(r() * 60) : 0, agent(), answered ? Math.floor(r() * 90) : 0, answered);
+        call.run(when(), `+8613${String(Math.floor(r() * callers)).padStart(9, '0')}`, queues[i % 4], answered ? 60 + Math.floor(r() * 600) : 0, answered ? Math.floor(r() * 60) : 0, agent(), answered ? Math.floor(r() * 90) : 0, answered);
       }
     })();
   }
