@@ -103,8 +103,8 @@ function expectedCalls(from: string, to: string, filter: (c: SeedCall) => boolea
   };
 }
 
-function expectedOrders(from: string, to: string) {
-  const list = orders.filter((o) => mine(o.by) && inPeriod(o.at, from, to));
+function expectedOrders(from: string, to: string, filter: (o: SeedOrder) => boolean = () => true) {
+  const list = orders.filter((o) => mine(o.by) && inPeriod(o.at, from, to) && filter(o));
   const rated = list.filter((o) => o.csat !== undefined);
   const due = (o: SeedOrder) => t(o.at) + (o.dueHours ?? 0) * 3_600_000;
   return {
@@ -280,5 +280,26 @@ describe('first-call resolution as calls arrive late or are linked later', () =>
     // The colleague finds her by name and links the call (the upsert writes the call again with its customer).
     contacts.upsert({ ...fromHerMobile, customerId: 6 });
     expect(await dayFcr(r, '2026-03-09')).toBe(0);
+  });
+});
+
+describe('work-order figures per queue', () => {
+  it('split by the queue of the call each work order was filed on; one filed with no call is in no queue', async () => {
+    const r = reports();
+    // The calls they were filed on: WO-1 on a billing call, WO-2 and WO-3 on complaints calls; WO-4 with no call.
+    const callQueue: Record<string, string> = { 'WO-1': 'billing', 'WO-2': 'complaints', 'WO-3': 'complaints', 'WO-5': 'complaints' };
+    const setQueue = cache.db.prepare('UPDATE work_orders SET call_queue = ? WHERE external_id = ?');
+    for (const [id, queue] of Object.entries(callQueue)) setQueue.run(queue, id);
+    const result = await ask(r);
+    const perQueue = Object.fromEntries(result.perQueue.map((q) => [q.queue, q.figures]));
+    expect(Object.keys(perQueue)).toEqual(['billing', 'complaints']);
+    for (const queue of ['billing', 'complaints']) {
+      expect(perQueue[queue], queue).toMatchObject({
+        ...expectedCalls(FROM, TO, (c) => c.queue === queue),
+        ...expectedOrders(FROM, TO, (o) => callQueue[o.id] === queue),
+      });
+    }
+    // The complaints queue has both of her long-wait complaints, one escalated, one low score still to follow up.
+    expect(perQueue.complaints).toMatchObject({ complaints: 2, escalationRate: 0.5, lowCsatOpen: 1 });
   });
 });

@@ -90,14 +90,15 @@ export interface WorkOrderFigureRow {
 }
 
 /**
- * Work orders she filed in the period. CSAT counts with the period the work order was filed in, whenever it was
+ * Work orders she filed in the period; per queue, by the queue of the call each was filed on (desktop migration
+ * 0011; '' for one filed with no call, as for a call that came in on no queue). CSAT counts with the period the work order was filed in, whenever it was
  * recorded (the score rates the service given then). Resolved: the first status event to resolved or closed (for
  * rows the team server sent without their events, the last update of a resolved row). A low score is followed up
  * by a follow-up of that work order done after the score was recorded.
  */
 export const workOrderFiguresSql = (bucket: Bucket) => `
     WITH ${PIECES}, orders AS (
-      SELECT ${bucketExpr(bucket, 'w.created_at', 'w.queue')} AS bucket, w.id, w.kind, w.csat, w.due_at,
+      SELECT ${bucketExpr(bucket, 'w.created_at', 'w.call_queue')} AS bucket, w.id, w.kind, w.csat, w.due_at,
         coalesce(w.data ->> '$.route', CASE w.severity WHEN 'ordinary' THEN 'first-contact' ELSE 'specialist' END) <> 'first-contact' AS escalated,
         coalesce(
           (SELECT min(e.at) FROM work_order_events e WHERE e.work_order_id = w.id AND e.kind = 'status' AND e.data ->> '$.status' IN ('resolved', 'closed')),
