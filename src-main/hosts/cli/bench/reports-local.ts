@@ -32,8 +32,8 @@ export function fill(db: Db, calls: number, workOrders: number, callers = CUSTOM
   const when = () => YEAR_START + Math.floor(r() * YEAR_MS);
   const call = db.prepare(`INSERT INTO contacts (started_at, direction, number, queue, duration_s, hold_s, agent, acw_s, answered)
     VALUES (?, 'inbound', ?, ?, ?, ?, ?, ?, ?)`);
-  const order = db.prepare(`INSERT INTO work_orders (external_id, kind, complaint_type, severity, status, csat, data, created_at, updated_at, due_at, created_by)
-    VALUES (?, 'complaint', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`);
+  const order = db.prepare(`INSERT INTO work_orders (external_id, kind, complaint_type, severity, status, csat, data, created_at, updated_at, due_at, created_by, call_queue)
+    VALUES (?, 'complaint', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`);
   const event = db.prepare('INSERT INTO work_order_events (work_order_id, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)');
   const callback = db.prepare("INSERT INTO follow_ups (kind, work_order_id, due_at, window_end, status, created_at, done_at, owner) VALUES ('callback', ?, ?, ?, ?, ?, ?, ?)");
   const queues = ['billing', 'complaints', 'delivery', 'vip'];
@@ -57,7 +57,9 @@ export function fill(db: Db, calls: number, workOrders: number, callers = CUSTOM
         const resolved = r() < 0.85;
         const csat = r() < 0.5 ? 1 + Math.floor(r() * 5) : null;
         const data = JSON.stringify({ whyTags: [tags[Math.floor(r() * tags.length)]], route: severity === 'ordinary' ? 'first-contact' : 'specialist' });
-        const { id } = order.get(`WO-${i}`, types[i % types.length], severity, resolved ? 'resolved' : 'open', csat, data, at, at, at + 24 * 3_600_000, by) as { id: number };
+        // Filed on a call of one of the queues, one in ten with no call.
+        const callQueue = i % 10 === 9 ? null : queues[i % 4];
+        const { id } = order.get(`WO-${i}`, types[i % types.length], severity, resolved ? 'resolved' : 'open', csat, data, at, at, at + 24 * 3_600_000, by, callQueue) as { id: number };
         event.run(id, at, 'created', by, '{}');
         if (resolved) event.run(id, at + Math.floor(r() * 36 * 3_600_000), 'status', by, '{"status":"resolved"}');
         if (csat !== null) event.run(id, at + 48 * 3_600_000, 'rated', by, JSON.stringify({ csat }));
