@@ -42,9 +42,9 @@ export class WorkOrderFiling {
   private callQueue(callId: string | null): string | null {
     if (callId === null) return null;
     const live = this.liveCallQueue(callId);
-    if (live !== undefined) return live?.slice(0, 64) ?? null;
-    const row = this.db.prepare<[string], { queue: string | null }>('SELECT queue FROM contacts WHERE external_id = ?').get(`call:${callId}`);
-    return row?.queue?.slice(0, 64) ?? null;
+    const queue = live !== undefined ? live : this.db.prepare<[string], { queue: string | null }>('SELECT queue FROM contacts WHERE external_id = ?').get(`call:${callId}`)?.queue;
+    // A PBX header: capped, and without the NUL the team server's contract refuses (it would refuse the work order).
+    return queue?.replaceAll('\u0000', '').slice(0, 64) || null;
   }
 
   private newNumber(createdAt: number): string {
