@@ -253,6 +253,17 @@ describe('the report queries use the indexes', () => {
   });
 });
 
+describe('her calls of a period are read from the index alone', () => {
+  it('the calls statement finds each call, and whether it was repeated, in contacts_by_agent without a table lookup', () => {
+    const db = seed().db;
+    const plan = db.prepare<{ pieces: string; me: string }, { detail: string }>(`EXPLAIN QUERY PLAN ${callFiguresSql(['total', 'day', 'hour', 'queue'])}`)
+      .all({ pieces: '[]', me: '[]' }).map((r) => r.detail);
+    expect(plan.filter((d) => / c USING /.test(d))).toEqual([expect.stringContaining('SEARCH c USING COVERING INDEX contacts_by_agent')]);
+    // No search for a later call per call: the repeat is the call's own next_inbound_at.
+    expect(plan.filter((d) => / n USING /.test(d))).toEqual([]);
+  });
+});
+
 describe('first-call resolution as calls arrive late or are linked later', () => {
   const dayFcr = async (r: LocalReports, day: string) => (await ask(r)).daily.find((d) => d.day === day)!.figures.fcrRate;
   const record = (over: Partial<ContactRecord>): ContactRecord => ({
