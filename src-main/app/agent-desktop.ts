@@ -169,6 +169,12 @@ export class AgentDesktop {
       () => this.slaHours(),
       Date.now,
       this.cache.outbox,
+      undefined,
+      // Filed during the call, before its row is written: the queue it came in on, from the softphone.
+      (callId) => {
+        const call = this.softphone?.listCalls().find((c) => c.callId === callId);
+        return call ? call.headers.queue : undefined;
+      },
     );
     this.reminders = new FollowUpReminders(this.cache, this.events, () => this.agentId());
     this.reportDb = openReportConnection(this.cache.path);

@@ -78,6 +78,8 @@ const FileWorkOrder = z.object({
       .record(z.string(), z.unknown())
       .refine((d) => JSON.stringify(d).length <= 20_000, 'work-order details are over 20,000 characters')
       .refine((d) => !JSON.stringify(d).includes('\\u0000'), 'work-order details cannot contain a NUL character'),
+    /** The queue of the call it was filed on (reports per queue); absent from desktops older than it. */
+    callQueue: Text(64).nullish(),
   }),
   followUps: z.array(NewFollowUp).max(5),
 });
@@ -210,6 +212,8 @@ export const ServerWorkOrder = z.object({
   reopenedCount: z.number().int(),
   csat: z.number().int().nullable(),
   version: z.number().int(),
+  /** The queue of the call it was filed on (reports per queue); absent from servers older than it. */
+  callQueue: z.string().nullish(),
 });
 export type ServerWorkOrder = z.infer<typeof ServerWorkOrder>;
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReportRequest, ReportResult } from '../../../src-shared/reports/report-contract';
+import { ContactsRepo, type ContactRecord } from '../contacts/contacts-repo';
 import { Cache } from '../db/cache';
 import { LocalReports } from './local-reports';
 import { callFiguresSql, workOrderFiguresSql } from './report-queries';
@@ -102,8 +103,8 @@ function expectedCalls(from: string, to: string, filter: (c: SeedCall) => boolea
   };
 }
 
-function expectedOrders(from: string, to: string) {
-  const list = orders.filter((o) => mine(o.by) && inPeriod(o.at, from, to));
+function expectedOrders(from: string, to: string, filter: (o: SeedOrder) => boolean = () => true) {
+  const list = orders.filter((o) => mine(o.by) && inPeriod(o.at, from, to) && filter(o));
   const rated = list.filter((o) => o.csat !== undefined);
   const due = (o: SeedOrder) => t(o.at) + (o.dueHours ?? 0) * 3_600_000;
   return {
@@ -249,5 +250,67 @@ describe('the report queries use the indexes', () => {
     const plan = db.prepare<{ pieces: string; me: string; now: number }, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all({ pieces: '[]', me: '[]', now: 0 }).map((r) => r.detail);
     expect(plan.some((d) => d.includes(index))).toBe(true);
     expect(plan.filter((d) => /^SCAN (c|w|n|contacts|work_orders)\b/.test(d))).toEqual([]);
+  });
+});
+
+describe('her calls of a period are read from the index alone', () => {
+  it('the calls statement finds each call, and whether it was repeated, in contacts_by_agent without a table lookup', () => {
+    const db = seed().db;
+    const plan = db.prepare<{ pieces: string; me: string }, { detail: string }>(`EXPLAIN QUERY PLAN ${callFiguresSql(['total', 'day', 'hour', 'queue'])}`)
+      .all({ pieces: '[]', me: '[]' }).map((r) => r.detail);
+    expect(plan.filter((d) => / c USING /.test(d))).toEqual([expect.stringContaining('SEARCH c USING COVERING INDEX contacts_by_agent')]);
+    // No search for a later call per call: the repeat is the call's own next_inbound_at.
+    expect(plan.filter((d) => / n USING /.test(d))).toEqual([]);
+  });
+});
+
+describe('first-call resolution as calls arrive late or are linked later', () => {
+  const dayFcr = async (r: LocalReports, day: string) => (await ask(r)).daily.find((d) => d.day === day)!.figures.fcrRate;
+  const record = (over: Partial<ContactRecord>): ContactRecord => ({
+    externalId: null, customerId: null, startedAt: 0, direction: 'inbound', number: '', queue: 'billing', ivrPath: null, durationS: 60,
+    holdS: 0, disposition: null, agent: '1002', transferTarget: null, workOrderId: null, ...over,
+  });
+
+  it('a call pulled from the team server after later ones, falling inside the window, turns her call into a miss', async () => {
+    const r = reports();
+    // Tuesday: customer 1 came back on day 7 (a miss), customer 3 never did (kept).
+    expect(await dayFcr(r, '2026-03-03')).toBe(0.5);
+    // Customer 3 called a colleague on Friday; that call reaches this cache only now, after next week's calls.
+    new ContactsRepo(cache.db).upsert(record({ externalId: 'team:late', customerId: 3, number: '+12125550003', startedAt: t('2026-03-06T11:00:00-05:00') }));
+    expect(await dayFcr(r, '2026-03-03')).toBe(0);
+  });
+
+  it('a call from an unknown number linked to the customer later counts as her coming back', async () => {
+    const r = reports();
+    // Monday 00:30: customer 6, nobody called back.
+    expect(await dayFcr(r, '2026-03-09')).toBe(1);
+    const contacts = new ContactsRepo(cache.db);
+    const fromHerMobile = record({ externalId: 'call:mobile', number: '+8613900000006', startedAt: t('2026-03-11T10:00:00-04:00') });
+    contacts.upsert(fromHerMobile);
+    expect(await dayFcr(r, '2026-03-09')).toBe(1);
+    // The colleague finds her by name and links the call (the upsert writes the call again with its customer).
+    contacts.upsert({ ...fromHerMobile, customerId: 6 });
+    expect(await dayFcr(r, '2026-03-09')).toBe(0);
+  });
+});
+
+describe('work-order figures per queue', () => {
+  it('split by the queue of the call each work order was filed on; one filed with no call is in no queue', async () => {
+    const r = reports();
+    // The calls they were filed on: WO-1 on a billing call, WO-2 and WO-3 on complaints calls; WO-4 with no call.
+    const callQueue: Record<string, string> = { 'WO-1': 'billing', 'WO-2': 'complaints', 'WO-3': 'complaints', 'WO-5': 'complaints' };
+    const setQueue = cache.db.prepare('UPDATE work_orders SET call_queue = ? WHERE external_id = ?');
+    for (const [id, queue] of Object.entries(callQueue)) setQueue.run(queue, id);
+    const result = await ask(r);
+    const perQueue = Object.fromEntries(result.perQueue.map((q) => [q.queue, q.figures]));
+    expect(Object.keys(perQueue)).toEqual(['billing', 'complaints']);
+    for (const queue of ['billing', 'complaints']) {
+      expect(perQueue[queue], queue).toMatchObject({
+        ...expectedCalls(FROM, TO, (c) => c.queue === queue),
+        ...expectedOrders(FROM, TO, (o) => callQueue[o.id] === queue),
+      });
+    }
+    // The complaints queue has both of her long-wait complaints, one escalated, one low score still to follow up.
+    expect(perQueue.complaints).toMatchObject({ complaints: 2, escalationRate: 0.5, lowCsatOpen: 1 });
   });
 });

@@ -87,6 +87,7 @@ export class LocalReports implements ReportSource {
       total: per('total'),
       day: per('day'),
       hour: per('hour'),
+      queueOrders: workOrderFigures(db, 'queue'),
       charts: complaintCharts(db),
     };
   }
@@ -142,7 +143,11 @@ export class LocalReports implements ReportSource {
       complaintsByHourAgent: q.charts.byHourAgent(current),
       // Her own row only: the totals (her calls and her work orders may be under two names, see `me`).
       perAgent: [{ agent: me.display, name: me.display, figures: mine }],
-      perQueue: callsOf('queue').map((row) => ({ queue: String(row.bucket), figures: figuresOf({ calls: row }) })),
+      // Her calls by the queue each came in on, her work orders by the queue of the call each was filed on (one
+      // filed with no call is in no queue).
+      perQueue: [...collect([['calls', callsOf('queue')], ['orders', q.queueOrders(current).filter((row) => row.bucket !== '')]])]
+        .map(([queue, f]) => ({ queue, figures: figuresOf(f) }))
+        .sort((a, b) => a.queue.localeCompare(b.queue)),
       perHour: [...grouped(q.hour, current, callsOf('hour'))].map(([hour, f]) => ({ hour: Number(hour), figures: figuresOf(f) })).sort((a, b) => a.hour - b.hour),
       lowCsat: q.charts.lowCsat(current),
     };

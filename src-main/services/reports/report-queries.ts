@@ -49,20 +49,15 @@ const CALL_GROUP_COLUMN: Record<Bucket, string> = { total: "'all'", day: 'day', 
 
 /**
  * Inbound calls that rang at her. A repeat is the same customer (her customer row, else her number) calling in
- * again after this call and before the end of the local day `window` days later (piece.repeat_end). Each call and
- * its repeat check are worked out once (MATERIALIZED), then grouped every way asked for in one statement.
+ * again after this call and before the end of the local day `window` days later (piece.repeat_end): the call's
+ * `next_inbound_at`, kept by triggers (desktop migration 0010), is before that end. Each call is worked out once
+ * (MATERIALIZED), then grouped every way asked for in one statement.
  */
 export const callFiguresSql = (groups: readonly Bucket[]) => `
     WITH ${PIECES}, calls AS MATERIALIZED (
       SELECT p.day, ${hourOf('c.started_at')} AS hour, coalesce(c.queue, '') AS queue, c.answered, c.duration_s, c.acw_s, c.hold_s,
         (c.answered = 1 AND (c.customer_id IS NOT NULL OR c.number <> '')) AS known,
-        CASE WHEN c.customer_id IS NOT NULL THEN EXISTS (
-            SELECT 1 FROM contacts n WHERE n.customer_id = c.customer_id AND n.started_at > c.started_at AND n.started_at < p.repeat_end
-              AND n.direction = 'inbound')
-          ELSE EXISTS (
-            SELECT 1 FROM contacts n WHERE n.number = c.number AND n.started_at > c.started_at AND n.started_at < p.repeat_end
-              AND n.direction = 'inbound')
-        END AS repeated
+        coalesce(c.next_inbound_at < p.repeat_end, 0) AS repeated
       FROM piece p CROSS JOIN contacts c
       WHERE c.agent IN (SELECT agent FROM me) AND c.started_at >= p.s AND c.started_at < p.e AND c.direction = 'inbound'
     )
@@ -95,14 +90,15 @@ export interface WorkOrderFigureRow {
 }
 
 /**
- * Work orders she filed in the period. CSAT counts with the period the work order was filed in, whenever it was
+ * Work orders she filed in the period; per queue, by the queue of the call each was filed on (desktop migration
+ * 0011; '' for one filed with no call, as for a call that came in on no queue). CSAT counts with the period the work order was filed in, whenever it was
  * recorded (the score rates the service given then). Resolved: the first status event to resolved or closed (for
  * rows the team server sent without their events, the last update of a resolved row). A low score is followed up
  * by a follow-up of that work order done after the score was recorded.
  */
 export const workOrderFiguresSql = (bucket: Bucket) => `
     WITH ${PIECES}, orders AS (
-      SELECT ${bucketExpr(bucket, 'w.created_at', 'w.queue')} AS bucket, w.id, w.kind, w.csat, w.due_at,
+      SELECT ${bucketExpr(bucket, 'w.created_at', 'w.call_queue')} AS bucket, w.id, w.kind, w.csat, w.due_at,
         coalesce(w.data ->> '$.route', CASE w.severity WHEN 'ordinary' THEN 'first-contact' ELSE 'specialist' END) <> 'first-contact' AS escalated,
         coalesce(
           (SELECT min(e.at) FROM work_order_events e WHERE e.work_order_id = w.id AND e.kind = 'status' AND e.data ->> '$.status' IN ('resolved', 'closed')),

@@ -40,10 +40,11 @@ export class ChangeApplier {
     const taken = this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM work_orders WHERE external_id = ?').get(w.displayId)!.n > 0;
     const externalId = taken ? `${w.displayId}-${w.id.slice(0, 4).toUpperCase()}` : w.displayId;
     this.db.prepare(`INSERT INTO work_orders (external_id, uuid, customer_id, kind, complaint_type, severity, status, reopened_count, csat, summary, data,
-        created_at, updated_at, due_at, version, queue, assignee, created_by)
-      VALUES (?, ?, ?, 'complaint', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        created_at, updated_at, due_at, version, queue, assignee, created_by, call_queue)
+      VALUES (?, ?, ?, 'complaint', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(externalId, w.id, localCustomerId(this.db, w.customer), w.complaintType, w.severity, w.status, w.reopenedCount, w.csat, w.summary,
-        JSON.stringify({ ...w.details, customer: w.customer, route: w.route }), w.createdAt, w.updatedAt, w.dueAt, w.version, w.queue, w.assignee, w.createdBy);
+        JSON.stringify({ ...w.details, customer: w.customer, route: w.route }), w.createdAt, w.updatedAt, w.dueAt, w.version, w.queue, w.assignee, w.createdBy,
+        w.callQueue?.slice(0, 64) ?? null);
     return true;
   }
 

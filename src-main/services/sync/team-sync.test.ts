@@ -210,3 +210,14 @@ describe('a live channel that stops answering', () => {
     }
   });
 });
+
+describe('a work order pulled from the team', () => {
+  it('keeps the queue of the call it was filed on, for her figures per queue', async () => {
+    sync.start();
+    await nextPull(1);
+    const change = workOrder(1);
+    if (change.entity !== 'workOrder') throw new Error('a work order change');
+    pulls[0]!.answer({ changes: [{ ...change, data: { ...change.data, callQueue: 'vip' } }], cursor: 1, more: false, clientLastSeq: null });
+    await expect.poll(() => cache.db.prepare('SELECT summary, call_queue FROM work_orders').all()).toEqual([{ summary: 'change 1', call_queue: 'vip' }]);
+  });
+});

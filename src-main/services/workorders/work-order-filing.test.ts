@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ContactsRepo } from '../contacts/contacts-repo';
 import { Cache } from '../db/cache';
 import { DEFAULT_SLA_HOURS } from '../../../src-shared/workorders/complaint';
 import { WorkOrderDraft, type WorkOrderSubmission } from '../../../src-shared/workorders/work-order-form';
@@ -106,5 +107,27 @@ describe('WorkOrderFiling on a real SQLite file', () => {
     expect(filing.file('1001', form).id).toBe('WO-20261123-A1B2C3');
     expect(filing.file('1001', form).id).toBe('WO-20261123-D4E5F6');
     expect(cache.db.prepare('SELECT count(*) AS n FROM work_orders').get()).toEqual({ n: 2 });
+  });
+
+  it('carries the queue the customer called on, from the live call or from the call\'s row, to the team server too', () => {
+    const cache = new Cache(join(mkdtempSync(join(tmpdir(), 'filing-')), 'cache.sqlite'), () => NOW, { teamSync: true });
+    const live = new Map([['call-live', 'vip']]);
+    const filing = new WorkOrderFiling(cache.workOrdersDb, cache.workOrders, cache.followUps, cache.workOrderDrafts, () => DEFAULT_SLA_HOURS, () => NOW,
+      cache.outbox, undefined, (callId) => (live.has(callId) ? live.get(callId)! : undefined));
+    // Filed in after-call work: the call is over and its row holds the queue.
+    new ContactsRepo(cache.db).upsert({
+      externalId: 'call:call-ended', customerId: null, startedAt: NOW - HOUR, direction: 'inbound', number: '+8613812345678', queue: 'billing',
+      ivrPath: null, durationS: 300, holdS: 0, disposition: null, agent: '1001', transferTarget: null, workOrderId: null,
+    });
+    const filed = [
+      filing.file('1001', { ...form, callId: 'call-live' }),
+      filing.file('1001', { ...form, callId: 'call-ended' }),
+      filing.file('1001', { ...form, callId: null }), // filed with no call: no queue
+    ];
+    const queueOf = (id: string) => (cache.db.prepare('SELECT call_queue FROM work_orders WHERE external_id = ?').get(id) as { call_queue: string | null }).call_queue;
+    expect(filed.map((f) => queueOf(f.id))).toEqual(['vip', 'billing', null]);
+    const sent = cache.outbox.pending(10).map((p) => p.mutation).filter((m) => m.kind === 'workOrder.file');
+    expect(sent.map((m) => (m.kind === 'workOrder.file' ? [m.workOrder.displayId, m.workOrder.callQueue] : null))).toEqual(filed.map((f, i) => [f.id, ['vip', 'billing', null][i]]));
+    cache.close();
   });
 });

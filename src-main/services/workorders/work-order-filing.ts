@@ -32,7 +32,21 @@ export class WorkOrderFiling {
     private readonly outbox: Outbox | null = null,
     /** Six hex digits for the number the agent reads out; drawn again when the day already has it. */
     private readonly suffix: () => string = () => randomBytes(3).toString('hex').toUpperCase(),
+    /** The queue of a call still on the softphone (filed during the call, before its row is written). */
+    private readonly liveCallQueue: (callId: string) => string | null | undefined = () => undefined,
   ) {}
+
+  /**
+   * The queue the customer called on: the live call's, else the call's row (filed in after-call work or later);
+   * null with no call, or a call that came in on no queue.
+   */
+  private callQueue(callId: string | null): string | null {
+    if (callId === null) return null;
+    const live = this.liveCallQueue(callId);
+    const queue = live !== undefined ? live : this.db.prepare<[string], { queue: string | null }>('SELECT queue FROM contacts WHERE external_id = ?').get(`call:${callId}`)?.queue;
+    // A PBX header: capped, and without the NUL the team server's contract refuses (it would refuse the work order).
+    return queue?.replaceAll('\u0000', '').slice(0, 64) || null;
+  }
 
   private newNumber(createdAt: number): string {
     const day = new Date(createdAt).toISOString().slice(0, 10).replaceAll('-', '');
@@ -49,6 +63,7 @@ export class WorkOrderFiling {
       const dueAt = slaDeadline(form.severity, createdAt, this.slaHours());
       const route = routeFor(form.severity);
       const uuid = randomUUID();
+      const callQueue = this.callQueue(form.callId);
       const details = {
         whatHappened: form.whatHappened,
         whyTags: form.whyTags,
@@ -75,6 +90,7 @@ export class WorkOrderFiling {
         dueAt,
         actor: agent,
         data: details,
+        callQueue,
       });
       const callbackUuid = form.callback ? randomUUID() : null;
       const followUpUuid = randomUUID();
@@ -110,6 +126,7 @@ export class WorkOrderFiling {
           severity: form.severity,
           summary: form.whatHappened.slice(0, 200),
           details,
+          callQueue,
         },
         followUps: [
           ...(form.callback && callbackUuid

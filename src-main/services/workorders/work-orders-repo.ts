@@ -16,6 +16,8 @@ export interface NewWorkOrder {
   actor: string;
   /** What the form holds beyond the columns (why-tags, resolution, callback, route, linked call). */
   data?: object;
+  /** The queue of the call it was filed on (the customer's queue, for the reports per queue), capped at 64. */
+  callQueue?: string | null;
 }
 
 export interface ListedWorkOrder extends WorkOrderSummary {
@@ -66,8 +68,8 @@ export class WorkOrdersRepo {
 
   constructor(private readonly db: Db, private readonly now: () => number = Date.now, private readonly outbox: Outbox | null = null) {
     this.insertOrder = db.prepare(`
-      INSERT INTO work_orders (external_id, uuid, customer_id, kind, complaint_type, severity, summary, data, created_at, updated_at, due_at, created_by)
-      VALUES (@externalId, @uuid, @customerId, @kind, @complaintType, @severity, @summary, @data, @createdAt, @createdAt, @dueAt, @actor)
+      INSERT INTO work_orders (external_id, uuid, customer_id, kind, complaint_type, severity, summary, data, created_at, updated_at, due_at, created_by, call_queue)
+      VALUES (@externalId, @uuid, @customerId, @kind, @complaintType, @severity, @summary, @data, @createdAt, @createdAt, @dueAt, @actor, @callQueue)
       RETURNING id`);
     this.insertEvent = db.prepare<[number, number, string, string, string]>(
       'INSERT INTO work_order_events (work_order_id, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)',
@@ -100,7 +102,7 @@ export class WorkOrdersRepo {
   create(order: NewWorkOrder): number {
     return this.db.transaction(() => {
       const { data, ...columns } = order;
-      const { id } = this.insertOrder.get({ uuid: null, ...columns, data: JSON.stringify(data ?? {}) }) as { id: number };
+      const { id } = this.insertOrder.get({ uuid: null, ...columns, callQueue: columns.callQueue?.slice(0, 64) ?? null, data: JSON.stringify(data ?? {}) }) as { id: number };
       this.insertEvent.run(id, order.createdAt, 'created', order.actor, JSON.stringify({ severity: order.severity }));
       return id;
     }).immediate();

@@ -9,6 +9,7 @@ import * as reportFigures from './0009-report-figures';
 import * as reportRollups from './0009-report-rollups';
 import * as recordingMarks from './0010-recording-marks';
 import * as contactQuality from './0011-contact-quality';
+import * as workOrderCallQueue from './0012-work-order-call-queue';
 
 /** Every migration in order; the list only grows. Each runs once, in its own transaction. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0009-report-figures', sql: reportFigures.sql + reportRollups.sql },
   { name: '0010-recording-marks', sql: recordingMarks.sql },
   { name: '0011-contact-quality', sql: contactQuality.sql },
+  { name: '0012-work-order-call-queue', sql: workOrderCallQueue.sql },
 ];

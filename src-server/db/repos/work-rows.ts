@@ -3,7 +3,7 @@ import type { ServerContact, ServerFollowUp, ServerWorkOrder, ServerWorkOrderEve
 /** Row ↔ contract mappers for the team's work; every SELECT of these tables uses the column lists here. */
 export const WORK_ORDER_COLUMNS = `w.id, w.display_id, w.team_id, w.customer, w.complaint_type, w.severity, w.status, w.route, w.queue,
   w.assignee_id, a.username AS assignee, w.created_by, c.username AS created_by_name, w.summary, w.details, w.created_at, w.updated_at,
-  w.due_at, w.reopened_count, w.csat, w.version`;
+  w.due_at, w.reopened_count, w.csat, w.version, w.call_queue`;
 export const WORK_ORDER_FROM = 'work_orders w LEFT JOIN users a ON a.id = w.assignee_id JOIN users c ON c.id = w.created_by';
 
 export interface WorkOrderRow {
@@ -28,6 +28,7 @@ export interface WorkOrderRow {
   reopened_count: number;
   csat: number | null;
   version: number;
+  call_queue: string | null;
 }
 
 export const toWorkOrder = (r: WorkOrderRow): ServerWorkOrder => ({
@@ -50,6 +51,7 @@ export const toWorkOrder = (r: WorkOrderRow): ServerWorkOrder => ({
   reopenedCount: r.reopened_count,
   csat: r.csat,
   version: r.version,
+  callQueue: r.call_queue,
 });
 
 export const scopeOf = (r: WorkOrderRow) => ({ teamId: r.team_id, queue: r.queue, assigneeId: r.assignee_id, createdBy: r.created_by });

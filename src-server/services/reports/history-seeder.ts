@@ -74,15 +74,15 @@ export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ call
          SELECT gen_random_uuid() AS id, 'H-' || g AS display_id, a.team_id, a.id AS agent_id,
                 ((($2::date - floor(random() * $3::int)::int)::timestamp + ${timeOfDay}) AT TIME ZONE a.time_zone) AS created_at,
                 CASE WHEN r.s < 0.7 THEN 'ordinary' WHEN r.s < 0.92 THEN 'difficult' ELSE 'major' END AS severity,
-                r.t, r.y, r.resolve, r.rated, r.csat, r.cb
+                r.t, r.y, r.resolve, r.rated, r.csat, r.cb, r.q
            FROM (SELECT g, random() AS s, random() AS t, random() AS y, random() AS resolve, random() AS rated,
-                        (ARRAY[1, 2, 3, 4, 4, 5, 5, 5])[1 + floor(random() * 8)::int] AS csat, random() AS cb
+                        (ARRAY[1, 2, 3, 4, 4, 5, 5, 5])[1 + floor(random() * 8)::int] AS csat, random() AS cb, random() AS q
                    FROM generate_series(0, $1::int - 1) g OFFSET 0) r
            JOIN seed_agents a ON a.i = (r.g * 7) % $4::int
        ),
        wo AS (
          INSERT INTO work_orders (id, display_id, team_id, customer, complaint_type, severity, status, route, queue, created_by, summary, details,
-                                  created_at, updated_at, due_at, csat, feed_seq, first_resolved_at)
+                                  created_at, updated_at, due_at, csat, feed_seq, first_resolved_at, call_queue)
          SELECT id, display_id, team_id, jsonb_build_object('externalId', NULL, 'name', NULL, 'number', NULL),
                 (${sqlList([...commonComplaintTypes, ...businessComplaintTypes])})[1 + floor(t * ${commonComplaintTypes.length + businessComplaintTypes.length})::int],
                 severity, CASE WHEN resolve < 0.9 THEN 'closed' ELSE 'open' END,
@@ -90,7 +90,9 @@ export async function seedHistory(pool: Pool, plan: HistoryPlan): Promise<{ call
                 CASE severity WHEN 'ordinary' THEN NULL WHEN 'difficult' THEN 'specialists' ELSE 'complaints-lead' END,
                 agent_id, 'history', jsonb_build_object('whyTags', jsonb_build_array((${sqlList(suggestedWhyTags)})[1 + floor(y * ${suggestedWhyTags.length})::int])),
                 created_at, created_at, created_at + make_interval(hours => ${sla}), CASE WHEN rated < 0.4 THEN csat END, 0,
-                CASE WHEN resolve < 0.9 THEN created_at + make_interval(hours => ${sla}) * (resolve / 0.9) * 1.3 END
+                CASE WHEN resolve < 0.9 THEN created_at + make_interval(hours => ${sla}) * (resolve / 0.9) * 1.3 END,
+                -- Filed on a call of one of the calls' queues (see above), or (one in ten) with no call.
+                CASE WHEN q < 0.9 THEN (ARRAY['billing', 'delivery', 'general'])[1 + floor(q / 0.9 * 3)::int] END
            FROM made
          RETURNING id, team_id, created_at, due_at, first_resolved_at
        ),

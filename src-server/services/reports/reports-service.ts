@@ -11,14 +11,15 @@ import type { Span, Who } from './report-sql';
 import { callbackFigures, complaintBreakdowns, csatFigures, kbFigures, openLowScores, workOrderFigures } from './work-figures';
 
 type Figures = Record<ReportMetricId, number | null>;
-const CALL_METRICS: readonly ReportMetricId[] = ['offered', 'handled', 'ahtSeconds', 'acwSeconds', 'holdSeconds', 'fcrRate'];
+/** What a queue measures: its calls, and the work orders filed on them (migration 0012); callbacks and marks have no queue. */
+const QUEUE_METRICS: readonly ReportMetricId[] = [
+  'offered', 'handled', 'ahtSeconds', 'acwSeconds', 'holdSeconds', 'fcrRate',
+  'csatAverage', 'csatTopShare', 'lowCsatOpen', 'escalationRate', 'complaints', 'slaMet', 'slaBreached',
+];
 
-/**
- * Every metric present: counts start at 0 where they are measured, the rest null (nothing to measure). A queue
- * measures calls only: work orders, callbacks and marks have no call queue.
- */
-function blank(callsOnly: boolean): Figures {
-  const measured = (m: ReportMetricId) => !callsOnly || CALL_METRICS.includes(m);
+/** Every metric present: counts start at 0 where they are measured, the rest null (nothing to measure). */
+function blank(queueOnly: boolean): Figures {
+  const measured = (m: ReportMetricId) => !queueOnly || QUEUE_METRICS.includes(m);
   return Object.fromEntries(ReportMetricIds.map((m) => [m, reportMetricInfo[m].unit === 'count' && measured(m) ? 0 : null])) as Figures;
 }
 
@@ -51,14 +52,14 @@ export class ReportsService {
       openLowScores(this.db, who, span),
     ]);
 
-    const callsOnly = who.kind === 'queue';
-    const total = blank(callsOnly);
-    const previousFigures = blank(callsOnly);
-    const daily = new Map([...days(period.from, period.to)].map((d) => [d, blank(callsOnly)]));
+    const queueOnly = who.kind === 'queue';
+    const total = blank(queueOnly);
+    const previousFigures = blank(queueOnly);
+    const daily = new Map([...days(period.from, period.to)].map((d) => [d, blank(queueOnly)]));
     const perAgent = new Map<number, Figures>();
     const perQueue = new Map<string, Figures>();
     const perHour = new Map<number, Figures>();
-    const row = <K>(map: Map<K, Figures>, key: K, queue = false): Figures => map.get(key) ?? map.set(key, blank(callsOnly || queue)).get(key)!;
+    const row = <K>(map: Map<K, Figures>, key: K, queue = false): Figures => map.get(key) ?? map.set(key, blank(queueOnly || queue)).get(key)!;
     for (const { key, figures } of current) {
       const target =
         key.by === 'total' ? total

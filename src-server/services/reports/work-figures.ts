@@ -3,31 +3,36 @@ import { bounds, groupColumns, groupingSets, groupOf, Params, scopeWhere, type B
 import type { FigureGroup } from './call-figures';
 
 
+/** A work order's queue is the queue of the call it was filed on (migration 0012); one filed with no call is in none. */
+const CALL_QUEUE = 'w.call_queue';
+const inSomeQueue = (row: GroupedRow) => !(row.g_queue === 0 && row.queue === null);
+
 /**
  * The work orders filed in the period (by the day and hour they were filed, in the site's zone): complaints,
  * the share routed to a specialist or the complaints lead (escalation), and deadlines met (first resolved or closed
- * by the deadline) or breached (resolved later, or still open past it now). Attributed to the agent who filed it.
+ * by the deadline) or breached (resolved later, or still open past it now). Attributed to the agent who filed it,
+ * and to the queue of the call it was filed on.
  */
 export async function workOrderFigures(db: Pool, who: Who, span: Span, breakdown: Breakdown): Promise<FigureGroup[]> {
   const sql = new Params();
-  const scope = scopeWhere(sql, who, 'w.team_id', 'w.created_by');
+  const scope = scopeWhere(sql, who, 'w.team_id', 'w.created_by', CALL_QUEUE);
   if (scope === null) return [];
   const range = bounds(sql, span, 'w.created_at');
   const r = await db.query<GroupedRow & { complaints: number; escalation: number | null; sla_met: number; sla_breached: number }>(
-    `SELECT ${groupColumns(breakdown, false)},
+    `SELECT ${groupColumns(breakdown, true)},
        count(*)::int AS complaints,
        (count(*) FILTER (WHERE route <> 'first-contact'))::float8 / nullif(count(*), 0) AS escalation,
        (count(*) FILTER (WHERE resolved_at <= due_at))::int AS sla_met,
        (count(*) FILTER (WHERE resolved_at > due_at OR (resolved_at IS NULL AND due_at < now())))::int AS sla_breached
      FROM (
        SELECT w.created_by AS agent_id, w.route, w.due_at, ${range.local}::date AS day, extract(hour FROM ${range.local})::int AS hour,
-         w.first_resolved_at AS resolved_at
+         w.first_resolved_at AS resolved_at, ${CALL_QUEUE} AS queue
        FROM work_orders w WHERE ${scope} AND ${range.where}
      ) x
-     GROUP BY ${groupingSets(breakdown, false)}`,
+     GROUP BY ${groupingSets(breakdown, true)}`,
     sql.values,
   );
-  return r.rows.map((row) => ({
+  return r.rows.filter(inSomeQueue).map((row) => ({
     key: groupOf(row),
     figures: { complaints: row.complaints, escalationRate: row.escalation, slaMet: row.sla_met, slaBreached: row.sla_breached },
   }));
@@ -38,25 +43,26 @@ export async function workOrderFigures(db: Pool, who: Who, span: Span, breakdown
  * filed, however late the customer was asked: a score recorded after the period ended still counts for it) and to
  * the agent who filed it; a callback without a work order counts on its due day, for its owner. A follow-up's
  * score is also copied onto its work order, so a work order's own score counts only when no follow-up carries one.
- * A low score (1–2) is open until a follow-up of the same work order is done after it.
+ * A low score (1–2) is open until a follow-up of the same work order is done after it. A score's queue is its work
+ * order's call queue; a callback without a work order is in no queue (and not in a queue's report).
  */
 function scoresSql(sql: Params, who: Who, span: Span): { cte: string; local: string } | null {
-  const wScope = scopeWhere(sql, who, 'w.team_id', 'w.created_by');
+  const wScope = scopeWhere(sql, who, 'w.team_id', 'w.created_by', CALL_QUEUE);
   const fScope = scopeWhere(sql, who, 'f.team_id', 'f.owner_id');
-  if (wScope === null || fScope === null) return null;
+  if (wScope === null) return null;
   const wRange = bounds(sql, span, 'w.created_at');
-  const fRange = bounds(sql, span, 'f.due_at');
+  const fRange = fScope === null ? null : bounds(sql, span, 'f.due_at');
   const cte = `
-    w AS (SELECT w.id, w.display_id, w.created_by, w.created_at, w.csat FROM work_orders w WHERE ${wScope} AND ${wRange.where}),
+    w AS (SELECT w.id, w.display_id, w.created_by, w.created_at, w.csat, ${CALL_QUEUE} AS queue FROM work_orders w WHERE ${wScope} AND ${wRange.where}),
     s AS (
-      SELECT f.csat, f.done_at AS at, w.id AS work_order, w.display_id, w.created_by AS agent_id, w.created_at AS counted_at
+      SELECT f.csat, f.done_at AS at, w.id AS work_order, w.display_id, w.created_by AS agent_id, w.created_at AS counted_at, w.queue
         FROM w JOIN follow_ups f ON f.work_order_id = w.id WHERE f.csat IS NOT NULL
       UNION ALL
-      SELECT w.csat, w.created_at, w.id, w.display_id, w.created_by, w.created_at FROM w
+      SELECT w.csat, w.created_at, w.id, w.display_id, w.created_by, w.created_at, w.queue FROM w
         WHERE w.csat IS NOT NULL AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.work_order_id = w.id AND f.csat IS NOT NULL)
-      UNION ALL
-      SELECT f.csat, f.done_at, NULL, NULL, f.owner_id, f.due_at FROM follow_ups f
-        WHERE f.work_order_id IS NULL AND f.csat IS NOT NULL AND ${fScope} AND ${fRange.where}
+      ${fRange === null ? '' : `UNION ALL
+      SELECT f.csat, f.done_at, NULL, NULL, f.owner_id, f.due_at, NULL FROM follow_ups f
+        WHERE f.work_order_id IS NULL AND f.csat IS NOT NULL AND ${fScope} AND ${fRange.where}`}
     ),
     scored AS (
       SELECT s.*, s.csat <= 2 AND NOT EXISTS (
@@ -71,15 +77,15 @@ export async function csatFigures(db: Pool, who: Who, span: Span, breakdown: Bre
   if (scores === null) return [];
   const r = await db.query<GroupedRow & { average: number | null; top: number | null; low_open: number }>(
     `WITH ${scores.cte}
-     SELECT ${groupColumns(breakdown, false)},
+     SELECT ${groupColumns(breakdown, true)},
        (avg(csat))::float8 AS average,
        (count(*) FILTER (WHERE csat >= 4))::float8 / nullif(count(*), 0) AS top,
        (count(*) FILTER (WHERE low_open))::int AS low_open
-     FROM (SELECT csat, low_open, agent_id, ${scores.local}::date AS day, extract(hour FROM ${scores.local})::int AS hour FROM scored) x
-     GROUP BY ${groupingSets(breakdown, false)}`,
+     FROM (SELECT csat, low_open, agent_id, queue, ${scores.local}::date AS day, extract(hour FROM ${scores.local})::int AS hour FROM scored) x
+     GROUP BY ${groupingSets(breakdown, true)}`,
     sql.values,
   );
-  return r.rows.map((row) => ({ key: groupOf(row), figures: { csatAverage: row.average, csatTopShare: row.top, lowCsatOpen: row.low_open } }));
+  return r.rows.filter(inSomeQueue).map((row) => ({ key: groupOf(row), figures: { csatAverage: row.average, csatTopShare: row.top, lowCsatOpen: row.low_open } }));
 }
 
 /** The low scores still to follow up, newest first (at most 200), for the lead to act on. */
@@ -134,7 +140,7 @@ export async function kbFigures(db: Pool, who: Who, span: Span, breakdown: Break
 /** Complaints per day by type and by why-tag, and by hour × agent (the heatmap), for the period. */
 export async function complaintBreakdowns(db: Pool, who: Who, span: Span) {
   const sql = new Params();
-  const scope = scopeWhere(sql, who, 'w.team_id', 'w.created_by');
+  const scope = scopeWhere(sql, who, 'w.team_id', 'w.created_by', CALL_QUEUE);
   if (scope === null) return { byType: [], byWhy: [], byHourAgent: [] };
   const range = bounds(sql, span, 'w.created_at');
   const base = `SELECT w.complaint_type, w.details, w.created_by, ${range.local}::date AS day, extract(hour FROM ${range.local})::int AS hour

@@ -80,10 +80,10 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       // The SLA clock is the server's: the deadline is now() on the server plus the severity's hours.
       await tx.query(
         `INSERT INTO work_orders (id, display_id, team_id, customer, complaint_type, severity, route, queue, created_by, summary, details,
-           due_at, feed_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(secs => $12), $13)`,
+           due_at, feed_seq, call_queue)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(secs => $12), $13, $14)`,
         [w.id, w.displayId, v.teamId, JSON.stringify(w.customer), w.complaintType, w.severity, route, queue, v.userId, w.summary,
-          JSON.stringify(w.details), DEFAULT_SLA_HOURS[w.severity] * 3600, seq],
+          JSON.stringify(w.details), DEFAULT_SLA_HOURS[w.severity] * 3600, seq, w.callQueue ?? null],
       );
       await addEvent(tx, { id: w.id, team_id: v.teamId }, 'created', v.username, { severity: w.severity, route, queue });
       for (const f of m.followUps) {

@@ -9,6 +9,8 @@ export interface SeedScore { csat: number; at: number }
 export interface SeedWorkOrder {
   displayId: string; team: string; agent: string; at: number; route: 'first-contact' | 'specialist' | 'complaints-lead'; type: string; why: string[];
   dueAt: number; resolvedAt: number | null; followUps: SeedScore[]; ownCsat: number | null;
+  /** The queue of the call it was filed on; null: filed with no call (in no queue). */
+  queue: string | null;
 }
 export interface SeedCallback { team: string; agent: string; dueAt: number; windowEnd: number | null; doneAt: number | null }
 export interface SeedMark { team: string; agent: string; at: number; helped: boolean }
@@ -31,8 +33,11 @@ function resolvedOnFirstCall(call: SeedCall, all: SeedCall[], tz: string, window
   return !next || dayNumber(localOf(next.at, tz).day) - dayNumber(localOf(call.at, tz).day) > window;
 }
 
-/** The figures of the rows given (already chosen for a scope, period and group). */
-export function figuresOf(seed: Seed, allCalls: SeedCall[], tz: string, window: number, now: number, calls = true, work = true): Figures {
+/**
+ * The figures of the rows given (already chosen for a scope, period and group). A queue (`queue`) measures its calls
+ * and the work orders filed on them; callbacks and helped marks have no queue, so they stay null.
+ */
+export function figuresOf(seed: Seed, allCalls: SeedCall[], tz: string, window: number, now: number, calls = true, work = true, queue = false): Figures {
   const f = Object.fromEntries(ReportMetricIds.map((m) => [m, null])) as Figures;
   if (calls) {
     const inbound = seed.calls.filter((c) => c.inbound);
@@ -61,6 +66,10 @@ export function figuresOf(seed: Seed, allCalls: SeedCall[], tz: string, window: 
       csatAverage: mean(scores.map((s) => s.csat)),
       csatTopShare: share(scores.filter((s) => s.csat >= 4).length, scores.length),
       lowCsatOpen: scores.filter((s) => s.csat <= 2 && !s.w.followUps.some((g) => g.at > s.at)).length,
+    });
+  }
+  if (work && !queue) {
+    Object.assign(f, {
       callbacksPromised: seed.callbacks.length,
       callbacksKept: seed.callbacks.filter((c) => c.doneAt !== null && c.doneAt <= (c.windowEnd ?? c.dueAt)).length,
       kbHelped: seed.marks.filter((m) => m.helped).length,
@@ -70,7 +79,7 @@ export function figuresOf(seed: Seed, allCalls: SeedCall[], tz: string, window: 
 }
 
 /** The rows of a seed that fall in [from, to] (days in the zone) and pass a filter, each table by its own time. */
-export function pick(seed: Seed, tz: string, from: string, to: string, keep: (row: { team: string; agent: string; queue?: string }, at: number) => boolean): Seed {
+export function pick(seed: Seed, tz: string, from: string, to: string, keep: (row: { team: string; agent: string; queue?: string | null }, at: number) => boolean): Seed {
   const inside = (at: number) => {
     const d = localOf(at, tz).day;
     return d >= from && d <= to;

@@ -62,12 +62,15 @@ export function makeSeed(): Seed {
       displayId: `WO-${i}`, team: teamOf(agent, at), agent, at, route, type: pickOne(['billing', 'long-wait', 'delivery']),
       why: r() < 0.3 ? ['late-by-shipper', 'training-gap'] : [pickOne(['late-by-shipper', 'system-outage'])],
       dueAt, resolvedAt, followUps: scores, ownCsat: !scores.length && r() < 0.2 ? 5 : null,
+      // By position, not by r(): the rest of the seed stays what it was. One in four filed with no call.
+      queue: (['billing', 'delivery', 'general', null] as const)[i % 4]!,
     };
   });
   // Filed in the period, rated low ten days after it ended: counts for the period, and is still to follow up.
   workOrders.push({
     displayId: 'WO-EDGE', team: 'north', agent: 'edge', at: Date.parse('2026-04-05T08:00:00Z'), route: 'specialist', type: 'billing', why: ['policy-gap'],
     dueAt: Date.parse('2026-04-05T16:00:00Z'), resolvedAt: Date.parse('2026-04-05T12:00:00Z'), followUps: [{ csat: 2, at: Date.parse('2026-04-20T09:00:00Z') }], ownCsat: null,
+    queue: 'billing',
   });
   const callbacks = Array.from({ length: 30 }, () => {
     const agent = pickOne(everyone);
@@ -103,9 +106,9 @@ export async function writeSeed(db: pg.Pool, seed: Seed): Promise<void> {
     const severity = w.route === 'first-contact' ? 'ordinary' : w.route === 'specialist' ? 'difficult' : 'major';
     const csat = w.followUps.at(-1)?.csat ?? w.ownCsat;
     await db.query(
-      `INSERT INTO work_orders (id, display_id, team_id, customer, complaint_type, severity, status, route, queue, created_by, summary, details, created_at, updated_at, due_at, csat, feed_seq)
-       VALUES ($1, $2, $3, '{"externalId":null,"name":null,"number":null}', $4, $5, $6, $7, NULL, $8, 'seed', $9, to_timestamp($10 / 1000.0), to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12, 0)`,
-      [id, w.displayId, teams.get(w.team), w.type, severity, w.resolvedAt ? 'resolved' : 'open', w.route, ids.get(w.agent), JSON.stringify({ whyTags: w.why }), w.at, w.dueAt, csat],
+      `INSERT INTO work_orders (id, display_id, team_id, customer, complaint_type, severity, status, route, queue, created_by, summary, details, created_at, updated_at, due_at, csat, feed_seq, call_queue)
+       VALUES ($1, $2, $3, '{"externalId":null,"name":null,"number":null}', $4, $5, $6, $7, NULL, $8, 'seed', $9, to_timestamp($10 / 1000.0), to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12, 0, $13)`,
+      [id, w.displayId, teams.get(w.team), w.type, severity, w.resolvedAt ? 'resolved' : 'open', w.route, ids.get(w.agent), JSON.stringify({ whyTags: w.why }), w.at, w.dueAt, csat, w.queue],
     );
     await db.query("INSERT INTO work_order_events (work_order_id, team_id, at, kind, actor, data, feed_seq) VALUES ($1, $2, to_timestamp($3 / 1000.0), 'created', $4, '{}', 0)", [id, teams.get(w.team), w.at, w.agent]);
     if (w.resolvedAt) {

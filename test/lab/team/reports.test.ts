@@ -77,9 +77,9 @@ afterAll(async () => {
 describe('a team lead\'s report', () => {
   const now = Date.now();
   const north = (row: { team: string }) => row.team === 'north';
-  const inNorth = (from: string, to: string, keep: (row: { team: string; agent: string; queue?: string }, at: number) => boolean = () => true) =>
+  const inNorth = (from: string, to: string, keep: (row: { team: string; agent: string; queue?: string | null }, at: number) => boolean = () => true) =>
     pick(seed, TZ, from, to, (row, at) => north(row) && keep(row, at));
-  const expected = (part: Seed, calls = true, work = true) => figuresOf(part, seed.calls, TZ, 7, now, calls, work);
+  const expected = (part: Seed, calls = true, work = true, queue = false) => figuresOf(part, seed.calls, TZ, 7, now, calls, work, queue);
 
   it('has every figure of the team, per day, agent, queue and hour, and of the weeks before, as computed from the seed', async () => {
     const r = await ok('lead1', { from: FROM, to: TO, scope: { kind: 'team' } });
@@ -93,7 +93,10 @@ describe('a team lead\'s report', () => {
     const agents = [...new Set(inNorth(FROM, TO).calls.map((c) => c.agent))].sort();
     expect(r.perAgent.map((a) => a.agent)).toEqual(expect.arrayContaining(agents));
     for (const a of r.perAgent) same(a.figures, expected(inNorth(FROM, TO, (row) => row.agent === a.agent)), `agent ${a.agent}`);
-    for (const q of r.perQueue) same(q.figures, expected(inNorth(FROM, TO, (row) => row.queue === q.queue), true, false), `queue ${q.queue}`);
+    // Per queue: its calls, and the work orders filed on its calls (one filed with no call is in none).
+    expect(r.perQueue.map((q) => q.queue)).toEqual(['billing', 'delivery', 'general']);
+    for (const q of r.perQueue) same(q.figures, expected(inNorth(FROM, TO, (row) => row.queue === q.queue), true, true, true), `queue ${q.queue}`);
+    expect(r.perQueue.every((q) => q.figures.complaints! > 0)).toBe(true);
     for (const h of r.perHour) same(h.figures, expected(inNorth(FROM, TO, (_row, at) => localOf(at, TZ).hour === h.hour)), `hour ${h.hour}`);
     expect(r.perHour.length).toBeGreaterThan(10);
 
@@ -111,12 +114,15 @@ describe('a team lead\'s report', () => {
     expect(await ok('lead1', body)).toEqual(incremental);
   });
 
-  it('shows one of her agents, and one of her queues (call figures only: a work order has no call queue)', async () => {
+  it('shows one of her agents, and one of her queues (its calls and the work orders filed on them)', async () => {
     const a1 = await ok('lead1', { from: FROM, to: TO, scope: { kind: 'agent', agent: 'a1' } });
     same(a1.current, expected(inNorth(FROM, TO, (row) => row.agent === 'a1')), 'a1');
     expect(a1.perAgent.map((a) => a.agent)).toEqual(['a1']);
     const billing = await ok('lead1', { from: FROM, to: TO, scope: { kind: 'queue', queue: 'billing' } });
-    same(billing.current, expected(inNorth(FROM, TO, (row) => row.queue === 'billing'), true, false), 'billing');
+    same(billing.current, expected(inNorth(FROM, TO, (row) => row.queue === 'billing'), true, true, true), 'billing');
+    const billingOrders = inNorth(FROM, TO, (row) => row.queue === 'billing').workOrders;
+    expect(billing.complaintsByType.reduce((n, c) => n + c.count, 0)).toBe(billingOrders.length);
+    expect(billingOrders.length).toBeGreaterThan(0);
   });
 
   it('counts an agent who moved teams for each team while she was on it', async () => {
@@ -233,6 +239,27 @@ describe('calls pushed by a desktop', () => {
     expect(pushed.body.results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
     const r = await ok('a2', { from: '2026-05-01', to: '2026-05-01', scope: { kind: 'me' } });
     expect(r.current).toMatchObject({ offered: 3, handled: 2, acwSeconds: 25, ahtSeconds: 125 });
+  });
+});
+
+describe('work orders filed by a desktop', () => {
+  it('carry the queue of the call they were filed on into the reports per queue; an older desktop\'s is in no queue', async () => {
+    const file = (displayId: string, extra: object) => ({
+      kind: 'workOrder.file' as const,
+      workOrder: { id: randomUUID(), displayId, customer: { externalId: null, name: null, number: null }, complaintType: 'long-wait', severity: 'difficult' as const, summary: 's', details: {}, ...extra },
+      followUps: [],
+    });
+    const pushed = await push(base, tokens.get('c1')!, randomUUID(), [
+      { seq: 1, mutation: file('WO-Q-1', { callQueue: 'vip' }) },
+      { seq: 2, mutation: file('WO-Q-2', { callQueue: 'vip' }) },
+      { seq: 3, mutation: file('WO-Q-3', {}) },
+    ]);
+    expect(pushed.body.results.map((r) => r.outcome)).toEqual(['applied', 'applied', 'applied']);
+    // Filed now on the server's clock: today in the site's zone.
+    const today = localOf(Date.now(), TZ).day;
+    const r = await ok('c1', { from: today, to: today, scope: { kind: 'me' } });
+    expect(r.current.complaints).toBe(3);
+    expect(r.perQueue.map((q) => [q.queue, q.figures.complaints, q.figures.escalationRate])).toEqual([['vip', 2, 1]]);
   });
 });
 

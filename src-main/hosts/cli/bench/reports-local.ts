@@ -21,15 +21,19 @@ const RUNS = 30;
 /** The report screens of "My day": the presets an agent picks, and a whole year as the worst case. */
 const SCREENS = { today: 1, week: 7, month: 30, year: 365 } as const;
 
-/** Calls, work orders with their events, callbacks and helped marks, in large transactions, agent a0…a199. */
-function fill(db: Db, calls: number, workOrders: number): void {
+/**
+ * Calls, work orders with their events, callbacks and helped marks, in large transactions, agent a0…a199. Calls go
+ * in at random times, as a cache pulled from the team server gets them: the triggers of desktop migration 0010
+ * link each to its caller's calls before and after it (`callers`: how many numbers call in).
+ */
+export function fill(db: Db, calls: number, workOrders: number, callers = CUSTOMERS): void {
   const r = seededRandom(13);
   const agent = () => `a${Math.floor(r() * AGENTS)}`;
   const when = () => YEAR_START + Math.floor(r() * YEAR_MS);
   const call = db.prepare(`INSERT INTO contacts (started_at, direction, number, queue, duration_s, hold_s, agent, acw_s, answered)
     VALUES (?, 'inbound', ?, ?, ?, ?, ?, ?, ?)`);
-  const order = db.prepare(`INSERT INTO work_orders (external_id, kind, complaint_type, severity, status, csat, data, created_at, updated_at, due_at, created_by)
-    VALUES (?, 'complaint', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`);
+  const order = db.prepare(`INSERT INTO work_orders (external_id, kind, complaint_type, severity, status, csat, data, created_at, updated_at, due_at, created_by, call_queue)
+    VALUES (?, 'complaint', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`);
   const event = db.prepare('INSERT INTO work_order_events (work_order_id, at, kind, actor, data) VALUES (?, ?, ?, ?, ?)');
   const callback = db.prepare("INSERT INTO follow_ups (kind, work_order_id, due_at, window_end, status, created_at, done_at, owner) VALUES ('callback', ?, ?, ?, ?, ?, ?, ?)");
   const queues = ['billing', 'complaints', 'delivery', 'vip'];
@@ -40,7 +44,7 @@ function fill(db: Db, calls: number, workOrders: number): void {
     db.transaction(() => {
       for (let i = done; i < Math.min(calls, done + batch); i++) {
         const answered = r() < 0.93 ? 1 : 0;
-        call.run(when(), `+8613${String(Math.floor(r() * CUSTOMERS)).padStart(9, '0')}`, queues[i % 4], answered ? 60 + Math.floor(r() * 600) : 0, answered ? Math.floor(r() * 60) : 0, agent(), answered ? Math.floor(r() * 90) : 0, answered);
+        call.run(when(), `+8613${String(Math.floor(r() * callers)).padStart(9, '0')}`, queues[i % 4], answered ? 60 + Math.floor(r() * 600) : 0, answered ? Math.floor(r() * 60) : 0, agent(), answered ? Math.floor(r() * 90) : 0, answered);
       }
     })();
   }
@@ -53,7 +57,9 @@ function fill(db: Db, calls: number, workOrders: number): void {
         const resolved = r() < 0.85;
         const csat = r() < 0.5 ? 1 + Math.floor(r() * 5) : null;
         const data = JSON.stringify({ whyTags: [tags[Math.floor(r() * tags.length)]], route: severity === 'ordinary' ? 'first-contact' : 'specialist' });
-        const { id } = order.get(`WO-${i}`, types[i % types.length], severity, resolved ? 'resolved' : 'open', csat, data, at, at, at + 24 * 3_600_000, by) as { id: number };
+        // Filed on a call of one of the queues, one in ten with no call.
+        const callQueue = i % 10 === 9 ? null : queues[i % 4];
+        const { id } = order.get(`WO-${i}`, types[i % types.length], severity, resolved ? 'resolved' : 'open', csat, data, at, at, at + 24 * 3_600_000, by, callQueue) as { id: number };
         event.run(id, at, 'created', by, '{}');
         if (resolved) event.run(id, at + Math.floor(r() * 36 * 3_600_000), 'status', by, '{"status":"resolved"}');
         if (csat !== null) event.run(id, at + 48 * 3_600_000, 'rated', by, JSON.stringify({ csat }));

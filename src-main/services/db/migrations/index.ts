@@ -9,6 +9,8 @@ import * as callQuality from './0007-call-quality';
 import * as publishedLists from './0008-published-lists';
 import * as reportFigures from './0009-report-figures';
 import * as contactPbxCall from './0010-contact-pbx-call';
+import * as repeatCalls from './0011-repeat-calls';
+import * as workOrderCallQueue from './0012-work-order-call-queue';
 
 export interface Migration {
   name: string;
@@ -27,4 +29,6 @@ export const migrations: Migration[] = [
   { name: '0008-published-lists', up: publishedLists.up },
   { name: '0009-report-figures', up: reportFigures.up },
   { name: '0010-contact-pbx-call', up: contactPbxCall.up },
+  { name: '0011-repeat-calls', up: repeatCalls.up },
+  { name: '0012-work-order-call-queue', up: workOrderCallQueue.up },
 ];
