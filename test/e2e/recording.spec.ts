@@ -150,6 +150,18 @@ test('an outbound call is recorded too: channels the same way round, the mark fr
   expect(power(wav, 1, from, to, AGENT_HZ)).toBeLessThan(power(wav, 1, from, to, CUSTOMER_HZ) / 100);
 });
 
+test('a language tag the PBX does not know exactly (TH, not th) gets the default notice, never a missing prompt', async ({ page }) => {
+  const recorded = nextRecording();
+  await openReady(page, lab.shell.url, agent.extension);
+  const run = await lab.customer.call({ caller: '+8613800000082', callerName: 'Upper-case tag', agent: agent.extension, queue: 'support', language: 'TH', talkMs: 2000 });
+  await page.getByRole('button', { name: 'Answer' }).click();
+  expect((await run.done).code).toBe(0);
+  await wrapUp(page);
+  const { recording } = await recorded;
+  expect(lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} en\n`);
+  expect(lab.pbx.recentLog()).not.toMatch(/recording-notice-failed/);
+});
+
 test('the caller hears the recording notice in the call\'s language as the agent answers', async ({ page }) => {
   const recorded = nextRecording();
   await openReady(page, lab.shell.url, agent.extension);

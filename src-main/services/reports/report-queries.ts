@@ -50,7 +50,7 @@ const CALL_GROUP_COLUMN: Record<Bucket, string> = { total: "'all'", day: 'day', 
 /**
  * Inbound calls that rang at her. A repeat is the same customer (her customer row, else her number) calling in
  * again after this call and before the end of the local day `window` days later (piece.repeat_end): the call's
- * `next_inbound_at`, kept by triggers (desktop migration 0010), is before that end. Each call is worked out once
+ * `next_inbound_at`, kept by triggers (desktop migration 0011), is before that end. Each call is worked out once
  * (MATERIALIZED), then grouped every way asked for in one statement.
  */
 export const callFiguresSql = (groups: readonly Bucket[]) => `
@@ -91,7 +91,7 @@ export interface WorkOrderFigureRow {
 
 /**
  * Work orders she filed in the period; per queue, by the queue of the call each was filed on (desktop migration
- * 0011; '' for one filed with no call, as for a call that came in on no queue). CSAT counts with the period the work order was filed in, whenever it was
+ * 0012; '' for one filed with no call, as for a call that came in on no queue). CSAT counts with the period the work order was filed in, whenever it was
  * recorded (the score rates the service given then). Resolved: the first status event to resolved or closed (for
  * rows the team server sent without their events, the last update of a resolved row). A low score is followed up
  * by a follow-up of that work order done after the score was recorded.

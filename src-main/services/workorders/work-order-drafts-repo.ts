@@ -1,5 +1,4 @@
 import type { Db } from '../db/database';
-import { cardEnding } from '../../../src-shared/workorders/payment-card';
 import { WorkOrderDraft } from '../../../src-shared/workorders/work-order-form';
 
 /**
@@ -20,12 +19,13 @@ export class WorkOrderDraftsRepo {
   }
 
   /**
-   * A sensitive field keeps only what is filed (the last 4 characters of an ID number, the last 4 digits of a card
-   * number): the whole number is never written to disk, where a draft may lie for days.
+   * A sensitive field keeps no more than is filed (the last 4 characters of an ID number) and a card number nothing
+   * at all: the whole number is never written to disk, where a draft may lie for days, and four digits restored into
+   * the card field would only fail its check; she reads the card again.
    */
   save(agent: string, draft: WorkOrderDraft): number {
     const at = this.now();
-    this.upsert.run(agent, JSON.stringify({ ...draft, idNumber: draft.idNumber.slice(-4), cardNumber: cardEnding(draft.cardNumber) }), at);
+    this.upsert.run(agent, JSON.stringify({ ...draft, idNumber: draft.idNumber.slice(-4), cardNumber: '' }), at);
     return at;
   }
 

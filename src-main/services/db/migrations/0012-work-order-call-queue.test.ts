@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrations } from './index';
 
-describe('migration 0011: the call queue of each work order', () => {
+describe('migration 0012: the call queue of each work order', () => {
   it('work orders cached before it take the queue of the call they were filed on, else of a call linked to them', () => {
     const db = new Database(':memory:');
     const at = migrations.findIndex((m) => m.name === '0012-work-order-call-queue');
