@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const results = [];
+/** Each failed test's name and the start of its message, repeated at the end: CI may keep only the last lines. */
+const failures = [];
 const reportDir = 'test-results/reports';
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
@@ -36,6 +38,11 @@ function vitest(project) {
   if (!existsSync(file)) return record(project, 0, 1);
   const r = JSON.parse(readFileSync(file, 'utf8'));
   // A suite that failed to load has no failed tests but did fail: count it.
+  for (const f of r.testResults) {
+    const failedTests = f.assertionResults.filter((a) => a.status === 'failed');
+    for (const a of failedTests) failures.push(`${project}: ${f.name.replace(process.cwd() + '/', '')} > ${a.fullName}\n    ${(a.failureMessages[0] ?? '').slice(0, 600)}`);
+    if (f.status === 'failed' && failedTests.length === 0) failures.push(`${project}: ${f.name.replace(process.cwd() + '/', '')} did not run\n    ${(f.message ?? '').slice(0, 600)}`);
+  }
   const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length;
   record(project, r.numPassedTests, r.numFailedTests + brokenFiles + (ok || r.numFailedTests + brokenFiles ? 0 : 1), r.numPendingTests + r.numTodoTests);
 }
@@ -44,10 +51,25 @@ function playwright() {
   const file = `${reportDir}/e2e.json`;
   const ok = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   if (!existsSync(file)) return record('e2e', 0, 1);
-  const s = JSON.parse(readFileSync(file, 'utf8')).stats;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const s = report.stats;
+  collectPlaywrightFailures(report.suites ?? []);
   if (!ok && existsSync('test-results')) printErrorContexts('test-results');
   const failed = s.unexpected + s.flaky + (ok || s.unexpected ? 0 : 1);
   record('e2e', s.expected, failed, s.skipped);
+}
+
+function collectPlaywrightFailures(suites) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
+        const error = t.results?.find((x) => x.error)?.error?.message ?? '';
+        failures.push(`e2e: ${spec.file}:${spec.line} > ${spec.title}${t.status === 'flaky' ? ' (passed on retry)' : ''}\n    ${error.slice(0, 600)}`);
+      }
+    }
+    collectPlaywrightFailures(suite.suites ?? []);
+  }
 }
 
 /** A failed browser test's page as Playwright saw it (its accessibility snapshot): CI keeps no other trace of it. */
@@ -55,7 +77,7 @@ function printErrorContexts(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory()) printErrorContexts(path);
-    else if (entry.name === 'error-context.md') console.log(`\n--- ${path}\n${readFileSync(path, 'utf8').slice(0, 6000)}`);
+    else if (entry.name === 'error-context.md') console.log(`\n--- ${path}\n${readFileSync(path, 'utf8').slice(0, 3000)}`);
   }
 }
 
@@ -87,6 +109,7 @@ if (step('build', 'npx', ['electron-vite', 'build'])) {
   record('e2e and security scan (need the build)', 0, 1);
 }
 
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ${f.replace(/\x1b\[[0-9;]*m/g, '')}`).join('\n')}`);
 console.log('\nSuites:');
 for (const r of results) console.log(`  ${r.suite.padEnd(40)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
 const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });

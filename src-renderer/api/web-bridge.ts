@@ -71,7 +71,12 @@ export function createWebSocketBridge(origin: string, secret: () => Promise<stri
     }
   };
 
+  // A socket that never opened is a refusal only if the shell was already up when it was tried: one that failed
+  // while the shell was down (or still starting) and found it up a moment later is tried once more at once.
+  let confirmingRefusal = false;
+
   const scheduleRetry = () => {
+    confirmingRefusal = false;
     const retryInMs = reconnectDelayMs(attempt++);
     setLink({ state: 'lost', retryInMs });
     clearTimeout(retryTimer);
@@ -97,6 +102,7 @@ export function createWebSocketBridge(origin: string, secret: () => Promise<stri
     ws.addEventListener('open', () => {
       opened = true;
       attempt = 0;
+      confirmingRefusal = false;
       const reconnected = everOpen;
       everOpen = true;
       setLink({ state: 'open', reconnected });
@@ -106,7 +112,12 @@ export function createWebSocketBridge(origin: string, secret: () => Promise<stri
       socket = null;
       failPending(LOST);
       if (!opened) {
-        void shellIsUp().then((up) => (up ? setLink({ state: 'refused' }) : scheduleRetry()));
+        void shellIsUp().then((up) => {
+          if (!up) return scheduleRetry();
+          if (confirmingRefusal) return setLink({ state: 'refused' });
+          confirmingRefusal = true;
+          void connect();
+        });
       } else {
         scheduleRetry();
       }
