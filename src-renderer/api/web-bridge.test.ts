@@ -59,20 +59,20 @@ describe('the web shell link', () => {
   it('a try that failed while the shell was down is not taken for a refusal when the shell is up a moment later', async () => {
     const bridge = start();
     await settle();
-    FakeSocket.made[0].open();
+    FakeSocket.made[0]!.open();
     // The shell is killed: the page says so and tries again later.
     shellUp = false;
-    FakeSocket.made[0].close();
+    FakeSocket.made[0]!.close();
     expect(bridge.link().state).toBe('lost');
     await vi.runOnlyPendingTimersAsync();
     await settle();
     // That try fails (nothing listens yet), and the restarted shell answers the check made just after.
     shellUp = true;
-    FakeSocket.made[1].close();
+    FakeSocket.made[1]!.close();
     await settle();
     expect(bridge.link().state).not.toBe('refused');
     expect(FakeSocket.made).toHaveLength(3);
-    FakeSocket.made[2].open();
+    FakeSocket.made[2]!.open();
     expect(bridge.link()).toEqual({ state: 'open', reconnected: true });
     expect(links.some((l) => l.state === 'refused')).toBe(false);
   });
@@ -80,10 +80,10 @@ describe('the web shell link', () => {
   it('a shell that is up and refuses the socket twice running is a refusal, and no more tries are made', async () => {
     const bridge = start();
     await settle();
-    FakeSocket.made[0].close();
+    FakeSocket.made[0]!.close();
     await settle();
     expect(FakeSocket.made).toHaveLength(2);
-    FakeSocket.made[1].close();
+    FakeSocket.made[1]!.close();
     await settle();
     expect(bridge.link()).toEqual({ state: 'refused' });
     await vi.runAllTimersAsync();
