@@ -99,7 +99,7 @@ describe('a push is one transaction', () => {
         return waiting;
       }).toBeDefined();
       await db.query('SELECT pg_terminate_backend($1)', [waiting]);
-      expect((await cut).status).toBe(500);
+      expect((await cut).status).toBeGreaterThanOrEqual(500);
     } finally {
       await holder.query('ROLLBACK');
       holder.release();
