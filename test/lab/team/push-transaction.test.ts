@@ -42,7 +42,7 @@ async function wakeUpsSince(from: number): Promise<string[]> {
   return heard.slice(from, heard.indexOf(`test_mark ${mark}`)).filter((h) => h.startsWith('team_feed '));
 }
 
-function callRecord(): Mutation {
+function callRecord(): Mutation & { kind: 'contact.record' } {
   return {
     kind: 'contact.record',
     contact: {

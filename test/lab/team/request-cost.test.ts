@@ -55,7 +55,7 @@ async function costOf(run: () => Promise<unknown>): Promise<Cost> {
   };
 }
 
-function callRecord(): Mutation {
+function callRecord(): Mutation & { kind: 'contact.record' } {
   return {
     kind: 'contact.record',
     contact: {
