@@ -150,6 +150,35 @@ describe('a push is one transaction', () => {
     expect(Number((await db.query('SELECT count(*) AS n FROM contacts WHERE id = $1', [hers.contact.id])).rows[0].n)).toBe(0);
   });
 
+  it('a push that meets a deadlock is run again and applied once', async () => {
+    const t = await signIn(base, '1001', 'agent-pass-1001');
+    const desk = randomUUID();
+    const filed = fileComplaint('ordinary', 'locked the other way round');
+    expect((await push(base, t.accessToken, desk, [{ seq: 1, mutation: filed }])).body.results[0]!.outcome).toBe('applied');
+    const call = callRecord();
+    const batch = [
+      { seq: 2, mutation: call },
+      { seq: 3, mutation: { kind: 'workOrder.setStatus' as const, id: filed.workOrder.id, status: 'in_progress' as const, baseVersion: 1, note: '' } },
+    ];
+    // Another transaction takes the locks the other way round (the work order, then the team), as the callback
+    // sweep does with a follow-up: PostgreSQL ends the push's transaction as a deadlock, and the server runs it again.
+    const other = await db.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT id FROM work_orders WHERE id = $1 FOR UPDATE', [filed.workOrder.id]);
+      const pushed = push(base, t.accessToken, desk, batch);
+      await expect.poll(async () => (await db.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF w%'")).rowCount).toBe(1);
+      await other.query("UPDATE teams SET feed_seq = feed_seq WHERE name = 'north'");
+      await other.query('ROLLBACK');
+      const r = await pushed;
+      expect([r.status, r.body.results.map((x) => x.outcome)]).toEqual([200, ['applied', 'applied']]);
+    } finally {
+      other.release();
+    }
+    expect(lab.servers[0]!.log).toContain('push ran into another transaction; running it again');
+    expect(Number((await db.query('SELECT count(*) AS n FROM contacts WHERE id = $1', [call.contact.id])).rows[0].n)).toBe(1);
+  });
+
   it('a long outbox goes in several transactions of one push, every change once', async () => {
     const t = await signIn(base, '1002', 'agent-pass-1002');
     const before = await teamFeedSeq();
