@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'test/lint/**/*.test.ts', 'test/durability/**/*.test.ts', 'test/packaging/**/*.test.ts'],
+          include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-server/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'test/lint/**/*.test.ts', 'test/durability/**/*.test.ts', 'test/packaging/**/*.test.ts'],
           environment: 'node',
         },
       },

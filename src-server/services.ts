@@ -3,6 +3,7 @@ import type { ServerConfig } from './config';
 import { SessionsRepo } from './db/repos/sessions-repo';
 import { UsersRepo } from './db/repos/users-repo';
 import { AccessTokens } from './services/auth/access-tokens';
+import { AccountCache } from './services/auth/account-cache';
 import { AuthService } from './services/auth/auth-service';
 import { RecordingsService } from './services/recording/recordings-service';
 import { PullService } from './services/sync/pull-service';
@@ -24,6 +25,8 @@ export interface Services {
   /** The reports' own connections (see buildServices). */
   reportsPool: pg.Pool;
   users: UsersRepo;
+  /** The accounts every request is checked against, read once per person per few seconds (see AccountCache). */
+  accounts: AccountCache;
   sessions: SessionsRepo;
   tokens: AccessTokens;
   auth: AuthService;
@@ -48,16 +51,18 @@ export function buildServices(config: ServerConfig, log: Log): Services {
   const users = new UsersRepo(pool);
   const sessions = new SessionsRepo(pool);
   const tokens = new AccessTokens(config.tokenSecret, config.accessTokenSeconds);
+  const notifier = new TeamNotifier(config.databaseUrl, log);
   return {
     pool,
     reportsPool,
     users,
+    accounts: new AccountCache(users, notifier),
     sessions,
     tokens,
     auth: new AuthService(users, sessions, tokens, config, log),
     push: new PushService(pool, config, log),
     pull: new PullService(pool),
-    notifier: new TeamNotifier(config.databaseUrl, log),
+    notifier,
     recordings: new RecordingsService(pool, config, log),
     knowledge: new KnowledgeService(pool, new KnowledgeRepo(pool), log),
     // Reports get a pool of their own: a lead asking for a year runs many statements at once, and they must never

@@ -14,7 +14,7 @@ export function authRoutes(app: FastifyInstance, s: Services): void {
     return s.auth.refresh(body.refreshToken, req.ip);
   });
   app.post('/v1/auth/sign-out', async (req) => {
-    const v = await authenticate(req, s.tokens, s.users);
+    const v = await authenticate(req, s.tokens, s.accounts);
     await s.auth.signOut(v.userId);
     return { signedOut: true };
   });

@@ -54,12 +54,12 @@ export function recordingRoutes(app: FastifyInstance, s: Services, config: Serve
   });
 
   app.get('/v1/recordings', async (req) => {
-    const viewer = await authenticate(req, s.tokens, s.users);
+    const viewer = await authenticate(req, s.tokens, s.accounts);
     return { recordings: await s.recordings.search(viewer, validate(RecordingQuery, req.query, 'search')) };
   });
 
   app.get('/v1/recordings/:id/audio', async (req, reply) => {
-    const viewer = await authenticate(req, s.tokens, s.users);
+    const viewer = await authenticate(req, s.tokens, s.accounts);
     const { id } = validate(z.object({ id: z.string().uuid('a recording id is a UUID') }), req.params, 'recording id');
     const { path } = await s.recordings.open(viewer, id, req.headers.range ?? null);
     const size = (await stat(path)).size;

@@ -10,13 +10,13 @@ import { validate } from './validate';
  */
 export function reportRoutes(app: FastifyInstance, s: Services): void {
   app.post('/v1/reports', async (req): Promise<ReportResult> => {
-    const v = await authenticate(req, s.tokens, s.users);
+    const v = await authenticate(req, s.tokens, s.accounts);
     const body = validate(ReportRequest, req.body, 'report request');
     return s.reports.report(v, body);
   });
 
   app.put('/v1/reports/targets', async (req): Promise<ReportTargetsResponse> => {
-    const v = await authenticate(req, s.tokens, s.users);
+    const v = await authenticate(req, s.tokens, s.accounts);
     const body = validate(ReportTargetsUpdate, req.body, 'targets');
     return { targets: await s.reports.setTargets(v, body) };
   });

@@ -17,21 +17,21 @@ interface LiveViewer {
 
 export function syncRoutes(app: FastifyInstance, s: Services): void {
   app.post('/v1/sync/push', async (req) => {
-    const v = await authenticate(req, s.tokens, s.users);
+    const v = await authenticate(req, s.tokens, s.accounts);
     const body = validate(PushRequest, req.body, 'push');
     await s.sessions.seen(v.userId);
     return s.push.push(v, body);
   });
 
   app.get('/v1/sync/pull', async (req) => {
-    const v = await authenticate(req, s.tokens, s.users);
+    const v = await authenticate(req, s.tokens, s.accounts);
     const q = validate(PullQuery, req.query, 'pull query');
     await s.sessions.seen(v.userId);
     return s.pull.pull(v, q.after, q.limit, q.clientId, q.waiting);
   });
 
   app.get('/v1/team/desktops', async (req) => {
-    const v = await authenticate(req, s.tokens, s.users);
+    const v = await authenticate(req, s.tokens, s.accounts);
     return { desktops: await s.pull.desktops(v) };
   });
 
@@ -73,7 +73,7 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
       sockets.delete(socket);
       live.remove(socket);
     });
-    authenticate(req, s.tokens, s.users).then(
+    authenticate(req, s.tokens, s.accounts).then(
       (v) => {
         if (closed) return;
         if (v.teamId === null) return socket.close(4403, 'no team');

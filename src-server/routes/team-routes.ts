@@ -10,7 +10,7 @@ import { authenticate } from './authenticate';
 /** The team lead's reads of her own team (never another's: the team is the token's, not a parameter). */
 export function teamRoutes(app: FastifyInstance, s: Services, routing: Pick<ServerConfig, 'routeQueues'>): void {
   app.get('/v1/team/members', async (req): Promise<TeamMembersResponse> => {
-    const v = await authenticate(req, s.tokens, s.users);
+    const v = await authenticate(req, s.tokens, s.accounts);
     if (!policy.canSeeMembers(v) || v.teamId === null) {
       req.log.warn({ user: v.username, role: v.role }, 'team members refused: not a team lead');
       throw new HttpError(403, 'FORBIDDEN', 'Only the team lead sees who is on the team.');

@@ -17,7 +17,8 @@ export class LabPostgres {
   readonly dir: string;
   port = 0;
 
-  constructor(private readonly database = 'teamserver') {
+  /** settings: extra `name=value` server settings (a test that counts statements loads pg_stat_statements). */
+  constructor(private readonly database = 'teamserver', private readonly settings: string[] = []) {
     this.dir = mkdtempSync(join(tmpdir(), 'agent-desktop-pg-'));
   }
 
@@ -57,7 +58,7 @@ export class LabPostgres {
   async run(): Promise<void> {
     const [cmd, args] = this.asOwner(`${BIN}/postgres`, [
       '-D', join(this.dir, 'data'), '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=300', '-c', 'shared_buffers=128MB', '-c', 'logging_collector=off',
+      '-c', 'max_connections=300', '-c', 'shared_buffers=128MB', '-c', 'logging_collector=off', ...this.settings.flatMap((x) => ['-c', x]),
     ]);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;

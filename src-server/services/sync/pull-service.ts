@@ -14,20 +14,29 @@ export class PullService {
   async pull(v: Viewer, after: number, limit: number, clientId: string | undefined, waiting?: number): Promise<PullResponse> {
     if (v.teamId === null) throw new HttpError(403, 'FORBIDDEN', 'Only team members sync work: this account has no team.');
     const teamId = v.teamId;
-    if (clientId && waiting !== undefined) {
-      // Written only when it changed (or to refresh an old report): most pulls report the same and write nothing.
-      await this.pool.query(
-        "UPDATE sync_clients SET waiting = $3, reported_at = now() WHERE client_id = $1 AND user_id = $2 AND (waiting <> $3 OR reported_at IS NULL OR reported_at < now() - interval '30 seconds')",
-        [clientId, v.userId, waiting],
-      );
-    }
+    // One statement, so one snapshot: what the desktop reports holding (written only when it changed, or to refresh
+    // an old report: most pulls report the same and write nothing), how far its own changes are applied, and
+    // whether the feed has anything after its cursor. Most pulls find nothing new and end here: one round trip.
+    const probe = (await this.pool.query<{ last_seq: string | null; next: string | null }>(
+      `WITH reported AS (
+         UPDATE sync_clients SET waiting = $5, reported_at = now()
+         WHERE $5::int IS NOT NULL AND client_id = $3 AND user_id = $4
+           AND (waiting <> $5 OR reported_at IS NULL OR reported_at < now() - interval '30 seconds')
+       )
+       SELECT (SELECT last_seq FROM sync_clients WHERE client_id = $3 AND user_id = $4) AS last_seq,
+              (SELECT seq FROM feed WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT 1) AS next`,
+      [teamId, after, clientId ?? null, v.userId, clientId ? (waiting ?? null) : null],
+    )).rows[0]!;
+    const lastSeq = (row: { last_seq: string | null } | undefined) => (clientId ? Number(row?.last_seq ?? 0) : null);
+    if (probe.next === null) return { changes: [], cursor: after, more: false, clientLastSeq: lastSeq(probe) };
+
     // One snapshot for the feed and the rows it names.
     const db = await this.pool.connect();
     try {
       await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const page = await readFeedPage(db, teamId, after, limit);
       const clientLastSeq = clientId
-        ? Number((await db.query<{ last_seq: string }>('SELECT last_seq FROM sync_clients WHERE client_id = $1 AND user_id = $2', [clientId, v.userId])).rows[0]?.last_seq ?? 0)
+        ? lastSeq((await db.query<{ last_seq: string }>('SELECT last_seq FROM sync_clients WHERE client_id = $1 AND user_id = $2', [clientId, v.userId])).rows[0])
         : null;
       await db.query('COMMIT');
 

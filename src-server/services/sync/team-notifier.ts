@@ -20,6 +20,11 @@ export class TeamNotifier extends EventEmitter<{ changed: [teamId: number, seq: 
     super();
   }
 
+  /** Whether notifications are being heard now (while not, some may be lost). */
+  get listening(): boolean {
+    return this.client !== null;
+  }
+
   async start(): Promise<void> {
     await this.connect();
   }

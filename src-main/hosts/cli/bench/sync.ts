@@ -104,7 +104,8 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
   // the machine has one, and said so in the output.
   const memoryDisk = existsSync('/dev/shm');
   const dir = mkdtempSync(join(memoryDisk ? '/dev/shm' : tmpdir(), 'bench-sync-'));
-  const pgLab = new LabPostgres();
+  // pg_stat_statements counts every statement the servers send: round trips per change, whatever the machine's load.
+  const pgLab = new LabPostgres('teamserver', ['shared_preload_libraries=pg_stat_statements']);
   await pgLab.start();
   const secret = LabTeamServer.secret();
   const servers = [new LabTeamServer(root, pgLab.url, secret, { AGENT_SERVER_LOG_LEVEL: 'info' }), new LabTeamServer(root, pgLab.url, secret)];
@@ -117,6 +118,7 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
   await relay.start();
   const db = new pg.Pool({ connectionString: pgLab.url, max: 2 });
   db.on('error', () => undefined);
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
   const written = new Map<string, { at: number; team: number; author: string }>();
   const seen: { uuids: string[]; at: number; watcher: string; team: number }[] = [];
@@ -150,7 +152,10 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
 
     const commits = async () => Number((await db.query<{ n: string }>('SELECT sum(xact_commit) AS n FROM pg_stat_database')).rows[0]!.n);
     const pgCpu = () => postgresPids(join(pgLab.dir, 'data')).reduce((t, pid) => t + cpuSeconds(pid), 0);
-    const before = { servers: servers.map((x) => cpuSeconds(x.pid!)), postgres: pgCpu(), bench: process.cpuUsage(), commits: await commits() };
+    const mutations = async () => Number((await db.query<{ n: string }>('SELECT coalesce(sum(last_seq), 0) AS n FROM sync_clients')).rows[0]!.n);
+    const statements = async () => Number((await db.query<{ n: string }>("SELECT coalesce(sum(calls), 0) AS n FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'")).rows[0]!.n);
+    await db.query('SELECT pg_stat_statements_reset()');
+    const before = { servers: servers.map((x) => cpuSeconds(x.pid!)), postgres: pgCpu(), bench: process.cpuUsage(), commits: await commits(), mutations: await mutations() };
     const started = clock();
     const loadAtStart = loadavg()[0]!;
     // How late the main thread's timers and sockets ran (the relay lives here); each thread reports its own.
@@ -207,6 +212,8 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
       desktopsInThisProcessSeconds: round((benchCpu.user + benchCpu.system) / 1e6, 1),
     };
     const transactionsPerSecond = round(((await commits()) - before.commits) / runSeconds, 1);
+    const mutationsInRun = (await mutations()) - before.mutations;
+    const statementsPerMutation = round((await statements()) / Math.max(1, mutationsInRun), 1);
 
     // Everything drains: every desktop's outbox empty, then count what the server holds.
     const drainStart = clock();
@@ -235,6 +242,8 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
       memory,
       cpu,
       postgresTransactionsPerSecond: transactionsPerSecond,
+      // Every statement the servers (and their sweeps) sent during the run, per change the desktops pushed in it.
+      postgresStatementsPerMutation: statementsPerMutation,
       // The machine's one-minute load average at the start and the end of the run: other work on it shows here.
       loadAverage: [round(loadAtStart, 1), round(loadAtEnd, 1)],
       benchEventLoopDelayMs: {
