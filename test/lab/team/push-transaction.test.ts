@@ -164,6 +164,9 @@ describe('a push is one transaction', () => {
     // sweep does with a follow-up: PostgreSQL ends the push's transaction as a deadlock, and the server runs it again.
     const other = await db.connect();
     try {
+      // PostgreSQL ends the transaction whose deadlock check runs first: the push's (after the default 1 s), never
+      // this one's, or on a loaded machine the test would be the one refused.
+      await other.query("SET deadlock_timeout = '30s'");
       await other.query('BEGIN');
       await other.query('SELECT id FROM work_orders WHERE id = $1 FOR UPDATE', [filed.workOrder.id]);
       const pushed = push(base, t.accessToken, desk, batch);
@@ -173,6 +176,8 @@ describe('a push is one transaction', () => {
       const r = await pushed;
       expect([r.status, r.body.results?.map((x) => x.outcome)]).toEqual([200, ['applied', 'applied']]);
     } finally {
+      await other.query('ROLLBACK');
+      await other.query('RESET deadlock_timeout');
       other.release();
     }
     expect(lab.servers[0]!.log).toContain('push ran into another transaction; running it again');
