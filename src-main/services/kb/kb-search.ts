@@ -92,6 +92,60 @@ function scoreOf(slots: ScoredWord[][], id: number, replaced: Set<number>): numb
   return total;
 }
 
+/**
+ * The top `limit` articles holding every term, found from the terms' best postings alone when that is certain:
+ * every article in any word's best postings is scored (looked up in the full postings, summed in the order
+ * KbSearch.rank sums them, so the scores are the same to the bit), and when `limit` of them hold every term and
+ * the last of those outscores the most an article in none of the best postings could have, they are the answer.
+ * Else null (rank visits every posting). Merged postings only.
+ */
+function rankFromBest(scored: ScoredWord[][], order: number[], limit: number, reads: SearchReads): Ranked[] | null {
+  const ids = new Set<number>();
+  let outside = 0;
+  let visits = 0;
+  for (const slot of scored) {
+    let most = 0;
+    for (const w of slot) {
+      if (w.postings.newer.length > 0) return null;
+      const top = reads.postings(w.id, 'best');
+      for (const id of top.ids) ids.add(id);
+      // Outside its best postings, a word weighs at most its last best one.
+      if (w.postings.ids.length > top.ids.length) most = Math.max(most, w.factor * top.weights[top.ids.length - 1]!);
+      visits += w.postings.ids.length;
+    }
+    outside += most;
+  }
+  const words = scored.reduce((n, slot) => n + slot.length, 0);
+  // Looking every candidate up in every word (binary search) must cost well under visiting every posting.
+  if (ids.size * words * 3 > visits) return null;
+  const top = new TopScores(limit);
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    let score = 0;
+    let holdsAll = true;
+    for (const i of order) {
+      let part = 0;
+      let holds = false;
+      for (const { postings, factor } of scored[i]!) {
+        const at = indexOf(postings.ids, id);
+        if (at === -1) continue;
+        holds = true;
+        const value = factor * postings.weights[at]!;
+        if (value > part) {
+          score = score + value - part;
+          part = value;
+        }
+      }
+      if (!holds) {
+        holdsAll = false;
+        break;
+      }
+    }
+    if (holdsAll) top.offer(id, score);
+  }
+  if (top.best.length < limit || top.best[limit - 1]!.score <= outside * (1 + 1e-9)) return null;
+  return top.best.map(({ id, score }) => ({ articleId: id, score, tier: 0 }));
+}
+
 /** The best `limit` of candidates by score (ties: the older article first). */
 function best(candidates: Iterable<number>, score: Float64Array, limit: number): number[] {
   const top: number[] = [];
@@ -370,6 +424,8 @@ export class KbSearch {
     const order = scored.map((_, i) => i).sort((x, y) => size(scored[x]!) - size(scored[y]!));
     const base = order.find((i) => scored[i]!.length > 0);
     if (base === undefined) return nothing;
+    const fromBest = slots.length > 1 && replaced.size === 0 ? rankFromBest(scored, order, limit, reads) : null;
+    if (fromBest) return { hits: fromBest, found: true };
 
     this.ensure(this.lastArticleId.get()! + 1);
     const touched: number[] = [];
