@@ -97,9 +97,10 @@ function scoreOf(slots: ScoredWord[][], id: number, replaced: Set<number>): numb
  * every article in any word's best postings is scored (looked up in the full postings, summed in the order
  * KbSearch.rank sums them, so the scores are the same to the bit), and when `limit` of them hold every term and
  * the last of those outscores the most an article in none of the best postings could have, they are the answer.
- * Else null (rank visits every posting). Merged postings only.
+ * 'below' when no article holding every term reaches `floor` (see scoreToBeat). Else null (rank visits every
+ * posting). Merged postings only.
  */
-function rankFromBest(scored: ScoredWord[][], order: number[], limit: number, reads: SearchReads): Ranked[] | null {
+function rankFromBest(scored: ScoredWord[][], order: number[], limit: number, reads: SearchReads, floor: number): Ranked[] | 'below' | null {
   const ids = new Set<number>();
   let outside = 0;
   let visits = 0;
@@ -142,7 +143,9 @@ function rankFromBest(scored: ScoredWord[][], order: number[], limit: number, re
     }
     if (holdsAll) top.offer(id, score);
   }
-  if (top.best.length < limit || top.best[limit - 1]!.score <= outside * (1 + 1e-9)) return null;
+  const margin = 1 + 1e-9;
+  if (outside * margin < floor && (top.best.length === 0 || top.best[0]!.score * margin < floor)) return 'below';
+  if (top.best.length < limit || top.best[limit - 1]!.score <= outside * margin) return null;
   return top.best.map(({ id, score }) => ({ articleId: id, score, tier: 0 }));
 }
 
@@ -424,7 +427,8 @@ export class KbSearch {
     const order = scored.map((_, i) => i).sort((x, y) => size(scored[x]!) - size(scored[y]!));
     const base = order.find((i) => scored[i]!.length > 0);
     if (base === undefined) return nothing;
-    const fromBest = slots.length > 1 && replaced.size === 0 ? rankFromBest(scored, order, limit, reads) : null;
+    const fromBest = slots.length > 1 && replaced.size === 0 ? rankFromBest(scored, order, limit, reads, floor) : null;
+    if (fromBest === 'below') return { hits: [], found: scored.some((slot) => slot.some((w) => w.postings.ids.length > 0)) };
     if (fromBest) return { hits: fromBest, found: true };
 
     this.ensure(this.lastArticleId.get()! + 1);
