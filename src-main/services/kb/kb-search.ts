@@ -101,7 +101,7 @@ function scoreOf(slots: ScoredWord[][], id: number, replaced: Set<number>): numb
  * posting). Merged postings only.
  */
 function rankFromBest(scored: ScoredWord[][], order: number[], limit: number, reads: SearchReads, floor: number): Ranked[] | 'below' | null {
-  const ids = new Set<number>();
+  const lists: Int32Array[] = [];
   let outside = 0;
   let visits = 0;
   for (const slot of scored) {
@@ -109,7 +109,7 @@ function rankFromBest(scored: ScoredWord[][], order: number[], limit: number, re
     for (const w of slot) {
       if (w.postings.newer.length > 0) return null;
       const top = reads.postings(w.id, 'best');
-      for (const id of top.ids) ids.add(id);
+      lists.push(top.ids);
       // Outside its best postings, a word weighs at most its last best one.
       if (w.postings.ids.length > top.ids.length) most = Math.max(most, w.factor * top.weights[top.ids.length - 1]!);
       visits += w.postings.ids.length;
@@ -117,10 +117,16 @@ function rankFromBest(scored: ScoredWord[][], order: number[], limit: number, re
     outside += most;
   }
   const words = scored.reduce((n, slot) => n + slot.length, 0);
+  const offered = lists.reduce((n, list) => n + list.length, 0);
   // Looking every candidate up in every word (binary search) must cost well under visiting every posting.
-  if (ids.size * words * 3 > visits) return null;
+  if (offered * words * 3 > visits) return null;
+  const candidates = new Int32Array(offered);
+  lists.reduce((at, list) => (candidates.set(list, at), at + list.length), 0);
+  candidates.sort();
   const top = new TopScores(limit);
-  for (const id of [...ids].sort((a, b) => a - b)) {
+  for (let c = 0; c < candidates.length; c++) {
+    const id = candidates[c]!;
+    if (c > 0 && candidates[c - 1] === id) continue;
     let score = 0;
     let holdsAll = true;
     for (const i of order) {
