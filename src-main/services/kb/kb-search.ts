@@ -1,8 +1,8 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { parseSearchQuery, type QueryTerm, type SearchQuery } from '../../../src-shared/text/search-query';
-import { BEST_POSTINGS, KbIndex, type IndexTerm, type Postings } from './kb-index';
-import { ascending, scoreToBeat, TopScores, type Ranked } from './kb-ranking';
+import { BEST_POSTINGS, KbIndex, type IndexTerm } from './kb-index';
+import { ascending, indexOf, rankFromBest, scoreToBeat, TopScores, type Ranked, type ScoredWord } from './kb-ranking';
 import { SearchReads } from './kb-search-reads';
 import { KbSynonyms, shippedSynonyms, synonymFileBeside } from './kb-synonyms';
 import { KbVocabulary } from './kb-vocabulary';
@@ -56,27 +56,6 @@ interface Row {
   category: string | null;
 }
 
-/** One indexed word of a query term: its postings and what a unit of their weight is worth (idf, completion). */
-interface ScoredWord {
-  id: number;
-  postings: Postings;
-  factor: number;
-}
-
-/** Where an article is in sorted ids, or -1. */
-function indexOf(ids: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = ids[mid]!;
-    if (at === id) return mid;
-    if (at < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** An article's score over every query term (its best completion of each), from the terms' full postings. */
 function scoreOf(slots: ScoredWord[][], id: number, replaced: Set<number>): number {
   let total = 0;
@@ -90,69 +69,6 @@ function scoreOf(slots: ScoredWord[][], id: number, replaced: Set<number>): numb
     total += top;
   }
   return total;
-}
-
-/**
- * The top `limit` articles holding every term, found from the terms' best postings alone when that is certain:
- * every article in any word's best postings is scored (looked up in the full postings, summed in the order
- * KbSearch.rank sums them, so the scores are the same to the bit), and when `limit` of them hold every term and
- * the last of those outscores the most an article in none of the best postings could have, they are the answer.
- * 'below' when no article holding every term reaches `floor` (see scoreToBeat). Else null (rank visits every
- * posting). Merged postings only.
- */
-function rankFromBest(scored: ScoredWord[][], order: number[], limit: number, reads: SearchReads, floor: number): Ranked[] | 'below' | null {
-  const lists: Int32Array[] = [];
-  let outside = 0;
-  let visits = 0;
-  for (const slot of scored) {
-    let most = 0;
-    for (const w of slot) {
-      if (w.postings.newer.length > 0) return null;
-      const top = reads.postings(w.id, 'best');
-      lists.push(top.ids);
-      // Outside its best postings, a word weighs at most its last best one.
-      if (w.postings.ids.length > top.ids.length) most = Math.max(most, w.factor * top.weights[top.ids.length - 1]!);
-      visits += w.postings.ids.length;
-    }
-    outside += most;
-  }
-  const words = scored.reduce((n, slot) => n + slot.length, 0);
-  const offered = lists.reduce((n, list) => n + list.length, 0);
-  // Looking every candidate up in every word (binary search) must cost well under visiting every posting.
-  if (offered * words * 3 > visits) return null;
-  const candidates = new Int32Array(offered);
-  lists.reduce((at, list) => (candidates.set(list, at), at + list.length), 0);
-  candidates.sort();
-  const top = new TopScores(limit);
-  for (let c = 0; c < candidates.length; c++) {
-    const id = candidates[c]!;
-    if (c > 0 && candidates[c - 1] === id) continue;
-    let score = 0;
-    let holdsAll = true;
-    for (const i of order) {
-      let part = 0;
-      let holds = false;
-      for (const { postings, factor } of scored[i]!) {
-        const at = indexOf(postings.ids, id);
-        if (at === -1) continue;
-        holds = true;
-        const value = factor * postings.weights[at]!;
-        if (value > part) {
-          score = score + value - part;
-          part = value;
-        }
-      }
-      if (!holds) {
-        holdsAll = false;
-        break;
-      }
-    }
-    if (holdsAll) top.offer(id, score);
-  }
-  const margin = 1 + 1e-9;
-  if (outside * margin < floor && (top.best.length === 0 || top.best[0]!.score * margin < floor)) return 'below';
-  if (top.best.length < limit || top.best[limit - 1]!.score <= outside * margin) return null;
-  return top.best.map(({ id, score }) => ({ articleId: id, score, tier: 0 }));
 }
 
 /** The best `limit` of candidates by score (ties: the older article first). */
