@@ -63,6 +63,8 @@ async function kbSearchWith(ranking: (original: typeof Ranking) => Partial<typeo
 describe('KbSearch with its shortcuts ranks as visiting every posting', () => {
   let db: Db;
   const taken = { fromBest: 0, skipped: 0 };
+  let Fast: typeof KbSearch;
+  let Full: typeof KbSearch;
   let fast: KbSearch;
   let full: KbSearch;
   beforeAll(async () => {
@@ -72,7 +74,7 @@ describe('KbSearch with its shortcuts ranks as visiting every posting', () => {
     repo.startImport();
     db.transaction(() => [...samples, ...productPages(samples, 10_000)].forEach((a) => repo.upsert(a)))();
     repo.finishImport();
-    const Counted = await kbSearchWith((original) => ({
+    Fast = await kbSearchWith((original) => ({
       rankFromBest: (...args: Parameters<typeof original.rankFromBest>) => {
         const found = original.rankFromBest(...args);
         if (found === 'below') taken.skipped++;
@@ -80,8 +82,8 @@ describe('KbSearch with its shortcuts ranks as visiting every posting', () => {
         return found;
       },
     }));
-    const Full = await kbSearchWith(() => ({ scoreToBeat: () => Number.NEGATIVE_INFINITY, rankFromBest: () => null }));
-    fast = new Counted(db);
+    Full = await kbSearchWith(() => ({ scoreToBeat: () => Number.NEGATIVE_INFINITY, rankFromBest: () => null }));
+    fast = new Fast(db);
     full = new Full(db);
   }, 60_000);
 
@@ -118,9 +120,9 @@ describe('KbSearch with its shortcuts ranks as visiting every posting', () => {
     kb.transaction(() => articles.forEach((a) => repo.upsert(a)))();
     repo.finishImport();
     const before = taken.fromBest;
-    const top = seen(new full.constructor(kb) as KbSearch, 'roaming refund', 'en', 5);
+    const top = seen(new Full(kb), 'roaming refund', 'en', 5);
     expect(top.map((h) => h.split(' ')[0]).sort()).toEqual(['both-0', 'both-1', 'both-2', 'both-3', 'both-4']);
-    expect(seen(new fast.constructor(kb) as KbSearch, 'roaming refund', 'en', 5)).toEqual(top);
+    expect(seen(new Fast(kb), 'roaming refund', 'en', 5)).toEqual(top);
     expect(taken.fromBest).toBe(before);
     kb.close();
   });
