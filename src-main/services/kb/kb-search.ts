@@ -1,7 +1,9 @@
 import type { Db } from '../db/database';
 import type { Locale } from '../../../src-shared/domain/screen-pop';
 import { parseSearchQuery, type QueryTerm, type SearchQuery } from '../../../src-shared/text/search-query';
-import { BEST_POSTINGS, KbIndex, type IndexTerm, type Postings } from './kb-index';
+import { BEST_POSTINGS, KbIndex, type IndexTerm } from './kb-index';
+import { ascending, indexOf, rankFromBest, scoreToBeat, TopScores, type Ranked, type ScoredWord } from './kb-ranking';
+import { SearchReads } from './kb-search-reads';
 import { KbSynonyms, shippedSynonyms, synonymFileBeside } from './kb-synonyms';
 import { KbVocabulary } from './kb-vocabulary';
 import { makeSnippet, type Snippet } from './snippet';
@@ -37,13 +39,6 @@ const SYNONYM_WEIGHT = 0.8;
 /** What a corrected word's match is worth against the word typed right, per edit (1 edit, 2 edits). */
 const CORRECTION_WEIGHT = [1, 0.45, 0.3];
 
-interface Ranked {
-  articleId: number;
-  score: number;
-  /** 0 when the article holds every term, 1 when only some. */
-  tier: 0 | 1;
-}
-
 /** A query term and the indexed words it stands for, each with what its match is worth (1 unless corrected). */
 interface Slot {
   term: QueryTerm;
@@ -59,34 +54,6 @@ interface Row {
   title: string;
   body: string;
   category: string | null;
-}
-
-/** One indexed word of a query term: its postings and what a unit of their weight is worth (idf, completion). */
-interface ScoredWord {
-  id: number;
-  postings: Postings;
-  factor: number;
-}
-
-/** How many articles hold a term, its replaced articles' old postings not counted. */
-function liveCount(postings: Postings, replaced: Set<number>): number {
-  let stale = 0;
-  for (const id of postings.ids) if (replaced.has(id)) stale++;
-  return postings.ids.length - stale + postings.newer.length;
-}
-
-/** Where an article is in sorted ids, or -1. */
-function indexOf(ids: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = ids[mid]!;
-    if (at === id) return mid;
-    if (at < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** An article's score over every query term (its best completion of each), from the terms' full postings. */
@@ -166,10 +133,10 @@ export class KbSearch {
     const limit = Math.min(Math.max(options.limit ?? 10, 1), 100);
     const parsed = parseSearchQuery(query, options.locale);
     if (!parsed) return [];
-    const replaced = this.index.replaced();
+    const reads = new SearchReads(this.index, this.index.replaced());
     const words = new Set(parsed.words);
     const ranked = (options.locale ? [options.locale] : LOCALES)
-      .flatMap((locale) => this.rankVariants(parsed, locale, limit, replaced, words))
+      .flatMap((locale) => this.rankVariants(parsed, locale, limit, reads, words))
       .sort((a, b) => a.tier - b.tier || b.score - a.score)
       .slice(0, limit);
     return ranked.map(({ articleId, score }) => {
@@ -183,7 +150,7 @@ export class KbSearch {
    * an article found by a synonym ranks just below one found by the words typed. `words` gathers what to
    * highlight (corrections and synonyms included).
    */
-  private rankVariants(parsed: SearchQuery, locale: Locale, limit: number, replaced: Set<number>, words: Set<string>): Ranked[] {
+  private rankVariants(parsed: SearchQuery, locale: Locale, limit: number, reads: SearchReads, words: Set<string>): Ranked[] {
     const { terms } = parsed;
     const best = new Map<number, Ranked>();
     const keep = (found: Ranked[], worth: number) => {
@@ -193,35 +160,35 @@ export class KbSearch {
         if (!had || r.tier < had.tier || (r.tier === had.tier && score > had.score)) best.set(r.articleId, { ...r, score });
       }
     };
-    keep(this.rank(terms, locale, limit, replaced, words), 1);
+    keep(this.rank(terms, locale, limit, reads, words).hits, 1);
     for (const variant of this.synonyms.variants(terms, locale)) {
-      const found = this.rank(variant, locale, limit, replaced, words);
-      if (found.length > 0) for (const t of variant) words.add(t.text);
-      keep(found, SYNONYM_WEIGHT);
+      const { hits, found } = this.rank(variant, locale, limit, reads, words, scoreToBeat(best, limit) / SYNONYM_WEIGHT);
+      if (found) for (const t of variant) words.add(t.text);
+      keep(hits, SYNONYM_WEIGHT);
     }
     // The segmenter may cut a Chinese phrase where the article's words do not (补开发票 → 补 开发 票): when its cut
     // finds little, the phrase's character pairs are searched too (the index holds pairs of characters it did not
     // know as words), ranked a little below.
     const literalHits = [...best.values()].filter((r) => r.tier === 0).length;
     if (parsed.hanRuns.length > 0 && literalHits < Math.min(limit, FEW)) {
-      const pairs = this.characterPairs(parsed, locale);
+      const pairs = this.characterPairs(parsed, locale, reads);
       if (pairs) {
-        const found = this.rank(pairs, locale, limit, replaced, words);
-        if (found.length > 0) for (const t of pairs) words.add(t.text);
-        keep(found, PAIRS_WEIGHT);
+        const { hits, found } = this.rank(pairs, locale, limit, reads, words);
+        if (found) for (const t of pairs) words.add(t.text);
+        keep(hits, PAIRS_WEIGHT);
       }
     }
     return [...best.values()];
   }
 
   /** The query with its Chinese read as character pairs the index knows (others dropped), or null when none is. */
-  private characterPairs(parsed: SearchQuery, locale: Locale): QueryTerm[] | null {
+  private characterPairs(parsed: SearchQuery, locale: Locale, reads: SearchReads): QueryTerm[] | null {
     const pairs = new Set<string>();
     for (const run of parsed.hanRuns) {
       const chars = [...run];
       for (let i = 1; i < chars.length; i++) pairs.add(chars[i - 1]! + chars[i]!);
     }
-    const known = [...pairs].filter((p) => this.index.lookup(locale, p));
+    const known = [...pairs].filter((p) => reads.lookup(locale, p));
     if (known.length === 0) return null;
     const others = parsed.terms.filter((t) => !/\p{Script=Han}/u.test(t.text));
     return [...known.map((text) => ({ text, prefix: false })), ...others];
@@ -232,34 +199,34 @@ export class KbSearch {
    * half-typed word its completions; a Latin or Thai word the index does not know, the known words a slip of the
    * finger away (KbVocabulary), worth less than the word itself.
    */
-  private slots(terms: QueryTerm[], locale: Locale): Slot[] {
+  private slots(terms: QueryTerm[], locale: Locale, reads: SearchReads): Slot[] {
     const out: Slot[] = [];
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
-      const literal = this.literalSlot(term, locale);
+      const literal = this.literalSlot(term, locale, reads);
       if (literal.words.length > 0) {
         out.push(literal);
         continue;
       }
-      const corrected = this.corrected(terms, i, locale, out.at(-1));
+      const corrected = this.corrected(terms, i, locale, out.at(-1), reads);
       if (corrected) {
         if (corrected.withBefore) out.pop();
         if (corrected.withAfter) i++;
         out.push(corrected.slot);
         continue;
       }
-      out.push(...this.thaiHead(term, locale));
+      out.push(...this.thaiHead(term, locale, reads));
     }
     return out;
   }
 
   /** A term as typed: the word itself, or a half-typed word's completions. */
-  private literalSlot(term: QueryTerm, locale: Locale): Slot {
+  private literalSlot(term: QueryTerm, locale: Locale, reads: SearchReads): Slot {
     if (!term.prefix) {
-      const found = this.index.lookup(locale, term.text);
+      const found = reads.lookup(locale, term.text);
       return { term, words: found ? [found] : [] };
     }
-    return { term, words: this.index.completions(locale, term.text, COMPLETIONS) };
+    return { term, words: reads.completions(locale, term.text, COMPLETIONS) };
   }
 
   /**
@@ -272,6 +239,7 @@ export class KbSearch {
     i: number,
     locale: Locale,
     before: Slot | undefined,
+    reads: SearchReads,
   ): { slot: Slot; withBefore: boolean; withAfter: boolean } | null {
     const term = terms[i]!;
     const after = terms[i + 1];
@@ -284,7 +252,7 @@ export class KbSearch {
       const keep = before.words.length > 0 ? before.term.text : '';
       windows.push({ text: before.term.text + term.text, prefix: term.prefix, withBefore: true, withAfter: false, keep });
     }
-    if (thai && after?.glued && THAI.test(after.text) && !this.index.lookup(locale, after.text)) {
+    if (thai && after?.glued && THAI.test(after.text) && !reads.lookup(locale, after.text)) {
       windows.push({ text: term.text + after.text, prefix: after.prefix, withBefore: false, withAfter: true, keep: '' });
     }
     windows.push({ text: term.text, prefix: term.prefix, withBefore: false, withAfter: false, keep: '' });
@@ -311,67 +279,86 @@ export class KbSearch {
    * ("เทิร์นเครื่"): when nothing starts with it, its longest indexed start is taken as a word of its own and the
    * rest completed.
    */
-  private thaiHead(term: QueryTerm, locale: Locale): Slot[] {
+  private thaiHead(term: QueryTerm, locale: Locale, reads: SearchReads): Slot[] {
     if (!term.prefix || !THAI.test(term.text)) return [{ term, words: [] }];
     const chars = [...term.text];
     for (let cut = chars.length - 1; cut > 0; cut--) {
-      const head = this.index.lookup(locale, chars.slice(0, cut).join(''));
+      const head = reads.lookup(locale, chars.slice(0, cut).join(''));
       if (!head) continue;
       const known: Slot = { term: { text: head.term, prefix: false }, words: [head] };
       // One typed letter is not yet a word to complete (as in parseSearchQuery).
       if (chars.length - cut < 2) return [known];
       const rest = { text: chars.slice(cut).join(''), prefix: true };
-      return [known, { term: rest, words: this.index.completions(locale, rest.text, COMPLETIONS) }];
+      return [known, { term: rest, words: reads.completions(locale, rest.text, COMPLETIONS) }];
     }
     return [{ term, words: [] }];
   }
 
-  private rank(terms: QueryTerm[], locale: Locale, limit: number, replaced: Set<number>, words: Set<string>): Ranked[] {
-    const total = this.index.articleCount(locale);
-    if (total === 0) return [];
-    let slots = this.slots(terms, locale);
+  /**
+   * The articles holding the terms, best first: up to `limit` holding them all, then some of them to fill up. With
+   * `floor`, a pass whose best possible score (each term's highest weight) is below it is not ranked at all: it
+   * could not reach the top `limit` (see scoreToBeat). `found` says whether it had any article (for highlighting).
+   */
+  private rank(
+    terms: QueryTerm[],
+    locale: Locale,
+    limit: number,
+    reads: SearchReads,
+    words: Set<string>,
+    floor = Number.NEGATIVE_INFINITY,
+  ): { hits: Ranked[]; found: boolean } {
+    const nothing = { hits: [], found: false };
+    const total = reads.articleCount(locale);
+    if (total === 0) return nothing;
+    const { replaced } = reads;
+    let slots = this.slots(terms, locale, reads);
     for (const slot of slots) if (slot.worth) for (const w of slot.words) words.add(w.term);
     // Words in most articles ("the", "客户", "ที่") rank nothing apart when the query has better ones, and summing
     // them over every article is most of a search's work: leave them out then.
-    // Each term's postings are read once per search (all of them, or only its best).
-    const read = new Map<string, Postings>();
-    const postings = (id: number, which: 'all' | 'best') => {
-      let p = read.get(`${which}:${id}`);
-      if (!p) read.set(`${which}:${id}`, (p = this.index.postings(id, which)));
-      return p;
-    };
-    const counts = new Map<number, number>();
-    const articlesWith = (w: IndexTerm) => {
-      let n = counts.get(w.id);
-      if (n === undefined) counts.set(w.id, (n = replaced.size === 0 ? this.index.articlesWith(w) : liveCount(postings(w.id, 'all'), replaced)));
-      return n;
-    };
+    const articlesWith = (w: IndexTerm) => reads.articlesWith(w);
     const informative = slots.filter((s) => s.words.length === 0 || Math.max(...s.words.map(articlesWith)) <= total * COMMON_SHARE);
     if (informative.length > 0) slots = informative;
+    const factorOf = (slot: Slot, word: IndexTerm, k: number) => {
+      const df = Math.min(articlesWith(word), total);
+      const typed = slot.term.prefix ? [...slot.term.text].length / [...word.term].length : 1;
+      // A completion of a half-typed word counts for less the more of it the agent has not typed.
+      return Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (typed === 1 ? 1 : COMPLETION_WEIGHT * typed) * (slot.worth?.[k] ?? 1);
+    };
+    if (floor > 0 && replaced.size === 0) {
+      // No article scores more than every term's highest weight: below the floor, reading the terms' postings and
+      // ranking them would change nothing.
+      let ceiling = 0;
+      let found = false;
+      for (const slot of slots) {
+        let top = 0;
+        slot.words.forEach((word, k) => {
+          const weight = reads.topWeight(word.id);
+          if (weight > 0) found = true;
+          top = Math.max(top, factorOf(slot, word, k) * weight);
+        });
+        ceiling += top;
+      }
+      if (ceiling * (1 + 1e-9) < floor) return { hits: [], found };
+    }
     // One term: its best postings hold the answer (an article's best completion is among that completion's best).
     const bestOnly = slots.length === 1 && replaced.size === 0 && limit <= BEST_POSTINGS;
     const scored = slots.map((slot) =>
-      slot.words.map((word, k): ScoredWord => {
-        const found = postings(word.id, bestOnly ? 'best' : 'all');
-        const df = Math.min(articlesWith(word), total);
-        const typed = slot.term.prefix ? [...slot.term.text].length / [...word.term].length : 1;
-        // A completion of a half-typed word counts for less the more of it the agent has not typed.
-        const factor =
-          Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (typed === 1 ? 1 : COMPLETION_WEIGHT * typed) * (slot.worth?.[k] ?? 1);
-        return { id: word.id, postings: found, factor };
-      }),
+      slot.words.map((word, k): ScoredWord => ({ id: word.id, postings: reads.postings(word.id, bestOnly ? 'best' : 'all'), factor: factorOf(slot, word, k) })),
     );
     const size = (slot: ScoredWord[]) => slot.reduce((n, w) => n + w.postings.ids.length + w.postings.newer.length, 0);
     const order = scored.map((_, i) => i).sort((x, y) => size(scored[x]!) - size(scored[y]!));
     const base = order.find((i) => scored[i]!.length > 0);
-    if (base === undefined) return [];
+    if (base === undefined) return nothing;
+    const fromBest = slots.length > 1 && replaced.size === 0 ? rankFromBest(scored, order, limit, reads, floor) : null;
+    if (fromBest === 'below') return { hits: [], found: scored.some((slot) => slot.some((w) => w.postings.ids.length > 0)) };
+    if (fromBest) return { hits: fromBest, found: true };
 
     this.ensure(this.lastArticleId.get()! + 1);
     const touched: number[] = [];
     // Every article of the smallest term, then each other term's weight for those articles only.
     const basePass = this.nextPass();
     for (const w of scored[base]!) this.accumulate(w, basePass, touched, replaced, null);
-    const candidates = Int32Array.from(touched).sort();
+    const candidates = ascending(touched);
     for (const i of order) {
       if (i === base) continue;
       const pass = this.nextPass();
@@ -386,25 +373,24 @@ export class KbSearch {
     ).map((id) => ({ articleId: id, score: score[id]!, tier: 0 }));
     if (ranked.length < limit && slots.length > 1) {
       // To fill up: articles with some of the terms, from the smallest term's articles and every term's best.
-      const some = touched.filter((id) => matched[id]! < slots.length).map((id) => ({ id, score: score[id]! }));
+      const filled = new TopScores(limit - ranked.length);
+      for (const id of touched) if (matched[id]! < slots.length) filled.offer(id, score[id]!);
       const others = new Set<number>();
       for (const i of order) {
         if (i === base) continue;
         for (const w of scored[i]!) {
-          for (const id of postings(w.id, 'best').ids.subarray(0, limit)) if (matched[id] === 0 && !replaced.has(id)) others.add(id);
+          for (const id of reads.postings(w.id, 'best').ids.subarray(0, limit)) if (matched[id] === 0 && !replaced.has(id)) others.add(id);
           for (const [id] of w.postings.newer) if (matched[id] === 0) others.add(id);
         }
       }
-      const filled = [...some, ...[...others].map((id) => ({ id, score: scoreOf(scored, id, replaced) }))]
-        .sort((x, y) => y.score - x.score || x.id - y.id)
-        .slice(0, limit - ranked.length);
-      for (const { id, score } of filled) ranked.push({ articleId: id, score, tier: 1 });
+      for (const id of others) filled.offer(id, scoreOf(scored, id, replaced));
+      for (const { id, score } of filled.best) ranked.push({ articleId: id, score, tier: 1 });
     }
     for (const id of touched) {
       score[id] = 0;
       matched[id] = 0;
     }
-    return ranked;
+    return { hits: ranked, found: ranked.length > 0 };
   }
 
   /**
