@@ -9,7 +9,7 @@ import { RecordingHook } from './recording-hook';
 import type { RecordingDestination } from './recording-upload';
 import { toneWav } from './tones';
 import { renderTemplate } from './template';
-import { OWN_PROCESS_GROUP } from './own-process-group';
+import { labProcessGroup } from './own-process-group';
 
 export interface LabAgent {
   extension: string;
@@ -187,7 +187,7 @@ export class LabKamailio {
     const child = spawn(
       '/usr/sbin/kamailio',
       ['-f', cfgPath, '-DD', '-E', '-P', join(this.options.runDir, 'kamailio.pid'), '-Y', this.options.runDir, '-m', '64', '-M', '8'],
-      { stdio: ['ignore', 'ignore', 'pipe'], ...OWN_PROCESS_GROUP },
+      { stdio: ['ignore', 'ignore', 'pipe'], ...labProcessGroup() },
     );
     this.process = child;
     this.stderr = '';
