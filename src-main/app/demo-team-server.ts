@@ -8,6 +8,7 @@ import { Cache } from '../services/db/cache';
 import { LabPostgres } from '../services/lab-team/lab-postgres';
 import { LabTeamServer } from '../services/lab-team/lab-team-server';
 import type { RecordingDestination } from '../services/lab-pbx/recording-upload';
+import { shieldLabProcessesFromTerminal } from '../services/lab-pbx/own-process-group';
 import { checkFile } from '../services/importers/importer';
 import { KnowledgePull } from '../services/sync/knowledge-pull';
 import { publishRecords } from '../services/sync/knowledge-publish';
@@ -40,7 +41,10 @@ export class DemoTeamServer {
   private readonly specialistPassword = randomBytes(12).toString('hex');
   private readonly adminPassword = randomBytes(12).toString('hex');
 
-  constructor(private readonly repoRoot: string, private readonly runDir: string, private readonly logger: Logger) {}
+  constructor(private readonly repoRoot: string, private readonly runDir: string, private readonly logger: Logger) {
+    // The demo stops its PostgreSQL and server itself, after the app: Ctrl+C must not take them first.
+    shieldLabProcessesFromTerminal();
+  }
 
   /** Starts PostgreSQL and the server; returns the config the demo agent's desktop syncs with. */
   async start(agentUsername: string): Promise<NonNullable<AppConfig['team']>> {

@@ -11,6 +11,7 @@ import type { AgentDesktop } from './agent-desktop';
 import { LabKamailio } from '../services/lab-pbx/kamailio';
 import { CustomerPhone, type CustomerCall } from '../services/lab-pbx/customer-phone';
 import { LabMediaRelay, type Impairment } from '../services/lab-pbx/media-relay';
+import { shieldLabProcessesFromTerminal } from '../services/lab-pbx/own-process-group';
 
 /** The demo's "bad network": a poor home line, audible and past every network warning line. */
 const BAD_NETWORK: Partial<Impairment> = { delayMs: 20, jitterMs: 250, loss: 0.05 };
@@ -50,6 +51,8 @@ export class Demo {
   private badNetwork = false;
 
   constructor(private readonly app: AgentDesktop, private readonly options: DemoOptions) {
+    // The demo stops its PBX, media relay and callers itself, after the app has hung up: Ctrl+C must not take them first.
+    shieldLabProcessesFromTerminal();
     const labDir = join(options.repoRoot, 'test', 'lab');
     // The teammates' accounts exist before the PBX starts (it needs their passwords); their phones start later.
     this.team = new DemoTeam(() => this.pbx.wsUrl, () => this.customerPhone, options.logger);

@@ -36,18 +36,26 @@ async function hangUp(page: Page, run: SippRun): Promise<void> {
   await wrapUp(page);
 }
 
+/** What watchWarning saw: each side shown, when the warning first showed and when the last one went (ms, epoch). */
+interface Watched {
+  sides: string[];
+  seenAt: number | null;
+  goneAt: number | null;
+}
+
 /**
- * Notes in the page, by its own clock, every change of the quality warnings of a kind: when each side's line was
+ * Notes in the page, by its own clock (the test's: one machine), every change of the quality warnings of a kind: when each side's line was
  * first seen and when the last one went. Read back with the returned function.
  */
-async function watchWarning(page: Page, kind: string): Promise<() => Promise<{ sides: string[]; goneAt: number | null }>> {
+async function watchWarning(page: Page, kind: string): Promise<() => Promise<Watched>> {
   // A string, as the other specs do: this file is type-checked for Node, without the DOM's names.
   await page.evaluate(`(() => {
-    const seen = (window.watchedWarning = { sides: [], goneAt: null });
+    const seen = (window.watchedWarning = { sides: [], seenAt: null, goneAt: null });
     const look = () => {
       const w = document.querySelector('[data-testid="quality-warning"][data-kind="${kind}"]');
       if (w) {
         seen.goneAt = null;
+        seen.seenAt ??= Date.now();
         const side = w.getAttribute('data-side');
         if (!seen.sides.includes(side)) seen.sides.push(side);
       } else if (seen.sides.length > 0 && seen.goneAt === null) {
@@ -57,17 +65,24 @@ async function watchWarning(page: Page, kind: string): Promise<() => Promise<{ s
     look();
     new MutationObserver(look).observe(document.body, { childList: true, subtree: true, attributes: true });
   })()`);
-  return () => page.evaluate('window.watchedWarning') as Promise<{ sides: string[]; goneAt: number | null }>;
+  return () => page.evaluate('window.watchedWarning') as Promise<Watched>;
 }
 
 test('a slow home network raises the round-trip warning on her side, in her language, and it clears 5 s after the line is fast again', async ({ page }) => {
   const run = await answer(page, '+8613800000261');
   const watched = await watchWarning(page, 'rtt');
-  // 300 ms each way: a round trip over 600 ms, past the 400 ms line. Chromium measures it on its ICE consent checks,
-  // about every 2.5 s, and the warning needs 3 slow samples of the last 5: about 6 s in all.
+  // 300 ms each way: a round trip over 600 ms, past the 400 ms line. Chromium measures it only on its ICE consent
+  // checks (rtpengine sends no RTCP here), every 2.5 s, and the warning needs 3 slow samples of the last 5 (one a
+  // second): the issue's 5 s, from the moment the delay starts. In this test's sequence the delay starts at much the
+  // same point of Chromium's check cycle each run (3.4-4.6 s measured); started at a random point, 2 runs in 10 took
+  // 5.3 and 5.5 s (README, "The agent's own network in the lab").
+  const delayedAt = Date.now();
   network().impair({ delayMs: 300 });
   const rtt = warning(page, 'rtt');
-  await expect(rtt).toHaveText('Your side: Your connection is slow (long delay): pause downloads and video, or use a cable instead of Wi-Fi', { timeout: 10_000 });
+  await expect(rtt).toHaveText('Your side: Your connection is slow (long delay): pause downloads and video, or use a cable instead of Wi-Fi', { timeout: 5_000 });
+  const raisedAfterMs = (await watched()).seenAt! - delayedAt;
+  test.info().annotations.push({ type: 'rtt warning after (ms)', description: String(raisedAfterMs) });
+  expect(raisedAfterMs).toBeLessThanOrEqual(5_000);
   await expect(rtt).toHaveAttribute('data-side', 'agent');
   const meter = page.getByTestId('quality-meter');
   const measured = Number(/round trip (\d+) ms/u.exec((await meter.getAttribute('title')) ?? '')?.[1]);

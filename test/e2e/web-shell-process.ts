@@ -21,6 +21,11 @@ export interface RunningShell {
   stop(): Promise<void>;
   /** SIGKILL, as a crash or the task manager would: no shutdown code runs. */
   kill(): Promise<void>;
+  /**
+   * Ctrl+C in the terminal it runs in: SIGINT to its whole process group, as a terminal sends it (the shell leads a
+   * group of its own when started with ownGroup). Resolves with its exit code.
+   */
+  interrupt(): Promise<number | null>;
 }
 
 /**
@@ -28,7 +33,7 @@ export interface RunningShell {
  * launcher, it hands the shell a launch key (in the environment, which other users cannot read), so it can mint
  * one-time codes for as many windows as a test opens. A data folder it made itself is removed on stop().
  */
-export async function startWebShellProcess(args: string[], env: Record<string, string> = {}): Promise<RunningShell> {
+export async function startWebShellProcess(args: string[], env: Record<string, string> = {}, { ownGroup = false } = {}): Promise<RunningShell> {
   const ownDataDir = env.AGENT_DESKTOP_DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'agent-desktop-e2e-'));
   const dataDir = env.AGENT_DESKTOP_DATA_DIR ?? ownDataDir!;
   const launchKey = randomBytes(32);
@@ -42,11 +47,13 @@ export async function startWebShellProcess(args: string[], env: Record<string, s
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: ownGroup,
   });
   let stderr = '';
   let stdout = '';
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = exitCode.then(() => undefined);
   const ready = await new Promise<{ origin: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web shell not ready in 30 s:\n${stderr.slice(-3000)}`)), 30_000);
     child.stdout!.setEncoding('utf8').on('data', (c: string) => {
@@ -89,6 +96,13 @@ export async function startWebShellProcess(args: string[], env: Record<string, s
     async kill() {
       child.kill('SIGKILL');
       await exited;
+    },
+    async interrupt() {
+      if (!ownGroup) throw new Error('interrupt() needs a shell started with ownGroup');
+      process.kill(-child.pid!, 'SIGINT');
+      const code = await exitCode;
+      removeOwnDataDir();
+      return code;
     },
     async stop() {
       child.kill('SIGTERM');

@@ -9,6 +9,7 @@ import { RecordingHook } from './recording-hook';
 import type { RecordingDestination } from './recording-upload';
 import { toneWav } from './tones';
 import { renderTemplate } from './template';
+import { labProcessGroup } from './own-process-group';
 
 export interface LabAgent {
   extension: string;
@@ -186,7 +187,7 @@ export class LabKamailio {
     const child = spawn(
       '/usr/sbin/kamailio',
       ['-f', cfgPath, '-DD', '-E', '-P', join(this.options.runDir, 'kamailio.pid'), '-Y', this.options.runDir, '-m', '64', '-M', '8'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      { stdio: ['ignore', 'ignore', 'pipe'], ...labProcessGroup() },
     );
     this.process = child;
     this.stderr = '';

@@ -3,6 +3,7 @@ import { createSocket } from 'node:dgram';
 import type { Logger } from '../../app/logger';
 import { AGENT_MEDIA_ADDRESS } from './agent-network';
 import { freePort } from './ports';
+import { labProcessGroup } from './own-process-group';
 
 /**
  * Debian's rtpengine in user space (no kernel module), on loopback: the lab PBX's media relay. It turns the
@@ -49,7 +50,7 @@ export class LabRtpEngine {
       '--delete-delay=0',
       ...(this.recordingDir ? [`--recording-dir=${this.recordingDir}`, '--recording-method=pcap', '--recording-format=raw'] : []),
     ];
-    const child = spawn('rtpengine', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('rtpengine', args, { stdio: ['ignore', 'ignore', 'pipe'], ...labProcessGroup() });
     this.process = child;
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-50_000);
@@ -58,7 +59,7 @@ export class LabRtpEngine {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     child.once('exit', (code, signal) => {
       this.process = null;
-      if (code !== 0 && signal !== 'SIGTERM') this.logger.error('lab rtpengine exited', { code, signal, stderr: stderr().slice(-2000) });
+      if (code !== 0 && !child.killed) this.logger.error('lab rtpengine exited', { code, signal, stderr: stderr().slice(-2000) });
     });
     child.once('error', (err) => this.logger.error('lab rtpengine could not start', { error: err.message }));
     if (!(await this.answersPing(10_000))) {
@@ -80,10 +81,11 @@ export class LabRtpEngine {
   async stop(): Promise<void> {
     const child = this.process;
     if (!child) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    // Not SIGTERM: rtpengine 10.5 (Debian 12) frees its calls on the way out and crashes (SIGSEGV) when one is still
+    // up, as when the demo stops while a customer's call rings. The lab's relay has nothing to save by then (Kamailio
+    // is down, and each call's recording was written as it ended), so it is killed outright.
+    child.kill('SIGKILL');
     await this.exited;
-    clearTimeout(timer);
   }
 
   /** The ng protocol's ping (a bencoded dictionary behind a cookie) until it answers pong. */

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../lab-pbx/ports';
+import { labProcessGroup } from '../lab-pbx/own-process-group';
 
 export interface LabPerson {
   username: string;
@@ -51,6 +52,7 @@ export class LabTeamServer {
       // Its log stays in this.log (not printed); 'info' is needed, the ready line is an info line.
       env: { PATH: process.env.PATH ?? '', AGENT_SERVER_LOG_LEVEL: 'info', AGENT_SERVER_DATABASE_URL: this.databaseUrl, AGENT_SERVER_TOKEN_SECRET: this.tokenSecret, AGENT_SERVER_PORT: String(this.port), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...labProcessGroup(),
     });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => {

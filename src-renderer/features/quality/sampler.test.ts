@@ -69,4 +69,34 @@ describe('QualitySampler', () => {
     for (let n = 2; n <= 4; n++) live = sampler.sample(at(n, { packetsReceived: 50, checksAnswered: 1 }), n * 1000, talking);
     expect(live!.warnings).toEqual([{ kind: 'no-audio-in', side: 'agent', since: 4000 }]);
   });
+
+  it('a consent check still unanswered a sample after it left: the round trip is at least that long, and warns as one', () => {
+    const sampler = new QualitySampler();
+    sampler.sample(at(1), 1000, talking);
+    // From 2 s her checks go out and none has come back yet; Chromium still reports the last round trip it measured
+    // (20 ms), while the caller's audio keeps arriving.
+    const waiting = (n: number) => at(n, { checksAnswered: 1 });
+    expect(sampler.sample(waiting(2), 2000, talking)).toMatchObject({ rttMs: 20, warnings: [] });
+    expect(sampler.sample(waiting(3), 3000, talking).rttMs).toBe(1000);
+    sampler.sample(waiting(4), 4000, talking);
+    const live = sampler.sample(waiting(5), 5000, talking);
+    expect(live.rttMs).toBe(3000);
+    expect(live.warnings).toContainEqual({ kind: 'rtt', side: 'agent', since: 5000 });
+    // The answer comes: the round trip is Chromium's measure again.
+    expect(sampler.sample(at(6, { rttMs: 3100 }), 6000, talking).rttMs).toBe(3100);
+    expect(sampler.sample(at(7), 7000, talking).rttMs).toBe(20);
+  });
+
+  it('checks answered within the second, or unanswered while nothing arrives (a cut line, not a slow one), add nothing', () => {
+    const sampler = new QualitySampler();
+    let live;
+    // One check every 2.5 s, answered at once.
+    for (let n = 1; n <= 8; n++) live = sampler.sample(at(n, { checksSent: Math.floor(n / 2.5), checksAnswered: Math.floor(n / 2.5) }), n * 1000, talking);
+    expect(live).toMatchObject({ rttMs: 20, warnings: [] });
+    const cut = new QualitySampler();
+    cut.sample(at(1), 1000, talking);
+    for (let n = 2; n <= 6; n++) live = cut.sample(at(n, { packetsReceived: 50, checksAnswered: 1 }), n * 1000, talking);
+    expect(live!.rttMs).toBe(20);
+    expect(live!.warnings.map((w) => w.kind)).not.toContain('rtt');
+  });
 });

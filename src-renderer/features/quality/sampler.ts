@@ -25,6 +25,8 @@ export class QualitySampler {
   private readonly window: { received: number; lost: number }[] = [];
   private readonly judge = new QualityJudge();
   private readonly tally = new CallQualityTally();
+  /** The sample at which a consent check was seen to leave that has had no answer since (see roundTrip). */
+  private checkUnansweredSince: number | null = null;
 
   /** held: silence is expected (on hold either way); muted: the agent turned her microphone off. */
   sample(c: AudioCounters, at: number, { held, muted }: { held: boolean; muted: boolean }): LiveQuality {
@@ -42,10 +44,11 @@ export class QualitySampler {
     const flowing = received > 0;
     const asked = c.checksSent !== null && c.checksSent > (prev?.checksSent ?? c.checksSent);
     const answered = c.checksAnswered !== null && c.checksAnswered > (prev?.checksAnswered ?? c.checksAnswered);
-    const mos = flowing ? scoreCall({ rttMs: c.rttMs ?? 0, jitterMs: c.jitterMs ?? 0, lossPct: lossPct ?? 0 }).mos : null;
+    const rttMs = this.roundTrip(c.rttMs, at, { asked, answered, flowing });
+    const mos = flowing ? scoreCall({ rttMs: rttMs ?? 0, jitterMs: c.jitterMs ?? 0, lossPct: lossPct ?? 0 }).mos : null;
     const s: QualitySample = {
       at,
-      rttMs: c.rttMs,
+      rttMs,
       jitterMs: flowing ? c.jitterMs : null,
       lossPct: held ? null : lossPct,
       mos: held ? null : mos,
@@ -67,6 +70,23 @@ export class QualitySampler {
       speakerLevel: c.speakerLevel,
       warnings,
     };
+  }
+
+  /**
+   * The round trip Chromium last measured, or more when a consent check has been waiting longer than that. Chromium
+   * measures only when an answer comes back, on a check about every 2.5 s, so a line that turned very slow reads its
+   * old, fast round trip until then. A check seen leaving at one sample and still unanswered at a later one has been
+   * on its way at least the time between them: an honest lower bound, known a sample later than the check left
+   * (at one sample a second it only shows round trips of a second or more). Only while audio arrives: checks unanswered
+   * with nothing arriving are a cut line, which the silence rule reports, not a slow one.
+   */
+  private roundTrip(measured: number | null, at: number, seen: { asked: boolean; answered: boolean; flowing: boolean }): number | null {
+    if (seen.answered) this.checkUnansweredSince = null;
+    // A check and an answer in the same second are taken as that check answered: never an alarm on a fast line.
+    else if (seen.asked) this.checkUnansweredSince ??= at;
+    if (this.checkUnansweredSince === null || !seen.flowing) return measured;
+    const waiting = at - this.checkUnansweredSince;
+    return waiting > 0 && (measured === null || waiting > measured) ? waiting : measured;
   }
 
   summary(): CallQualitySummary {
