@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ReportRequest, ReportResult } from '../../../src-shared/reports/report-contract';
 import { ContactsRepo, type ContactRecord } from '../contacts/contacts-repo';
 import { Cache } from '../db/cache';
+import type { Db } from '../db/database';
 import { LocalReports } from './local-reports';
 import { callFiguresSql, workOrderFiguresSql } from './report-queries';
 
@@ -244,7 +245,7 @@ describe('My day from the local cache', () => {
 describe('the report queries use the indexes', () => {
   it.each([
     ['calls', callFiguresSql(['total', 'day']), 'contacts_by_agent'],
-    ['work orders', workOrderFiguresSql('day'), 'work_orders_by_creator'],
+    ['work orders', workOrderFiguresSql(['day']), 'work_orders_by_creator'],
   ])('%s: each piece of the period is an index range, never a scan of the table', (_, sql, index) => {
     const db = seed().db;
     const plan = db.prepare<{ pieces: string; me: string; now: number }, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all({ pieces: '[]', me: '[]', now: 0 }).map((r) => r.detail);
@@ -312,5 +313,44 @@ describe('work-order figures per queue', () => {
     }
     // The complaints queue has both of her long-wait complaints, one escalated, one low score still to follow up.
     expect(perQueue.complaints).toMatchObject({ complaints: 2, escalationRate: 0.5, lowCsatOpen: 1 });
+  });
+});
+
+describe('a report reads each kind of her rows once per period', () => {
+  /** The SQL of every statement a report runs, in order (the report's own connection, watched). */
+  function watched(db: Db): { db: Db; ran: string[] } {
+    const ran: string[] = [];
+    const proxy = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'prepare') {
+          return (sql: string) => {
+            const statement = target.prepare(sql);
+            return { all: (params: unknown) => (ran.push(sql), statement.all(params)) };
+          };
+        }
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return { db: proxy, ran };
+  }
+
+  it('her work orders with their events once for the period, once for the one before and once for the low scores; callbacks by owner', async () => {
+    const db = seed().db;
+    const watch = watched(db);
+    const r = new LocalReports({ db: watch.db, now: () => NOW, me: () => ({ names: ME, display: 'li.na' }), settings: () => ({ timeZone: TZ, targets: {} }) });
+    const result = await ask(r);
+    expect(result.current.callbacksPromised).toBe(expectedCallbacks(FROM, TO).callbacksPromised);
+    const plans = watch.ran.map((sql) =>
+      db.prepare<{ pieces: string; me: string; now: number }, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all({ pieces: '[]', me: '[]', now: 0 }).map((row) => row.detail),
+    );
+    const reading = (what: RegExp) => plans.filter((plan) => plan.some((d) => what.test(d))).length;
+    // Grouped by day, hour and queue in one pass: not a pass (and an event lookup per work order) per grouping.
+    expect(reading(/work_order_events_by_order/)).toBe(3);
+    expect(reading(/contacts_by_agent/)).toBe(2);
+    // Her callbacks (and the ones nobody owns) found by owner: never every agent's callbacks of the year.
+    expect(plans.flat().filter((d) => / f USING /.test(d) && !/follow_ups_by_order/.test(d))).toEqual(
+      Array(2).fill(expect.stringContaining('SEARCH f USING COVERING INDEX follow_ups_by_owner (kind=? AND owner=? AND due_at>? AND due_at<?)')),
+    );
   });
 });
