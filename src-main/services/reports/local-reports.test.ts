@@ -354,3 +354,40 @@ describe('a report reads each kind of her rows once per period', () => {
     );
   });
 });
+
+describe('figures that move after the period, read again', () => {
+  it('a score recorded later moves the week the work order was filed in; a follow-up done after it clears the low score', async () => {
+    const r = reports();
+    const before = (await ask(r)).current;
+    // WO-1 was rated 5 on Wednesday; the customer changes it to 1 a fortnight later (a new score, a new event).
+    const { id } = cache.db.prepare<[], { id: number }>("SELECT id FROM work_orders WHERE external_id = 'WO-1'").get()!;
+    const rescoredAt = t('2026-03-18T10:00:00-04:00');
+    cache.db.prepare('UPDATE work_orders SET csat = 1, updated_at = ? WHERE id = ?').run(rescoredAt, id);
+    cache.db.prepare("INSERT INTO work_order_events (work_order_id, at, kind, actor, data) VALUES (?, ?, 'rated', 'li.na', '{\"csat\":1}')").run(id, rescoredAt);
+    const rescored = (await ask(r)).current;
+    const rated = orders.filter((o) => mine(o.by) && inPeriod(o.at, FROM, TO) && o.csat !== undefined).map((o) => (o.id === 'WO-1' ? 1 : o.csat!));
+    expect(rescored.csatAverage).toBe(avg(rated));
+    expect(rescored.lowCsatOpen).toBe(before.lowCsatOpen + 1);
+    // A follow-up done before the new score does not clear it; one done after it does.
+    const followUp = cache.db.prepare("INSERT INTO follow_ups (kind, work_order_id, due_at, status, created_at, done_at, owner) VALUES ('follow-up', ?, ?, 'done', 0, ?, 'li.na')");
+    followUp.run(id, rescoredAt - 60_000, rescoredAt - 60_000);
+    expect((await ask(r)).current.lowCsatOpen).toBe(before.lowCsatOpen + 1);
+    followUp.run(id, rescoredAt + 60_000, rescoredAt + 60_000);
+    expect((await ask(r)).current.lowCsatOpen).toBe(before.lowCsatOpen);
+  });
+
+  it('callbacks: hers under either name, and the unowned ones, each counted once; a colleague\'s never', async () => {
+    const base = expectedCallbacks(FROM, TO).callbacksPromised;
+    const r = reports();
+    const callback = cache.db.prepare("INSERT INTO follow_ups (kind, due_at, status, created_at, owner) VALUES ('callback', ?, 'pending', 0, ?)");
+    callback.run(t('2026-03-09T23:59:00-04:00'), '1001'); // her extension, the last minute of the period
+    callback.run(t('2026-03-10T00:00:00-04:00'), '1001'); // the first minute after it
+    callback.run(t('2026-03-05T12:00:00-05:00'), 'wang.fang');
+    expect((await ask(r)).current.callbacksPromised).toBe(base + 1);
+    // Her name twice in the list she is known by changes nothing.
+    const twice = new LocalReports({ db: cache.db, now: () => NOW, me: () => ({ names: [...ME, 'li.na'], display: 'li.na' }), settings: () => ({ timeZone: TZ, targets: {} }) });
+    const result = await ask(twice);
+    expect(result.current.callbacksPromised).toBe(base + 1);
+    expect(result.daily.find((d) => d.day === '2026-03-09')!.figures.callbacksPromised).toBe(1);
+  });
+});
