@@ -11,7 +11,7 @@ import type { Db } from '../db/database';
 /** How rows are grouped: fixed expressions, never text from a request. */
 export type Bucket = 'total' | 'day' | 'hour' | 'queue';
 
-const PIECES = `piece AS (
+const PIECES = `piece AS MATERIALIZED (
     SELECT value ->> 0 AS idx, value ->> 1 AS day, value ->> 2 AS s, value ->> 3 AS e, value ->> 4 AS off, value ->> 5 AS repeat_end
     FROM json_each(@pieces)
   ), me AS (SELECT value AS agent FROM json_each(@me))`;
