@@ -295,6 +295,27 @@ describe('first-call resolution as calls arrive late or are linked later', () =>
   });
 });
 
+describe('first-call resolution at the edge of the window, as the later call moves or goes', () => {
+  it('a call back in the last second of day 7 (site time) is a repeat; moved to the first second of day 8, or deleted, it is not', async () => {
+    const r = reports();
+    const tuesday = async () => (await ask(r)).daily.find((d) => d.day === '2026-03-03')!.figures.fcrRate;
+    // Tuesday 23:58: customer 3, who never called back (kept); customer 1 came back on day 7 (missed).
+    expect(await tuesday()).toBe(0.5);
+    // Day 7 after Tuesday 3 March is Tuesday 10 March, which ends at midnight New York time (EDT by then).
+    const { lastInsertRowid } = cache.db
+      .prepare("INSERT INTO contacts (customer_id, started_at, direction, number, agent, duration_s, answered) VALUES (3, ?, 'inbound', '+12125550003', '1002', 60, 1)")
+      .run(t('2026-03-10T23:59:59-04:00'));
+    expect(await tuesday()).toBe(0);
+    const move = cache.db.prepare('UPDATE contacts SET started_at = ? WHERE id = ?');
+    move.run(t('2026-03-11T00:00:00-04:00'), lastInsertRowid);
+    expect(await tuesday()).toBe(0.5);
+    move.run(t('2026-03-10T23:59:59-04:00'), lastInsertRowid);
+    expect(await tuesday()).toBe(0);
+    cache.db.prepare('DELETE FROM contacts WHERE id = ?').run(lastInsertRowid);
+    expect(await tuesday()).toBe(0.5);
+  });
+});
+
 describe('work-order figures per queue', () => {
   it('split by the queue of the call each work order was filed on; one filed with no call is in no queue', async () => {
     const r = reports();
