@@ -128,6 +128,7 @@ export class LocalReports implements ReportSource {
     const days = grouped('day');
     const mine = figuresOf(grouped('total').get('all') ?? {});
     const earlier = collect({ calls: q.callsTotal(before), orders: q.ordersTotal(before), callbacks: q.callbacksTotal(before), kb: q.kbTotal(before) }, 'total');
+    const complaints = q.charts.complaints(current);
     const dayList: string[] = [];
     for (let d = period.from; d <= period.to; d = addDays(d, 1)) dayList.push(d);
     return {
@@ -138,9 +139,9 @@ export class LocalReports implements ReportSource {
       previousFigures: figuresOf(earlier.get('all') ?? {}),
       targets: Object.fromEntries(ReportMetricIds.map((id) => [id, targets[id] ?? null])) as Record<ReportMetricId, number | null>,
       daily: dayList.map((day) => ({ day, figures: figuresOf(days.get(day) ?? {}) })),
-      complaintsByType: q.charts.byType(current),
-      complaintsByWhy: q.charts.byWhy(current),
-      complaintsByHourAgent: q.charts.byHourAgent(current),
+      complaintsByType: complaints.byType,
+      complaintsByWhy: complaints.byWhy,
+      complaintsByHourAgent: complaints.byHourAgent,
       // Her own row only: the totals (her calls and her work orders may be under two names, see `me`).
       perAgent: [{ agent: me.display, name: me.display, figures: mine }],
       // Her calls by the queue each came in on, her work orders by the queue of the call each was filed on (one

@@ -169,27 +169,30 @@ export function kbFigures(db: Db, groups: readonly Bucket[]): (p: { pieces: stri
   return (params) => statement.all(params);
 }
 
-/** The complaint charts: by type and by why-tag per day, by hour × agent; and the low scores to follow up. */
+/** One row of the complaint charts: which chart, its two keys (day and type or tag; hour and agent) and the count. */
+interface ComplaintChartRow {
+  chart: 'type' | 'why' | 'hourAgent';
+  a: string | number;
+  b: string;
+  count: number;
+}
+
+/**
+ * The complaint charts: by type and by why-tag per day, by hour × agent, from one read of her complaints of the
+ * period (MATERIALIZED, then grouped three ways); and the low scores to follow up.
+ */
 export function complaintCharts(db: Db) {
-  const byType = db.prepare<{ pieces: string; me: string }, { day: string; type: string; count: number }>(`
-    WITH ${PIECES}
-    SELECT p.day, coalesce(w.complaint_type, 'other') AS type, count(*) AS count
-    FROM piece p CROSS JOIN work_orders w
-    WHERE w.created_by IN (SELECT agent FROM me) AND w.created_at >= p.s AND w.created_at < p.e AND w.kind = 'complaint'
-    GROUP BY 1, 2 ORDER BY 1, 2`);
-  const byWhy = db.prepare<{ pieces: string; me: string }, { day: string; tag: string; count: number }>(`
-    WITH ${PIECES}
-    SELECT p.day, t.value AS tag, count(*) AS count
-    FROM piece p CROSS JOIN work_orders w JOIN json_each(w.data, '$.whyTags') t
-    WHERE w.created_by IN (SELECT agent FROM me) AND w.created_at >= p.s AND w.created_at < p.e AND w.kind = 'complaint'
-      AND t.type = 'text'
-    GROUP BY 1, 2 ORDER BY 1, 2`);
-  const byHourAgent = db.prepare<{ pieces: string; me: string }, { hour: number; agent: string; count: number }>(`
-    WITH ${PIECES}
-    SELECT ${hourOf('w.created_at')} AS hour, w.created_by AS agent, count(*) AS count
-    FROM piece p CROSS JOIN work_orders w
-    WHERE w.created_by IN (SELECT agent FROM me) AND w.created_at >= p.s AND w.created_at < p.e AND w.kind = 'complaint'
-    GROUP BY 1, 2 ORDER BY 1, 2`);
+  const charts = db.prepare<{ pieces: string; me: string }, ComplaintChartRow>(`
+    WITH ${PIECES}, complaints AS MATERIALIZED (
+      SELECT p.day AS day, ${hourOf('w.created_at')} AS hour, coalesce(w.complaint_type, 'other') AS type, w.created_by AS agent,
+        w.data -> '$.whyTags' AS tags
+      FROM piece p CROSS JOIN work_orders w
+      WHERE w.created_by IN (SELECT agent FROM me) AND w.created_at >= p.s AND w.created_at < p.e AND w.kind = 'complaint'
+    )
+    SELECT 'type' AS chart, day AS a, type AS b, count(*) AS count FROM complaints GROUP BY 2, 3
+    UNION ALL SELECT 'why', day, t.value, count(*) FROM complaints JOIN json_each(complaints.tags) t WHERE t.type = 'text' GROUP BY 2, 3
+    UNION ALL SELECT 'hourAgent', hour, agent, count(*) FROM complaints GROUP BY 2, 3
+    ORDER BY 1, 2, 3`);
   const lowCsat = db.prepare<{ pieces: string; me: string }, { workOrder: string; agent: string; csat: number; at: number }>(`
     WITH ${PIECES}, low AS (
       SELECT w.id, w.external_id, w.created_by, w.csat,
@@ -201,9 +204,16 @@ export function complaintCharts(db: Db) {
     WHERE NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.work_order_id = low.id AND f.status = 'done' AND f.done_at > low.at)
     ORDER BY at LIMIT 50`);
   return {
-    byType: (p: { pieces: string; me: string }) => byType.all(p),
-    byWhy: (p: { pieces: string; me: string }) => byWhy.all(p),
-    byHourAgent: (p: { pieces: string; me: string }) => byHourAgent.all(p),
+    /** Each chart's rows in its order (by day then key; by hour then agent), split from the one statement's. */
+    complaints: (p: { pieces: string; me: string }) => {
+      const rows = charts.all(p);
+      const of = (chart: ComplaintChartRow['chart']) => rows.filter((row) => row.chart === chart);
+      return {
+        byType: of('type').map((row) => ({ day: String(row.a), type: row.b, count: row.count })),
+        byWhy: of('why').map((row) => ({ day: String(row.a), tag: row.b, count: row.count })),
+        byHourAgent: of('hourAgent').map((row) => ({ hour: Number(row.a), agent: row.b, count: row.count })),
+      };
+    },
     lowCsat: (p: { pieces: string; me: string }) => lowCsat.all(p),
   };
 }
