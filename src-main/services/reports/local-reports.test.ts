@@ -388,11 +388,11 @@ describe('figures that move after the period, read again', () => {
     const rescored = (await ask(r)).current;
     const rated = orders.filter((o) => mine(o.by) && inPeriod(o.at, FROM, TO) && o.csat !== undefined).map((o) => (o.id === 'WO-1' ? 1 : o.csat!));
     expect(rescored.csatAverage).toBe(avg(rated));
-    expect(rescored.lowCsatOpen).toBe(before.lowCsatOpen + 1);
+    expect(rescored.lowCsatOpen).toBe(before.lowCsatOpen! + 1);
     // A follow-up done before the new score does not clear it; one done after it does.
     const followUp = cache.db.prepare("INSERT INTO follow_ups (kind, work_order_id, due_at, status, created_at, done_at, owner) VALUES ('follow-up', ?, ?, 'done', 0, ?, 'li.na')");
     followUp.run(id, rescoredAt - 60_000, rescoredAt - 60_000);
-    expect((await ask(r)).current.lowCsatOpen).toBe(before.lowCsatOpen + 1);
+    expect((await ask(r)).current.lowCsatOpen).toBe(before.lowCsatOpen! + 1);
     followUp.run(id, rescoredAt + 60_000, rescoredAt + 60_000);
     expect((await ask(r)).current.lowCsatOpen).toBe(before.lowCsatOpen);
   });
