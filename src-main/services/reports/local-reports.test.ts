@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ReportRequest, ReportResult } from '../../../src-shared/reports/report-contract';
 import { ContactsRepo, type ContactRecord } from '../contacts/contacts-repo';
 import { Cache } from '../db/cache';
+import type { Db } from '../db/database';
 import { LocalReports } from './local-reports';
 import { callFiguresSql, workOrderFiguresSql } from './report-queries';
 
@@ -244,7 +245,7 @@ describe('My day from the local cache', () => {
 describe('the report queries use the indexes', () => {
   it.each([
     ['calls', callFiguresSql(['total', 'day']), 'contacts_by_agent'],
-    ['work orders', workOrderFiguresSql('day'), 'work_orders_by_creator'],
+    ['work orders', workOrderFiguresSql(['day']), 'work_orders_by_creator'],
   ])('%s: each piece of the period is an index range, never a scan of the table', (_, sql, index) => {
     const db = seed().db;
     const plan = db.prepare<{ pieces: string; me: string; now: number }, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all({ pieces: '[]', me: '[]', now: 0 }).map((r) => r.detail);
@@ -294,6 +295,27 @@ describe('first-call resolution as calls arrive late or are linked later', () =>
   });
 });
 
+describe('first-call resolution at the edge of the window, as the later call moves or goes', () => {
+  it('a call back in the last second of day 7 (site time) is a repeat; moved to the first second of day 8, or deleted, it is not', async () => {
+    const r = reports();
+    const tuesday = async () => (await ask(r)).daily.find((d) => d.day === '2026-03-03')!.figures.fcrRate;
+    // Tuesday 23:58: customer 3, who never called back (kept); customer 1 came back on day 7 (missed).
+    expect(await tuesday()).toBe(0.5);
+    // Day 7 after Tuesday 3 March is Tuesday 10 March, which ends at midnight New York time (EDT by then).
+    const { lastInsertRowid } = cache.db
+      .prepare("INSERT INTO contacts (customer_id, started_at, direction, number, agent, duration_s, answered) VALUES (3, ?, 'inbound', '+12125550003', '1002', 60, 1)")
+      .run(t('2026-03-10T23:59:59-04:00'));
+    expect(await tuesday()).toBe(0);
+    const move = cache.db.prepare('UPDATE contacts SET started_at = ? WHERE id = ?');
+    move.run(t('2026-03-11T00:00:00-04:00'), lastInsertRowid);
+    expect(await tuesday()).toBe(0.5);
+    move.run(t('2026-03-10T23:59:59-04:00'), lastInsertRowid);
+    expect(await tuesday()).toBe(0);
+    cache.db.prepare('DELETE FROM contacts WHERE id = ?').run(lastInsertRowid);
+    expect(await tuesday()).toBe(0.5);
+  });
+});
+
 describe('work-order figures per queue', () => {
   it('split by the queue of the call each work order was filed on; one filed with no call is in no queue', async () => {
     const r = reports();
@@ -312,5 +334,81 @@ describe('work-order figures per queue', () => {
     }
     // The complaints queue has both of her long-wait complaints, one escalated, one low score still to follow up.
     expect(perQueue.complaints).toMatchObject({ complaints: 2, escalationRate: 0.5, lowCsatOpen: 1 });
+  });
+});
+
+describe('a report reads each kind of her rows once per period', () => {
+  /** The SQL of every statement a report runs, in order (the report's own connection, watched). */
+  function watched(db: Db): { db: Db; ran: string[] } {
+    const ran: string[] = [];
+    const proxy = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'prepare') {
+          return (sql: string) => {
+            const statement = target.prepare(sql);
+            return { all: (params: unknown) => (ran.push(sql), statement.all(params)) };
+          };
+        }
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return { db: proxy, ran };
+  }
+
+  it('her work orders with their events once for the period, once for the one before and once for the low scores; callbacks by owner', async () => {
+    const db = seed().db;
+    const watch = watched(db);
+    const r = new LocalReports({ db: watch.db, now: () => NOW, me: () => ({ names: ME, display: 'li.na' }), settings: () => ({ timeZone: TZ, targets: {} }) });
+    const result = await ask(r);
+    expect(result.current.callbacksPromised).toBe(expectedCallbacks(FROM, TO).callbacksPromised);
+    const plans = watch.ran.map((sql) =>
+      db.prepare<{ pieces: string; me: string; now: number }, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all({ pieces: '[]', me: '[]', now: 0 }).map((row) => row.detail),
+    );
+    const reading = (what: RegExp) => plans.filter((plan) => plan.some((d) => what.test(d))).length;
+    // Grouped by day, hour and queue in one pass: not a pass (and an event lookup per work order) per grouping.
+    expect(reading(/work_order_events_by_order/)).toBe(3);
+    expect(reading(/contacts_by_agent/)).toBe(2);
+    // Her callbacks (and the ones nobody owns) found by owner: never every agent's callbacks of the year.
+    expect(plans.flat().filter((d) => / f USING /.test(d) && !/follow_ups_by_order/.test(d))).toEqual(
+      Array(2).fill(expect.stringContaining('SEARCH f USING COVERING INDEX follow_ups_by_owner (kind=? AND owner=? AND due_at>? AND due_at<?)')),
+    );
+  });
+});
+
+describe('figures that move after the period, read again', () => {
+  it('a score recorded later moves the week the work order was filed in; a follow-up done after it clears the low score', async () => {
+    const r = reports();
+    const before = (await ask(r)).current;
+    // WO-1 was rated 5 on Wednesday; the customer changes it to 1 a fortnight later (a new score, a new event).
+    const { id } = cache.db.prepare<[], { id: number }>("SELECT id FROM work_orders WHERE external_id = 'WO-1'").get()!;
+    const rescoredAt = t('2026-03-18T10:00:00-04:00');
+    cache.db.prepare('UPDATE work_orders SET csat = 1, updated_at = ? WHERE id = ?').run(rescoredAt, id);
+    cache.db.prepare("INSERT INTO work_order_events (work_order_id, at, kind, actor, data) VALUES (?, ?, 'rated', 'li.na', '{\"csat\":1}')").run(id, rescoredAt);
+    const rescored = (await ask(r)).current;
+    const rated = orders.filter((o) => mine(o.by) && inPeriod(o.at, FROM, TO) && o.csat !== undefined).map((o) => (o.id === 'WO-1' ? 1 : o.csat!));
+    expect(rescored.csatAverage).toBe(avg(rated));
+    expect(rescored.lowCsatOpen).toBe(before.lowCsatOpen! + 1);
+    // A follow-up done before the new score does not clear it; one done after it does.
+    const followUp = cache.db.prepare("INSERT INTO follow_ups (kind, work_order_id, due_at, status, created_at, done_at, owner) VALUES ('follow-up', ?, ?, 'done', 0, ?, 'li.na')");
+    followUp.run(id, rescoredAt - 60_000, rescoredAt - 60_000);
+    expect((await ask(r)).current.lowCsatOpen).toBe(before.lowCsatOpen! + 1);
+    followUp.run(id, rescoredAt + 60_000, rescoredAt + 60_000);
+    expect((await ask(r)).current.lowCsatOpen).toBe(before.lowCsatOpen);
+  });
+
+  it('callbacks: hers under either name, and the unowned ones, each counted once; a colleague\'s never', async () => {
+    const base = expectedCallbacks(FROM, TO).callbacksPromised;
+    const r = reports();
+    const callback = cache.db.prepare("INSERT INTO follow_ups (kind, due_at, status, created_at, owner) VALUES ('callback', ?, 'pending', 0, ?)");
+    callback.run(t('2026-03-09T23:59:00-04:00'), '1001'); // her extension, the last minute of the period
+    callback.run(t('2026-03-10T00:00:00-04:00'), '1001'); // the first minute after it
+    callback.run(t('2026-03-05T12:00:00-05:00'), 'wang.fang');
+    expect((await ask(r)).current.callbacksPromised).toBe(base + 1);
+    // Her name twice in the list she is known by changes nothing.
+    const twice = new LocalReports({ db: cache.db, now: () => NOW, me: () => ({ names: [...ME, 'li.na'], display: 'li.na' }), settings: () => ({ timeZone: TZ, targets: {} }) });
+    const result = await ask(twice);
+    expect(result.current.callbacksPromised).toBe(base + 1);
+    expect(result.daily.find((d) => d.day === '2026-03-09')!.figures.callbacksPromised).toBe(1);
   });
 });

@@ -19,6 +19,7 @@ import {
   type Bucket,
   type CallbackFigureRow,
   type CallFigureRow,
+  type Grouped,
   type KbFigureRow,
   type WorkOrderFigureRow,
 } from './report-queries';
@@ -32,12 +33,16 @@ export interface LocalReportsOptions {
   settings: () => { timeZone: string; targets: ReportFigures };
 }
 
+/** One bucket's row of each family. */
 interface Families {
   calls?: CallFigureRow;
   orders?: WorkOrderFigureRow;
   callbacks?: CallbackFigureRow;
   kb?: KbFigureRow;
 }
+
+/** Every row of each family, all groupings (tagged by `grp`). */
+type FamilyRows = { [F in keyof Families]?: NonNullable<Families[F]>[] };
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
@@ -76,18 +81,19 @@ export class LocalReports implements ReportSource {
   constructor(private readonly options: LocalReportsOptions) {
     const db = options.db;
     this.now = options.now ?? Date.now;
-    const per = (bucket: Bucket) => ({
-      orders: workOrderFigures(db, bucket),
-      callbacks: callbackFigures(db, bucket),
-      kb: kbFigures(db, bucket),
-    });
+    // Each family is one statement answering every grouping of the period (its rows read once); the period
+    // before needs its totals only.
+    const all: Bucket[] = ['total', 'day', 'hour', 'queue'];
+    const spread: Bucket[] = ['total', 'day', 'hour'];
     this.queries = {
-      calls: callFigures(db, ['total', 'day', 'hour', 'queue']),
+      calls: callFigures(db, all),
+      orders: workOrderFigures(db, all),
+      callbacks: callbackFigures(db, spread),
+      kb: kbFigures(db, spread),
       callsTotal: callFigures(db, ['total']),
-      total: per('total'),
-      day: per('day'),
-      hour: per('hour'),
-      queueOrders: workOrderFigures(db, 'queue'),
+      ordersTotal: workOrderFigures(db, ['total']),
+      callbacksTotal: callbackFigures(db, ['total']),
+      kbTotal: kbFigures(db, ['total']),
       charts: complaintCharts(db),
     };
   }
@@ -117,17 +123,12 @@ export class LocalReports implements ReportSource {
     const current = { ...base, pieces: this.pieces(timeZone, period, request.fcrWindowDays) };
     const before = { ...base, pieces: this.pieces(timeZone, previous, request.fcrWindowDays) };
     const q = this.queries;
-    const calls = q.calls(current);
-    const callsOf = (grp: Bucket) => calls.filter((row) => row.grp === grp);
-    const grouped = (set: typeof q.total, params: typeof current, callRows: CallFigureRow[]) =>
-      collect([
-        ['calls', callRows],
-        ['orders', set.orders(params)],
-        ['callbacks', set.callbacks(params)],
-        ['kb', set.kb(params)],
-      ]);
-    const days = grouped(q.day, current, callsOf('day'));
-    const mine = figuresOf(grouped(q.total, current, callsOf('total')).get('all') ?? {});
+    const rows = { calls: q.calls(current), orders: q.orders(current), callbacks: q.callbacks(current), kb: q.kb(current) };
+    const grouped = (grp: Bucket) => collect(rows, grp);
+    const days = grouped('day');
+    const mine = figuresOf(grouped('total').get('all') ?? {});
+    const earlier = collect({ calls: q.callsTotal(before), orders: q.ordersTotal(before), callbacks: q.callbacksTotal(before), kb: q.kbTotal(before) }, 'total');
+    const complaints = q.charts.complaints(current);
     const dayList: string[] = [];
     for (let d = period.from; d <= period.to; d = addDays(d, 1)) dayList.push(d);
     return {
@@ -135,20 +136,20 @@ export class LocalReports implements ReportSource {
       period,
       previous,
       current: mine,
-      previousFigures: figuresOf(grouped(q.total, before, q.callsTotal(before)).get('all') ?? {}),
+      previousFigures: figuresOf(earlier.get('all') ?? {}),
       targets: Object.fromEntries(ReportMetricIds.map((id) => [id, targets[id] ?? null])) as Record<ReportMetricId, number | null>,
       daily: dayList.map((day) => ({ day, figures: figuresOf(days.get(day) ?? {}) })),
-      complaintsByType: q.charts.byType(current),
-      complaintsByWhy: q.charts.byWhy(current),
-      complaintsByHourAgent: q.charts.byHourAgent(current),
+      complaintsByType: complaints.byType,
+      complaintsByWhy: complaints.byWhy,
+      complaintsByHourAgent: complaints.byHourAgent,
       // Her own row only: the totals (her calls and her work orders may be under two names, see `me`).
       perAgent: [{ agent: me.display, name: me.display, figures: mine }],
       // Her calls by the queue each came in on, her work orders by the queue of the call each was filed on (one
       // filed with no call is in no queue).
-      perQueue: [...collect([['calls', callsOf('queue')], ['orders', q.queueOrders(current).filter((row) => row.bucket !== '')]])]
+      perQueue: [...collect({ calls: rows.calls, orders: rows.orders.filter((row) => row.bucket !== '') }, 'queue')]
         .map(([queue, f]) => ({ queue, figures: figuresOf(f) }))
         .sort((a, b) => a.queue.localeCompare(b.queue)),
-      perHour: [...grouped(q.hour, current, callsOf('hour'))].map(([hour, f]) => ({ hour: Number(hour), figures: figuresOf(f) })).sort((a, b) => a.hour - b.hour),
+      perHour: [...grouped('hour')].map(([hour, f]) => ({ hour: Number(hour), figures: figuresOf(f) })).sort((a, b) => a.hour - b.hour),
       lowCsat: q.charts.lowCsat(current),
     };
   }
@@ -165,13 +166,12 @@ export class LocalReports implements ReportSource {
   }
 }
 
-type FamilyRows = [keyof Families, { bucket: string | number }[]][];
-
-/** Rows of each family by bucket (merging what SQL aggregated, not aggregating rows). */
-function collect(families: FamilyRows): Map<string, Families> {
+/** Each family's rows of one grouping, by bucket (merging what SQL aggregated, not aggregating rows). */
+function collect(families: FamilyRows, grp: Bucket): Map<string, Families> {
   const out = new Map<string, Families>();
-  for (const [family, rows] of families) {
+  for (const [family, rows] of Object.entries(families) as [keyof Families, Grouped[]][]) {
     for (const row of rows) {
+      if (row.grp !== grp) continue;
       const key = String(row.bucket);
       const entry = out.get(key) ?? {};
       (entry as Record<string, unknown>)[family] = row;

@@ -11,6 +11,7 @@ import * as reportFigures from './0009-report-figures';
 import * as contactPbxCall from './0010-contact-pbx-call';
 import * as repeatCalls from './0011-repeat-calls';
 import * as workOrderCallQueue from './0012-work-order-call-queue';
+import * as reportCallbacks from './0013-report-callbacks';
 
 export interface Migration {
   name: string;
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   { name: '0010-contact-pbx-call', up: contactPbxCall.up },
   { name: '0011-repeat-calls', up: repeatCalls.up },
   { name: '0012-work-order-call-queue', up: workOrderCallQueue.up },
+  { name: '0013-report-callbacks', up: reportCallbacks.up },
 ];
