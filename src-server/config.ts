@@ -24,6 +24,11 @@ export const ServerConfig = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Specialist queue per route (difficult → specialists, major → complaints lead). */
   routeQueues: z.object({ specialist: z.string().default('specialists'), 'complaints-lead': z.string().default('complaints-lead') }).default({ specialist: 'specialists', 'complaints-lead': 'complaints-lead' }),
+  /**
+   * How long a server process keeps a person's account between reads. A change made through the admin CLI or the
+   * API drops it at once (account_changed); only a change made by hand in SQL waits this long.
+   */
+  accountCacheSeconds: z.coerce.number().int().min(0).max(60).default(5),
   /** A signed-in desktop not seen for this long counts as offline (its due callbacks fall to the team). */
   offlineAfterSeconds: z.coerce.number().int().min(5).max(3600).default(90),
   tokenSecret: z.string().min(32, 'the token secret must be at least 32 characters'),
@@ -53,6 +58,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     recordingsDir: env.AGENT_SERVER_RECORDINGS_DIR,
     maxLoginFailuresPerAddress: env.AGENT_SERVER_MAX_LOGIN_FAILURES_PER_ADDRESS,
     accessTokenSeconds: env.AGENT_SERVER_ACCESS_TOKEN_SECONDS,
+    accountCacheSeconds: env.AGENT_SERVER_ACCOUNT_CACHE_SECONDS,
   };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) raw[k] = v;
   const secretFile = env.AGENT_SERVER_TOKEN_SECRET_FILE ?? (raw.tokenSecretFile as string | undefined);

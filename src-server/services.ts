@@ -56,7 +56,7 @@ export function buildServices(config: ServerConfig, log: Log): Services {
     pool,
     reportsPool,
     users,
-    accounts: new AccountCache(users, notifier),
+    accounts: new AccountCache(users, notifier, config.accountCacheSeconds * 1000),
     sessions,
     tokens,
     auth: new AuthService(users, sessions, tokens, config, log),

@@ -9,9 +9,6 @@ export interface AccountChanges {
   on(event: 'all', fn: () => void): unknown;
 }
 
-/** How long a person's account is taken as read: a reconnecting desktop's push, pulls and live channel in one read. */
-export const ACCOUNT_CACHE_MS = 5_000;
-
 interface Entry {
   account: Promise<Account>;
   readAt: number;
@@ -24,8 +21,8 @@ interface Entry {
  * immediate: disabling a person or resetting her password notifies account_changed in the same transaction, and
  * her entry is dropped the moment this process hears it (the moment her live channels close too). While the
  * listener is away (PostgreSQL restarting) notifications may be lost, so nothing is kept then, and everything is
- * dropped when it listens again. A change made by hand in SQL, with no notification, takes effect within
- * ACCOUNT_CACHE_MS.
+ * dropped when it listens again. A change made by hand in SQL, with no notification, takes effect within ttlMs
+ * (the server's accountCacheSeconds).
  */
 export class AccountCache {
   /** One per person; dropped (a read still on its way included) when her account changes. */
@@ -34,7 +31,7 @@ export class AccountCache {
   constructor(
     private readonly users: Pick<UsersRepo, 'withQueues'>,
     private readonly changes: AccountChanges,
-    private readonly ttlMs = ACCOUNT_CACHE_MS,
+    private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {
     changes.on('account', (userId) => this.entries.delete(userId));

@@ -38,7 +38,7 @@ afterAll(async () => {
 async function wakeUpsSince(from: number): Promise<string[]> {
   const mark = randomUUID();
   await db.query("SELECT pg_notify('test_mark', $1)", [mark]);
-  await expect.poll(() => heard.includes(`test_mark ${mark}`)).toBe(true);
+  await expect.poll(() => heard.includes(`test_mark ${mark}`), { timeout: 15_000 }).toBe(true);
   return heard.slice(from, heard.indexOf(`test_mark ${mark}`)).filter((h) => h.startsWith('team_feed '));
 }
 
@@ -97,7 +97,7 @@ describe('a push is one transaction', () => {
       await expect.poll(async () => {
         waiting = (await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF w%'")).rows[0]?.pid;
         return waiting;
-      }).toBeDefined();
+      }, { timeout: 15_000 }).toBeDefined();
       await db.query('SELECT pg_terminate_backend($1)', [waiting]);
       expect((await cut).status).toBeGreaterThanOrEqual(500);
     } finally {
@@ -170,7 +170,7 @@ describe('a push is one transaction', () => {
       await other.query('BEGIN');
       await other.query('SELECT id FROM work_orders WHERE id = $1 FOR UPDATE', [filed.workOrder.id]);
       const pushed = push(base, t.accessToken, desk, batch);
-      await expect.poll(async () => (await db.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF w%'")).rowCount).toBe(1);
+      await expect.poll(async () => (await db.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF w%'")).rowCount, { timeout: 15_000 }).toBe(1);
       await other.query("UPDATE teams SET feed_seq = feed_seq WHERE name = 'north'");
       await other.query('ROLLBACK');
       const r = await pushed;
@@ -180,8 +180,39 @@ describe('a push is one transaction', () => {
       await other.query('RESET deadlock_timeout');
       other.release();
     }
-    expect(lab.servers[0]!.log).toContain('push ran into another transaction; running it again');
+    // The server's log comes through its stdout, which may arrive after the HTTP answer.
+    await expect.poll(() => lab.servers[0]!.log, { timeout: 15_000 }).toContain('push ran into another transaction; running it again');
     expect(Number((await db.query('SELECT count(*) AS n FROM contacts WHERE id = $1', [call.contact.id])).rows[0].n)).toBe(1);
+  });
+
+  it('the callback sweep takes the team before any callback, as a push does: a push holding the team never deadlocks with it', async () => {
+    const t = await signIn(base, '1001', 'agent-pass-1001');
+    const filed = fileComplaint('ordinary', 'callback that falls due', Date.now() + 3_600_000);
+    expect((await push(base, t.accessToken, randomUUID(), [{ seq: 1, mutation: filed }])).body.results[0]!.outcome).toBe('applied');
+    const callback = filed.followUps[0]!.id;
+    // A push's transaction: the team first (as push-service takes it), a follow-up after.
+    const pusher = await db.connect();
+    try {
+      // If a deadlock happens, PostgreSQL ends the sweep's transaction (its check runs after 1 s, this one's after 30).
+      await pusher.query("SET deadlock_timeout = '30s'");
+      await pusher.query('BEGIN');
+      await pusher.query("SELECT id FROM teams WHERE name = 'north' FOR NO KEY UPDATE");
+      // The callback falls due with its agent signed out: the server's sweep (every 2 s) goes for it and waits for the team.
+      await db.query("UPDATE follow_ups SET due_at = now() - interval '1 minute' WHERE id = $1", [callback]);
+      await db.query("UPDATE sign_ins SET signed_in = false WHERE user_id = (SELECT id FROM users WHERE username = '1001')");
+      await expect
+        .poll(async () => (await db.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%teams%' AND pid <> $1", [(pusher as unknown as { processID: number }).processID])).rowCount, { timeout: 15_000 })
+        .toBe(1);
+      // Before, the sweep held the callback while it waited for the team: this lock closed the circle.
+      await pusher.query('SELECT id FROM follow_ups WHERE id = $1 FOR UPDATE', [callback]);
+      await pusher.query('COMMIT');
+    } finally {
+      await pusher.query('ROLLBACK');
+      await pusher.query('RESET deadlock_timeout');
+      pusher.release();
+    }
+    await expect.poll(async () => (await db.query('SELECT queue FROM follow_ups WHERE id = $1', [callback])).rows[0].queue, { timeout: 15_000 }).toBe('team');
+    expect(lab.servers[0]!.log).not.toContain('callback sweep failed');
   });
 
   it('a long outbox goes in several transactions of one push, every change once', async () => {

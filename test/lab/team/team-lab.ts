@@ -6,11 +6,11 @@ import type { Mutation, PullResponse, PushResponse, TokenResponse } from '../../
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 
 /** A real PostgreSQL and team-server processes on loopback, with people created by the admin CLI. */
-export async function startTeamLab(people: LabPerson[], servers = 1, pgSettings: string[] = []): Promise<{ pg: LabPostgres; servers: LabTeamServer[]; stop: () => Promise<void> }> {
+export async function startTeamLab(people: LabPerson[], servers = 1, pgSettings: string[] = [], serverEnv: Record<string, string> = {}): Promise<{ pg: LabPostgres; servers: LabTeamServer[]; stop: () => Promise<void> }> {
   const pg = new LabPostgres('teamserver', pgSettings);
   await pg.start();
   const secret = LabTeamServer.secret();
-  const list = Array.from({ length: servers }, () => new LabTeamServer(ROOT, pg.url, secret));
+  const list = Array.from({ length: servers }, () => new LabTeamServer(ROOT, pg.url, secret, serverEnv));
   await list[0]!.start();
   list[0]!.addPeople(people);
   for (const s of list.slice(1)) await s.start();
