@@ -35,7 +35,10 @@ function step(suite, command, args) {
 function vitest(project) {
   const file = `${reportDir}/${project}.json`;
   const ok = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
-  if (!existsSync(file)) return record(project, 0, 1);
+  if (!existsSync(file)) {
+    failures.push(`${project}: no report (the runner stopped before writing it; see its output above)`);
+    return record(project, 0, 1);
+  }
   const r = JSON.parse(readFileSync(file, 'utf8'));
   // A suite that failed to load has no failed tests but did fail: count it.
   for (const f of r.testResults) {
@@ -50,7 +53,10 @@ function vitest(project) {
 function playwright() {
   const file = `${reportDir}/e2e.json`;
   const ok = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-  if (!existsSync(file)) return record('e2e', 0, 1);
+  if (!existsSync(file)) {
+    failures.push('e2e: no report (Playwright stopped before writing it; see its output above)');
+    return record('e2e', 0, 1);
+  }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const s = report.stats;
   collectPlaywrightFailures(report.suites ?? []);

@@ -100,6 +100,8 @@ export function createWebSocketBridge(origin: string, secret: () => Promise<stri
     let opened = false;
     ws.addEventListener('message', onMessage);
     ws.addEventListener('open', () => {
+      // A socket another try has replaced (a network-back event tried at once) has no say over the link.
+      if (socket !== ws) return ws.close();
       opened = true;
       attempt = 0;
       confirmingRefusal = false;

@@ -83,6 +83,8 @@ export function rankFromBest(scored: ScoredWord[][], order: number[], limit: num
     for (const w of slot) {
       if (w.postings.newer.length > 0) return null;
       const top = reads.postings(w.id, 'best');
+      // No best postings kept for a word that has postings: nothing here can bound it, so no shortcut.
+      if (top.ids.length === 0 && w.postings.ids.length > 0) return null;
       lists.push(top.ids);
       // Outside its best postings, a word weighs at most its last best one.
       if (w.postings.ids.length > top.ids.length) most = Math.max(most, w.factor * top.weights[top.ids.length - 1]!);

@@ -76,7 +76,9 @@ function best(candidates: Iterable<number>, score: Float64Array, limit: number):
   const top: number[] = [];
   for (const id of candidates) {
     const s = score[id]!;
-    if (top.length === limit && s <= score[top[limit - 1]!]!) continue;
+    const last = top[limit - 1];
+    // A tie with the last kept goes to the older article whichever was seen first, as in the shortcut's TopScores.
+    if (last !== undefined && (s < score[last]! || (s === score[last]! && id > last))) continue;
     let at = top.length;
     while (at > 0 && (score[top[at - 1]!]! < s || (score[top[at - 1]!]! === s && top[at - 1]! > id))) at--;
     top.splice(at, 0, id);
