@@ -95,18 +95,25 @@ async function main(): Promise<void> {
   let appWindow: AppWindow | null = null;
   let stopping = false;
   const stop = async () => {
-    if (stopping) return;
+    // Asked twice (an impatient second Ctrl+C): go now; the demo's lab processes are killed on the way out.
+    if (stopping) process.exit(1);
     stopping = true;
-    await appWindow?.close();
-    await shell.close();
-    await app.stop();
-    await demoRun?.stop();
-    await teamServer?.stop();
-    await appLog.close();
-    process.exit(0);
+    let failed = false;
+    // Each step whatever the one before it did: a stop that failed must not leave the PBX or the team server running.
+    for (const step of [() => appWindow?.close(), () => shell.close(), () => app.stop(), () => demoRun?.stop(), () => teamServer?.stop(), () => appLog.close()]) {
+      try {
+        await step();
+      } catch (err) {
+        failed = true;
+        logger.error('web shell: a part did not stop cleanly', { error: (err as Error).message });
+      }
+    }
+    process.exit(failed ? 1 : 0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // The terminal closed: stop as for Ctrl+C (the demo's lab processes, in groups of their own, would not hear it).
+  process.on('SIGHUP', () => void stop());
 
   if (demoRun) await demoRun.start();
   else await app.start();

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, waitForUdpListener } from './ports';
 import { renderTemplate } from './template';
-import { labProcessGroup } from './own-process-group';
+import { spawnLabProcess } from './own-process-group';
 
 export interface CustomerCall {
   /** The caller's number as the customer's phone sends it in From. */
@@ -231,7 +231,7 @@ export class CustomerPhone {
       ...(echo ? ['-rtp_echo'] : []),
       ...['-trace_err', '-error_file', errorFile, '-trace_logs', '-log_file', logFile],
     ];
-    const child = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'], ...labProcessGroup() });
+    const child = spawnLabProcess('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.running.add(child);
     let output = '';
     const keep = (c: string) => (output = (output + c).slice(-8000));

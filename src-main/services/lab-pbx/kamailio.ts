@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../../app/logger';
@@ -9,7 +9,7 @@ import { RecordingHook } from './recording-hook';
 import type { RecordingDestination } from './recording-upload';
 import { toneWav } from './tones';
 import { renderTemplate } from './template';
-import { labProcessGroup } from './own-process-group';
+import { spawnLabProcess } from './own-process-group';
 
 export interface LabAgent {
   extension: string;
@@ -184,10 +184,10 @@ export class LabKamailio {
       { mode: 0o600 },
     );
     const log = this.options.logger;
-    const child = spawn(
+    const child = spawnLabProcess(
       '/usr/sbin/kamailio',
       ['-f', cfgPath, '-DD', '-E', '-P', join(this.options.runDir, 'kamailio.pid'), '-Y', this.options.runDir, '-m', '64', '-M', '8'],
-      { stdio: ['ignore', 'ignore', 'pipe'], ...labProcessGroup() },
+      { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     this.process = child;
     this.stderr = '';

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import type { Logger } from '../../app/logger';
 import { AGENT_MEDIA_ADDRESS } from './agent-network';
 import { freePort } from './ports';
-import { labProcessGroup } from './own-process-group';
+import { spawnLabProcess } from './own-process-group';
 
 /**
  * Debian's rtpengine in user space (no kernel module), on loopback: the lab PBX's media relay. It turns the
@@ -50,7 +50,7 @@ export class LabRtpEngine {
       '--delete-delay=0',
       ...(this.recordingDir ? [`--recording-dir=${this.recordingDir}`, '--recording-method=pcap', '--recording-format=raw'] : []),
     ];
-    const child = spawn('rtpengine', args, { stdio: ['ignore', 'ignore', 'pipe'], ...labProcessGroup() });
+    const child = spawnLabProcess('rtpengine', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.process = child;
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-50_000);

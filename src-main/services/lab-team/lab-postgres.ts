@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../lab-pbx/ports';
-import { labProcessGroup } from '../lab-pbx/own-process-group';
+import { spawnLabProcess } from '../lab-pbx/own-process-group';
 
 const BIN = '/usr/lib/postgresql/15/bin';
 
@@ -61,7 +61,7 @@ export class LabPostgres {
       '-D', join(this.dir, 'data'), '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1',
       '-c', 'max_connections=300', '-c', 'shared_buffers=128MB', '-c', 'logging_collector=off', ...this.settings.flatMap((x) => ['-c', x]),
     ]);
-    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], ...labProcessGroup() });
+    const child = spawnLabProcess(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => {
       if (this.child === child) this.child = null;

@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../lab-pbx/ports';
-import { labProcessGroup } from '../lab-pbx/own-process-group';
+import { spawnLabProcess } from '../lab-pbx/own-process-group';
 
 export interface LabPerson {
   username: string;
@@ -48,11 +48,10 @@ export class LabTeamServer {
     const entry = join(this.root, 'out/server/server.js');
     if (!existsSync(entry)) throw new Error('the team server is not built: run npm run build');
     if (!this.port) this.port = await freePort();
-    const child = spawn(process.execPath, [entry], {
+    const child = spawnLabProcess(process.execPath, [entry], {
       // Its log stays in this.log (not printed); 'info' is needed, the ready line is an info line.
       env: { PATH: process.env.PATH ?? '', AGENT_SERVER_LOG_LEVEL: 'info', AGENT_SERVER_DATABASE_URL: this.databaseUrl, AGENT_SERVER_TOKEN_SECRET: this.tokenSecret, AGENT_SERVER_PORT: String(this.port), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...labProcessGroup(),
     });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => {
