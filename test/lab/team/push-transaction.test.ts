@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Mutation } from '../../../src-shared/sync/contract';
-import { fileComplaint, pull, push, signIn, startTeamLab } from './team-lab';
+import { callRecord, fileComplaint, pull, push, signIn, startTeamLab } from './team-lab';
 
 // A desktop's push is one PostgreSQL transaction on a real PostgreSQL and a real team-server process: the team is
 // woken once per push, a push cut off half-way leaves nothing of itself, and every guarantee of one change at a
@@ -40,16 +39,6 @@ async function wakeUpsSince(from: number): Promise<string[]> {
   await db.query("SELECT pg_notify('test_mark', $1)", [mark]);
   await expect.poll(() => heard.includes(`test_mark ${mark}`), { timeout: 15_000 }).toBe(true);
   return heard.slice(from, heard.indexOf(`test_mark ${mark}`)).filter((h) => h.startsWith('team_feed '));
-}
-
-function callRecord(): Mutation & { kind: 'contact.record' } {
-  return {
-    kind: 'contact.record',
-    contact: {
-      id: randomUUID(), startedAt: Date.now(), direction: 'inbound', customer: { externalId: 'CUST-1', name: '王小明', number: '+8613800138000' },
-      queue: 'billing', durationS: 120, holdS: 0, disposition: 'resolved',
-    },
-  };
 }
 
 const teamFeedSeq = async () => Number((await db.query("SELECT feed_seq FROM teams WHERE name = 'north'")).rows[0].feed_seq);

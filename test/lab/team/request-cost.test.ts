@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Mutation, PullResponse } from '../../../src-shared/sync/contract';
-import { fileComplaint, push, ROOT, signIn, startTeamLab } from './team-lab';
+import type { PullResponse } from '../../../src-shared/sync/contract';
+import { callRecord, fileComplaint, push, ROOT, signIn, startTeamLab } from './team-lab';
 
 // What a desktop's requests cost PostgreSQL, counted by PostgreSQL itself (pg_stat_statements, loaded in this
 // lab's cluster) on a real team-server process: a push is one transaction, a pull that finds nothing new is one
@@ -55,16 +55,6 @@ async function costOf(run: () => Promise<unknown>): Promise<Cost> {
     statements: calls(() => true) - background,
     commits: calls((q) => /^COMMIT/i.test(q)) - sweeps,
     accountReads: calls((q) => q.includes('LEFT JOIN user_queues q ON q.user_id = u.id WHERE u.id = $1')),
-  };
-}
-
-function callRecord(): Mutation & { kind: 'contact.record' } {
-  return {
-    kind: 'contact.record',
-    contact: {
-      id: randomUUID(), startedAt: Date.now(), direction: 'inbound', customer: { externalId: 'CUST-1', name: '王小明', number: '+8613800138000' },
-      queue: 'billing', durationS: 120, holdS: 0, disposition: 'resolved',
-    },
   };
 }
 

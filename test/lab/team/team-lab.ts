@@ -44,6 +44,17 @@ export async function pull(base: string, token: string, after = 0): Promise<{ st
   return { status: r.status, body: (await r.json()) as PullResponse };
 }
 
+/** A call record as a desktop pushes it: a new call id each time. */
+export function callRecord(): Mutation & { kind: 'contact.record' } {
+  return {
+    kind: 'contact.record',
+    contact: {
+      id: randomUUID(), startedAt: Date.now(), direction: 'inbound', customer: { externalId: 'CUST-1', name: '王小明', number: '+8613800138000' },
+      queue: 'billing', durationS: 120, holdS: 0, disposition: 'resolved',
+    },
+  };
+}
+
 export function fileComplaint(severity: 'ordinary' | 'difficult' | 'major', summary: string, callbackDueAt: number | null = null): Mutation & { kind: 'workOrder.file' } {
   return {
     kind: 'workOrder.file',
