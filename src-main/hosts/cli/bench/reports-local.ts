@@ -5,7 +5,7 @@ import { ReportRequest } from '../../../../src-shared/reports/report-contract';
 import { openDatabase, type Db } from '../../../services/db/database';
 import { LocalReports } from '../../../services/reports/local-reports';
 import { openReportConnection } from '../../../services/reports/report-connection';
-import { DEFAULT_MY_DAY_TARGETS } from '../../../services/reports/report-settings';
+import { DEFAULT_REPORT_TARGETS } from '../../../../src-shared/reports/report-targets';
 import { addDays } from '../../../services/reports/site-time';
 import { seededRandom } from '../../../services/sample-data/synthetic';
 import { percentile, round } from './stats';
@@ -95,7 +95,7 @@ export async function benchLocalReports(scale: 'small' | 'full') {
       db,
       now: () => YEAR_START + YEAR_MS,
       me: () => ({ names: [me], display: me }),
-      settings: () => ({ timeZone: TIME_ZONE, targets: DEFAULT_MY_DAY_TARGETS }),
+      settings: () => ({ timeZone: TIME_ZONE, targets: DEFAULT_REPORT_TARGETS }),
     });
     const screens: Record<string, { p50: number; p95: number; max: number }> = {};
     for (const [screen, days] of Object.entries(SCREENS)) {
