@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { PullQuery, PushRequest, type Role } from '../../src-shared/sync/contract';
+import { PullQuery, PushEnvelope, type Role } from '../../src-shared/sync/contract';
 import type { Services } from '../services';
 import { authenticate, predatesReset } from './authenticate';
 import { validate } from './validate';
@@ -18,7 +18,7 @@ interface LiveViewer {
 export function syncRoutes(app: FastifyInstance, s: Services): void {
   app.post('/v1/sync/push', async (req) => {
     const v = await authenticate(req, s.tokens, s.accounts);
-    const body = validate(PushRequest, req.body, 'push');
+    const body = validate(PushEnvelope, req.body, 'push');
     await s.sessions.seen(v.userId);
     return s.push.push(v, body);
   });

@@ -3,6 +3,13 @@ import { z } from 'zod';
 /** Identifies one call leg in this app; never shown to the agent. */
 export const CallId = z.string().regex(/^[A-Za-z0-9._:@-]{1,128}$/, 'call id must be 1–128 letters, digits or ._:@-');
 
+/**
+ * The PBX's SIP Call-ID where it leaves the desktop (the call record shared with the team): RFC 3261 makes it
+ * visible ASCII with no spaces, and every copy of it is capped at 256. Anything else (a control character that
+ * could forge a log line, an endless string) is refused: it came from outside.
+ */
+export const PbxCallId = z.string().regex(/^[\x21-\x7e]{1,256}$/, 'a Call-ID is 1–256 visible ASCII characters, without spaces or control characters');
+
 /** Values the PBX/IVR put in SIP headers; all plain text, never markup. */
 export const CallHeaders = z.object({
   queue: z.string().max(200).nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PbxCallId } from '../domain/call';
 import { Severity, WorkOrderStatus } from '../domain/screen-pop';
 import { Route } from '../workorders/complaint';
 import { KbHelpedMutation } from './knowledge-contract';
@@ -139,6 +140,8 @@ const RecordContact = z.object({
     answered: z.boolean().optional(),
     /** The call's audio quality as the agent's window measured it (none: not measured, or an older desktop). */
     quality: ContactQuality.nullable().optional(),
+    /** The PBX's SIP Call-ID, which the call's recording is filed under (older desktops send none). */
+    pbxCallId: PbxCallId.optional(),
   }),
 });
 
@@ -176,6 +179,20 @@ export const PushRequest = z.object({
   mutations: z.array(PushedMutation).min(1).max(MAX_PUSH),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
+
+const KINDS: ReadonlySet<string> = new Set(Mutation.options.map((m) => m.shape.kind.value));
+/**
+ * A push as the server's route takes it: each change is checked against `Mutation` on its own when it is applied,
+ * so a malformed one (a Call-ID with a control character) is refused alone, recorded, and the rest of the push still
+ * applies. A kind this server does not know refuses the whole push, as before: it may apply once the server knows it.
+ */
+export const PushEnvelope = PushRequest.extend({
+  mutations: z
+    .array(PushedMutation.extend({ mutation: z.looseObject({ kind: z.string().refine((k) => KINDS.has(k), 'a change of a kind this server does not know') }) }))
+    .min(1)
+    .max(MAX_PUSH),
+});
+export type PushEnvelope = z.infer<typeof PushEnvelope>;
 
 /**
  * applied: done now; duplicate: done before (a retry); conflict: based on an old version, not applied — the
@@ -256,6 +273,11 @@ export const ServerContact = z.object({
   durationS: z.number().int(),
   holdS: z.number().int(),
   disposition: z.string().nullable(),
+  /**
+   * The PBX's SIP Call-ID, so every desktop of the team links the call to its own recording; absent from older
+   * servers and calls from older desktops. One that is not a Call-ID is taken as none (the pull still applies).
+   */
+  pbxCallId: PbxCallId.nullish().catch(null),
 });
 export type ServerContact = z.infer<typeof ServerContact>;
 

@@ -127,4 +127,16 @@ describe('a call shared with the team server', () => {
     recorder.callEnded({ ...call('missed-1'), answeredAt: null, endReason: 'caller hung up' }, 0);
     expect(shared()).toMatchObject([{ contact: { durationS: 0, acwS: 0, answered: false, disposition: 'caller hung up' } }]);
   });
+
+  it('carries the PBX\'s Call-ID; one the team server would refuse is left out and the call still goes', () => {
+    const { recorder } = setUp();
+    cache.sync.enabled = true;
+    const missed = (callId: string, pbxCallId: string) => ({ ...call(callId), pbxCallId, answeredAt: null, endReason: 'caller hung up' });
+    recorder.callEnded(missed('pbx-1', 'a84b4c76e66710@192.0.2.4'), 0);
+    recorder.callEnded(missed('pbx-2', 'forged@192.0.2.4\r\nX-Evil: 1'), 0);
+    const [kept, bad] = shared() as Array<{ contact: object }>;
+    expect(kept!.contact).toMatchObject({ pbxCallId: 'a84b4c76e66710@192.0.2.4' });
+    expect(bad!.contact).not.toHaveProperty('pbxCallId');
+    expect(bad!.contact).toMatchObject({ answered: false });
+  });
 });

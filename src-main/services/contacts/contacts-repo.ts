@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { Outbox } from '../sync/outbox';
 import { customerRef } from '../sync/customer-ref';
+import { PbxCallId } from '../../../src-shared/domain/call';
 import type { ContactSummary } from '../../../src-shared/domain/screen-pop';
 import type { CallQualitySummary } from '../../../src-shared/quality/summary';
 
@@ -146,6 +147,8 @@ export class ContactsRepo {
                   warningS: row.quality_warning_s,
                   oneWay: row.quality_one_way === 1,
                 },
+          // A Call-ID the team server would refuse is left out rather than losing the call's record with it.
+          ...(PbxCallId.safeParse(record.pbxCallId).success ? { pbxCallId: record.pbxCallId! } : {}),
         },
       });
     })();

@@ -84,8 +84,10 @@ export class ChangeApplier {
 
   private contact(c: ServerContact): void {
     if (this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM contacts WHERE uuid = ?').get(c.id)!.n > 0) return;
-    this.db.prepare(`INSERT INTO contacts (external_id, uuid, customer_id, started_at, direction, number, queue, duration_s, hold_s, disposition, agent)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(`team:${c.id}`, c.id, localCustomerId(this.db, c.customer), c.startedAt, c.direction, c.customer.number ?? '', c.queue, c.durationS, c.holdS, c.disposition, c.agent);
+    // The Call-ID (checked by the contract) lets this desktop link a teammate's call to its own recording.
+    this.db.prepare(`INSERT INTO contacts (external_id, uuid, customer_id, started_at, direction, number, queue, duration_s, hold_s, disposition, agent, pbx_call_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(`team:${c.id}`, c.id, localCustomerId(this.db, c.customer), c.startedAt, c.direction, c.customer.number ?? '', c.queue, c.durationS, c.holdS, c.disposition, c.agent,
+        c.pbxCallId ?? null);
   }
 }

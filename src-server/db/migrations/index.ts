@@ -10,6 +10,7 @@ import * as reportRollups from './0009-report-rollups';
 import * as recordingMarks from './0010-recording-marks';
 import * as contactQuality from './0011-contact-quality';
 import * as workOrderCallQueue from './0012-work-order-call-queue';
+import * as contactPbxCall from './0013-contact-pbx-call';
 
 /** Every migration in order; the list only grows. Each runs once, in its own transaction. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0010-recording-marks', sql: recordingMarks.sql },
   { name: '0011-contact-quality', sql: contactQuality.sql },
   { name: '0012-work-order-call-queue', sql: workOrderCallQueue.sql },
+  { name: '0013-contact-pbx-call', sql: contactPbxCall.sql },
 ];

@@ -108,7 +108,7 @@ export const toFollowUp = (r: FollowUpRow): ServerFollowUp => ({
   version: r.version,
 });
 
-export const CONTACT_COLUMNS = `k.id, k.team_id, u.username AS agent, k.started_at, k.direction, k.customer, k.queue, k.duration_s, k.hold_s, k.disposition`;
+export const CONTACT_COLUMNS = `k.id, k.team_id, u.username AS agent, k.started_at, k.direction, k.customer, k.queue, k.duration_s, k.hold_s, k.disposition, k.pbx_call_id`;
 export const CONTACT_FROM = 'contacts k JOIN users u ON u.id = k.agent_id';
 export interface ContactRow {
   id: string;
@@ -121,6 +121,7 @@ export interface ContactRow {
   duration_s: number;
   hold_s: number;
   disposition: string | null;
+  pbx_call_id: string | null;
 }
 export const toContact = (r: ContactRow): ServerContact => ({
   id: r.id,
@@ -133,4 +134,5 @@ export const toContact = (r: ContactRow): ServerContact => ({
   durationS: r.duration_s,
   holdS: r.hold_s,
   disposition: r.disposition,
+  ...(r.pbx_call_id ? { pbxCallId: r.pbx_call_id } : {}),
 });

@@ -192,12 +192,13 @@ export async function applyMutation(tx: PoolClient, v: Viewer, m: Mutation, rout
       const seq = feedOf(feed).append('contact', c.id);
       await tx.query(
         `INSERT INTO contacts (id, team_id, agent_id, started_at, direction, customer, queue, duration_s, hold_s, disposition, feed_seq, acw_s, answered,
-           quality_avg_mos, quality_worst_mos, quality_worst_jitter_ms, quality_worst_loss_pct, quality_warning_s, quality_one_way)
-         VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+           quality_avg_mos, quality_worst_mos, quality_worst_jitter_ms, quality_worst_loss_pct, quality_warning_s, quality_one_way, pbx_call_id)
+         VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
         [
           ...[c.id, v.teamId, v.userId, c.startedAt, c.direction, JSON.stringify(c.customer), c.queue, c.durationS, c.holdS, c.disposition, seq],
           ...[c.acwS ?? 0, c.answered ?? true],
           ...(q ? [q.avgMos, q.worstMos, q.worstJitterMs, q.worstLossPct, q.warningS, q.oneWay] : [null, null, null, null, null, null]),
+          c.pbxCallId ?? null,
         ],
       );
       return APPLIED;

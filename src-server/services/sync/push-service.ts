@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { Mutation, PushRequest, PushResponse, PushResult } from '../../../src-shared/sync/contract';
+import { Mutation, type PushEnvelope, type PushResponse, type PushResult } from '../../../src-shared/sync/contract';
 import type { ServerConfig } from '../../config';
 import { HttpError } from '../../http-error';
 import type { Viewer } from '../auth/policy';
@@ -14,7 +14,7 @@ interface Log {
   warn(obj: object, msg: string): void;
 }
 
-type Pushed = PushRequest['mutations'][number];
+type Pushed = PushEnvelope['mutations'][number];
 
 /**
  * Changes applied in one transaction at most: each has a savepoint, and past 64 subtransactions PostgreSQL's
@@ -25,6 +25,12 @@ const PER_TRANSACTION = 32;
 const ATTEMPTS = 3;
 /** The changes that write nothing a team sees: a push of only these leaves the team's feed unlocked. */
 const OUTSIDE_FEED: ReadonlySet<Mutation['kind']> = new Set(['kb.helped', 'agentState.change']);
+/** The change as the contract has it, or its refusal saying which fields are wrong (checked one change at a time). */
+function checked(mutation: unknown): Mutation {
+  const parsed = Mutation.safeParse(mutation);
+  if (parsed.success) return parsed.data;
+  throw new Rejection(`this change is not valid: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+}
 /** Deadlock detected, serialization failure: nothing was applied, and running it again may succeed. */
 const retryable = (err: unknown) => ['40P01', '40001'].includes(String((err as { code?: unknown }).code ?? ''));
 
@@ -33,12 +39,13 @@ const retryable = (err: unknown) => ['40P01', '40001'].includes(String((err as {
  * (a push of a call's four changes was four transactions of 8–10 round trips each). The desktop's last applied
  * sequence is read with a lock and advanced inside that transaction, so a retried push is acknowledged again and
  * never applied twice; a sequence beyond the next is a gap and stops the batch. Each change has a savepoint: a
- * rejected one is rolled back alone and recorded, and the rest of the push still applies.
+ * rejected one (malformed, or refused by the rules) is rolled back alone and recorded, and the rest of the push
+ * still applies.
  */
 export class PushService {
   constructor(private readonly pool: Pool, private readonly routing: Pick<ServerConfig, 'routeQueues'>, private readonly log: Log) {}
 
-  async push(v: Viewer, req: PushRequest): Promise<PushResponse> {
+  async push(v: Viewer, req: PushEnvelope): Promise<PushResponse> {
     const ordered = [...req.mutations].sort((a, b) => a.seq - b.seq);
     const results: PushResult[] = [];
     let lastSeq = 0;
@@ -92,7 +99,7 @@ export class PushService {
     let lastSeq = applied;
     const fresh = chunk.filter((p) => p.seq > applied);
     // The team's feed is locked before any row a change locks, as in every push: two pushes never wait in a circle.
-    const feed = v.teamId !== null && fresh.some((p) => !OUTSIDE_FEED.has(p.mutation.kind)) ? await TeamFeed.lock(tx, v.teamId) : null;
+    const feed = v.teamId !== null && fresh.some((p) => !OUTSIDE_FEED.has(p.mutation.kind as Mutation['kind'])) ? await TeamFeed.lock(tx, v.teamId) : null;
     const results: PushResult[] = [];
     const again: number[] = [];
     let stopped = false;
@@ -124,7 +131,7 @@ export class PushService {
     const mark = feed?.mark();
     let result: PushResult;
     try {
-      result = { seq: pushed.seq, ...(await applyMutation(tx, v, pushed.mutation, this.routing, feed)) };
+      result = { seq: pushed.seq, ...(await applyMutation(tx, v, checked(pushed.mutation), this.routing, feed)) };
     } catch (caught) {
       // PostgreSQL refusing the data itself (SQLSTATE classes 22 and 23: a NUL in text, a CHECK) can never
       // succeed on a retry: it is a rejection too, or one bad change would hold the desktop's queue forever.
