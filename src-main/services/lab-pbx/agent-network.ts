@@ -37,6 +37,7 @@ export class LabAgentNetwork {
   private sockets: Socket[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private lastCheckAt: number | null = null;
+  private readonly checkWaiters: ((at: number) => void)[] = [];
 
   /**
    * When the browser's last ICE check reached the relay (ms, epoch), or null: where in Chromium's check cycle a
@@ -44,6 +45,11 @@ export class LabAgentNetwork {
    */
   lastCheckFromAgentAt(): number | null {
     return this.lastCheckAt;
+  }
+
+  /** Resolves when the browser's next ICE check reaches the relay, with its time (ms, epoch). */
+  nextCheckFromAgent(): Promise<number> {
+    return new Promise((resolve) => this.checkWaiters.push(resolve));
   }
 
   /** Listens on the advertised address for every port of rtpengine's range (rtpengine picks one per call). */
@@ -88,10 +94,15 @@ export class LabAgentNetwork {
         return;
       }
       browser = from;
-      if (isIceCheck(msg)) this.lastCheckAt = Date.now();
+      if (isIceCheck(msg)) this.checkPassed(Date.now());
       if (!this.impairment.dropFromAgent) this.pass(() => socket.send(msg, port, AGENT_MEDIA_ADDRESS.bound));
     });
     return socket;
+  }
+
+  private checkPassed(at: number): void {
+    this.lastCheckAt = at;
+    for (const resolve of this.checkWaiters.splice(0)) resolve(at);
   }
 
   private pass(send: () => void): void {
