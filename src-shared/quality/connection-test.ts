@@ -1,6 +1,6 @@
 import { QUALITY_LIMITS } from './warnings';
 
-/** One second of the pre-call echo test, as the window measured it. */
+/** One sample of the pre-call echo test, as the window measured it. */
 export interface EchoReading {
   mos: number | null;
   rttMs: number | null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QUALITY_SAMPLE_MS } from './sampling';
 import { CallQualityTally } from './summary';
 import { QualityJudge, type QualitySample, type QualityWarning } from './warnings';
 
@@ -130,6 +131,28 @@ describe('CallQualityTally', () => {
     // avg MOS = (4.4 + 4.0 + 3.0 + 3.2 + 4.2) / 5 = 18.8 / 5 = 3.76; worst 3.0; jitter max(5, 12) = 12; loss 2.5;
     // one warning second (t = 4 s, 3 s after the last audio at 1 s).
     expect(tally.summary()).toEqual({ avgMos: 3.76, worstMos: 3, worstJitterMs: 12, worstLossPct: 2.5, warningSeconds: 1, oneWayAudio: true, samples: 5 });
+  });
+
+  it('counts seconds with a warning as time, not samples: twice a second, and a gap in sampling adds no warning time', () => {
+    const judge = new QualityJudge();
+    const tally = new CallQualityTally();
+    // Jitter over 30 ms for the first 3 samples (raised at the 3rd, 1 s), good after: it stands until 6 s (5 s after
+    // the last bad one), 10 samples of half a second.
+    for (let n = 0; n <= 16; n++) {
+      const s = clean(n * QUALITY_SAMPLE_MS, { jitterMs: n < 3 ? 45 : 5 });
+      tally.add(s, judge.add(s));
+    }
+    expect(tally.summary()).toMatchObject({ warningSeconds: 5, samples: 17 });
+    // Raised again, then sampling pauses for a minute (the window asleep): the gap counts one second at most.
+    const again = new CallQualityTally();
+    const judged = new QualityJudge();
+    const at = [0, 500, 1000, 61_000, 61_500];
+    for (const t of at) {
+      const s = clean(t, { jitterMs: 45 });
+      again.add(s, judged.add(s));
+    }
+    // Standing after 1 s (0.5 s), 61 s (capped at 2 × 0.5 s) and 61.5 s (0.5 s): 2 s.
+    expect(again.summary().warningSeconds).toBe(2);
   });
 
   it('a call with no samples has no scores', () => {

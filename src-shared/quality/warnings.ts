@@ -1,9 +1,9 @@
 /**
- * The call-quality warnings, as a pure function of one-second samples (no timers: time comes from the samples),
- * so the renderer, the floor board and tests all judge a call the same way.
+ * The call-quality warnings, as a pure function of samples (taken every QUALITY_SAMPLE_MS, twice a second; no
+ * timers: time comes from the samples), so the renderer, the floor board and tests all judge a call the same way.
  *
  * Network rules (RTT > 400 ms, jitter > 30 ms, loss > 1 %, MOS < 3.5) are raised when 3 of the last 5 samples are
- * bad, so one spike does not alarm the agent. Silence rules (no audio received, none sent, for 3 s; a microphone
+ * bad (2.5 s of them), so one spike does not alarm the agent. Silence rules (no audio received, none sent, for 3 s; a microphone
  * level that has not moved for 10 s) carry their own duration and are raised once it has passed. Every warning is
  * cleared only after 5 s without a bad sample, so it does not flicker.
  *

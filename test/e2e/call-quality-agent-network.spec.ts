@@ -68,22 +68,40 @@ async function watchWarning(page: Page, kind: string): Promise<() => Promise<Wat
   return () => page.evaluate('window.watchedWarning') as Promise<Watched>;
 }
 
+/** Resolves once two of her ICE checks in a row came 2 s or more apart: Chromium checks the path at its stable pace. */
+async function stableChecks(): Promise<void> {
+  let last = await network().nextCheckFromAgent();
+  for (;;) {
+    const at = await network().nextCheckFromAgent();
+    if (at - last >= 2000) return;
+    last = at;
+  }
+}
+
 test('a slow home network raises the round-trip warning on her side, in her language, and it clears 5 s after the line is fast again', async ({ page }) => {
   const run = await answer(page, '+8613800000261');
   const watched = await watchWarning(page, 'rtt');
   // 300 ms each way: a round trip over 600 ms, past the 400 ms line. Chromium measures it only on its ICE consent
-  // checks (rtpengine sends no RTCP here), every 2.5 s, and the warning needs 3 slow samples of the last 5 (one a
-  // second). The issue asks 5 s from the moment the delay starts; by that cycle the worst case is about 6.1 s (a check
-  // just missed, 2.5 s, its 0.6 s answer, 3 samples), so 5 s is not what this code can promise and the test holds it
-  // to 6.5 s. In this test's sequence the delay starts at much the same point of the cycle (3.4-4.6 s measured);
-  // started at a random point, 2 runs in 10 took 5.3 and 5.5 s (README, "The agent's own network in the lab").
+  // checks (rtpengine sends no RTCP here), every 2.5 s, and the warning needs 3 slow samples of the last 5, taken
+  // twice a second (QUALITY_SAMPLE_MS). The issue asks 5 s from the moment the delay starts: the worst case is a
+  // check just missed (2.5 s), its 0.6 s answer, then at most 3 samples (0.5 + 1 s), about 4.6 s.
+  // Chromium checks a new path about once a second (measured: 1.1 s) until it counts it stable, then every 2.5 s
+  // (measured: 2.66 s); the call is only seconds old, so wait for that cycle, the one the 5 s is about.
+  await stableChecks();
+  // A random wait of 0-2.5 s before the delay starts: it waits for no event, it samples the phase of Chromium's check
+  // cycle at which the line turns slow, so that repeated runs reach the worst case (a fixed sequence lands at much
+  // the same phase every run). The phase printed is measured: how long before the delay the relay saw her last check.
+  await new Promise((r) => setTimeout(r, Math.random() * 2500));
   const delayedAt = Date.now();
   network().impair({ delayMs: 300 });
+  const lastCheck = network().lastCheckFromAgentAt();
   const rtt = warning(page, 'rtt');
-  await expect(rtt).toHaveText('Your side: Your connection is slow (long delay): pause downloads and video, or use a cable instead of Wi-Fi', { timeout: 6_500 });
+  await expect(rtt).toHaveText('Your side: Your connection is slow (long delay): pause downloads and video, or use a cable instead of Wi-Fi', { timeout: 5_000 });
   const raisedAfterMs = (await watched()).seenAt! - delayedAt;
-  test.info().annotations.push({ type: 'rtt warning after (ms)', description: String(raisedAfterMs) });
-  expect(raisedAfterMs).toBeLessThanOrEqual(6_500);
+  const phase = lastCheck === null ? 'no check seen' : `${delayedAt - lastCheck} ms after her last ICE check`;
+  test.info().annotations.push({ type: 'rtt warning after (ms)', description: `${raisedAfterMs} (delay started ${phase})` });
+  console.log(`rtt warning after ${raisedAfterMs} ms; delay started ${phase}`);
+  expect(raisedAfterMs).toBeLessThanOrEqual(5_000);
   await expect(rtt).toHaveAttribute('data-side', 'agent');
   const meter = page.getByTestId('quality-meter');
   const measured = Number(/round trip (\d+) ms/u.exec((await meter.getAttribute('title')) ?? '')?.[1]);
@@ -92,8 +110,8 @@ test('a slow home network raises the round-trip warning on her side, in her lang
   // The agent works in simplified Chinese: the same warning, in her words.
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(rtt).toHaveText('您这边: 您的网络延迟很高：请暂停下载和视频，或改用网线代替 Wi-Fi');
-  // The line is fast again: the warning stays until 5 s of good samples (the last slow one is at most a second
-  // before this), then goes.
+  // The line is fast again: the warning stays until 5 s of good samples (the last slow one is at most half a second
+  // before this, or the slow reading stands until the next check), then goes.
   const clearedAt = Date.now();
   network().clear();
   await expect(rtt).toHaveCount(0, { timeout: 15_000 });

@@ -72,4 +72,25 @@ describe('LabAgentNetwork', () => {
     await arrived;
     expect(received).toEqual(['through']);
   });
+
+  it("notes when the browser's last ICE check (a STUN Binding request) passed, and tells who waits for it; not any other packet", async () => {
+    const { port, network, rtpengine, browser } = await lab();
+    const pass = async (msg: Buffer) => {
+      const arrived = once(rtpengine, 'message');
+      browser.send(msg, port, AGENT_MEDIA_ADDRESS.advertised);
+      await arrived;
+    };
+    const next = network.nextCheckFromAgent();
+    await pass(Buffer.from('an RTP packet, not a check'));
+    expect(network.lastCheckFromAgentAt()).toBeNull();
+    // A Binding request's header: type 0x0001, length 0, the magic cookie, a 96-bit transaction id.
+    const check = Buffer.concat([Buffer.from([0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42]), Buffer.alloc(12, 7)]);
+    const before = Date.now();
+    await pass(check);
+    const at = network.lastCheckFromAgentAt();
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+    // Whoever waited for the next check hears of it (not of the RTP packet before it), with the same time.
+    expect(await next).toBe(at);
+  });
 });

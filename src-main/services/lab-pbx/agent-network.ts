@@ -10,6 +10,11 @@ export interface AgentNetworkImpairment {
 
 const CLEAN: AgentNetworkImpairment = { delayMs: 0, dropFromAgent: false };
 
+/** A STUN Binding request (RFC 5389: type 0x0001, magic cookie 0x2112A442): the browser's ICE check. */
+function isIceCheck(msg: Buffer): boolean {
+  return msg.length >= 20 && msg.readUInt16BE(0) === 0x0001 && msg.readUInt32BE(4) === 0x2112a442;
+}
+
 /**
  * Where rtpengine meets agents when the lab impairs their network: it binds its agent-side ports on `bound` and
  * advertises `advertised` in the SDP and ICE candidates it gives the browser, where this relay listens on the same
@@ -31,6 +36,21 @@ export class LabAgentNetwork {
   private impairment: AgentNetworkImpairment = CLEAN;
   private sockets: Socket[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
+  private lastCheckAt: number | null = null;
+  private readonly checkWaiters: ((at: number) => void)[] = [];
+
+  /**
+   * When the browser's last ICE check reached the relay (ms, epoch), or null: where in Chromium's check cycle a
+   * change of the line falls, which decides how soon the browser can measure it.
+   */
+  lastCheckFromAgentAt(): number | null {
+    return this.lastCheckAt;
+  }
+
+  /** Resolves when the browser's next ICE check reaches the relay, with its time (ms, epoch). */
+  nextCheckFromAgent(): Promise<number> {
+    return new Promise((resolve) => this.checkWaiters.push(resolve));
+  }
 
   /** Listens on the advertised address for every port of rtpengine's range (rtpengine picks one per call). */
   async start(ports: { min: number; max: number }): Promise<void> {
@@ -74,9 +94,15 @@ export class LabAgentNetwork {
         return;
       }
       browser = from;
+      if (isIceCheck(msg)) this.checkPassed(Date.now());
       if (!this.impairment.dropFromAgent) this.pass(() => socket.send(msg, port, AGENT_MEDIA_ADDRESS.bound));
     });
     return socket;
+  }
+
+  private checkPassed(at: number): void {
+    this.lastCheckAt = at;
+    for (const resolve of this.checkWaiters.splice(0)) resolve(at);
   }
 
   private pass(send: () => void): void {

@@ -1,7 +1,8 @@
 import type { MediaCommand } from '../../../src-shared/domain/media';
 import type { CallQualitySummary } from '../../../src-shared/quality/summary';
 import type { CallQualityLevel } from '../../../src-shared/quality/level';
-import { QualitySampler, qualityLevel, readAudioCounters, useQuality } from '../quality';
+import { QUALITY_SAMPLE_MS } from '../../../src-shared/quality/sampling';
+import { QualitySampler, RoundTripPick, qualityLevel, readAudioCounters, useQuality } from '../quality';
 import { useWorkspace } from '../softphone';
 import { gatheredDescription } from './ice';
 import { playOn, useMedia } from './store';
@@ -15,6 +16,8 @@ interface MediaSession {
   createdAt: number;
   muted: boolean;
   quality: QualitySampler;
+  /** Which round trip (RTCP's or the ICE checks') was measured last, report to report. */
+  roundTrips: RoundTripPick;
   level: CallQualityLevel | null;
 }
 
@@ -94,7 +97,7 @@ export class MediaEngine {
     for (const track of mic.getAudioTracks()) pc.addTrack(track, mic);
     const audio = new Audio();
     audio.autoplay = true;
-    const session: MediaSession = { pc, mic, audio, packets: 0, lastPacketAt: 0, createdAt: Date.now(), muted: false, quality: new QualitySampler(), level: null };
+    const session: MediaSession = { pc, mic, audio, packets: 0, lastPacketAt: 0, createdAt: Date.now(), muted: false, quality: new QualitySampler(), roundTrips: new RoundTripPick(), level: null };
     pc.addEventListener('track', (e) => {
       audio.srcObject = e.streams[0] ?? new MediaStream([e.track]);
       void playOn(audio, useMedia.getState().devices.speaker).catch(() => undefined);
@@ -107,7 +110,7 @@ export class MediaEngine {
     this.sessions.set(id, session);
     this.latest = id;
     useMedia.getState().set({ audio: 'connecting', sentTones: '' });
-    this.poll ??= setInterval(() => void this.checkAudio(), 1000);
+    this.poll ??= setInterval(() => void this.checkAudio(), QUALITY_SAMPLE_MS);
     return session;
   }
 
@@ -130,7 +133,7 @@ export class MediaEngine {
     }
   }
 
-  /** Is the far end's audio arriving? Packets counted from the inbound RTP stats once a second. */
+  /** Is the far end's audio arriving? Packets counted from the inbound RTP stats every QUALITY_SAMPLE_MS (twice a second). */
   private async checkAudio(): Promise<void> {
     const s = this.latest ? this.sessions.get(this.latest) : undefined;
     if (!s) return;
@@ -151,14 +154,14 @@ export class MediaEngine {
   }
 
   /**
-   * Call quality once a second, only while a call is up (a ringing outbound call has no audio yet to judge). Hold
-   * either way (our transceiver not sending and receiving) is expected silence.
+   * Call quality twice a second (QUALITY_SAMPLE_MS, which says why), only while a call is up (a ringing outbound
+   * call has no audio yet to judge). Hold either way (our transceiver not sending and receiving) is expected silence.
    */
   private sampleQuality(s: MediaSession, stats: RTCStatsReport, now: number): void {
     const { call, consult } = useWorkspace.getState();
     if (call?.state !== 'active' && consult?.state !== 'active') return;
     const held = s.pc.getTransceivers().some((t) => t.currentDirection !== null && t.currentDirection !== 'sendrecv');
-    const counters = readAudioCounters(stats.values() as Iterable<Record<string, unknown> & { type: string; id: string }>);
+    const counters = readAudioCounters(stats.values() as Iterable<Record<string, unknown> & { type: string; id: string }>, s.roundTrips);
     const live = s.quality.sample(counters, now, { held, muted: s.muted });
     useQuality.getState().set(live);
     const level = qualityLevel(live);

@@ -1,10 +1,11 @@
 import { request } from '../../api/client';
 import { judgeConnection, type ConnectionTestResult, type EchoReading } from '../../../src-shared/quality/connection-test';
+import { samplesOver } from '../../../src-shared/quality/sampling';
 import { reportError, useWorkspace } from '../softphone';
 import { useQuality } from './store';
 
-/** Seconds of echo measured: enough for the 3-of-5 rules to have seen the line, short enough before a shift. */
-const TEST_SECONDS = 6;
+/** Six seconds of echo, counted in samples: two of Chromium's round-trip checks (every 2.5 s), short enough before a shift. */
+const TEST_SAMPLES = samplesOver(6000);
 const CONNECT_WITHIN_MS = 15_000;
 
 /** Resolves true once the call is up, false if it ends or does not connect in time. */
@@ -27,7 +28,7 @@ function untilActive(callId: string): Promise<boolean> {
   });
 }
 
-/** The next few seconds of measures from the call's sampler (one a second). */
+/** The next few seconds of measures from the call's sampler (one every QUALITY_SAMPLE_MS). */
 function readings(): Promise<EchoReading[]> {
   return new Promise((resolve) => {
     const seen: EchoReading[] = [];
@@ -35,7 +36,7 @@ function readings(): Promise<EchoReading[]> {
       if (!next.live || next.live === prev.live) return;
       const { mos, rttMs, jitterMs, lossPct, speakerLevel } = next.live;
       seen.push({ mos, rttMs, jitterMs, lossPct, speakerLevel });
-      if (seen.length < TEST_SECONDS) return;
+      if (seen.length < TEST_SAMPLES) return;
       stop();
       resolve(seen);
     });

@@ -2,6 +2,6 @@ export { ConnectionTest, ShiftStartTestOffer } from './ConnectionTest';
 export { DemoNetworkSwitch } from './DemoNetworkSwitch';
 export { QualityMeter, QualityWarnings } from './QualityMeter';
 export { QualitySampler, type LiveQuality } from './sampler';
-export { readAudioCounters } from './read-stats';
+export { readAudioCounters, RoundTripPick } from './read-stats';
 export { useQuality } from './store';
 export { qualityLevel } from './level';

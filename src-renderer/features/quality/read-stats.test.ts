@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAudioCounters } from './read-stats';
+import { readAudioCounters, RoundTripPick } from './read-stats';
 
 describe('readAudioCounters', () => {
   it('reads audio totals, jitter in ms, the RTCP round trip and levels; video and unknown stats are ignored', () => {
@@ -37,5 +37,31 @@ describe('readAudioCounters', () => {
     expect(c.jitterMs).toBeNull();
     // Its consent checks and their answers: whether what we send still reaches the PBX's media relay.
     expect(c).toMatchObject({ checksSent: 12, checksAnswered: 11 });
+  });
+
+  it('the round trip is whichever was measured last, RTCP or the ICE checks, and the other when it has none', () => {
+    const pick = new RoundTripPick();
+    // RTCP receiver reports (rtpengine: every 5-7 s) and the pair's checks (Chromium: every 2.5 s), each with the
+    // count that moves when it measures again.
+    const report = (rtcp: { rtt: number; n: number } | null, ice: { rtt: number | null; answers: number }) => [
+      ...(rtcp ? [{ id: 'rin', type: 'remote-inbound-rtp', kind: 'audio', roundTripTime: rtcp.rtt, roundTripTimeMeasurements: rtcp.n }] : []),
+      { id: 't', type: 'transport', selectedCandidatePairId: 'p' },
+      { id: 'p', type: 'candidate-pair', currentRoundTripTime: ice.rtt, requestsSent: ice.answers, responsesReceived: ice.answers },
+    ];
+    const rtt = (...r: Parameters<typeof report>) => readAudioCounters(report(...r), pick).rttMs;
+    // Both first seen together: the checks', measured more often and always whole.
+    expect(rtt({ rtt: 0.05, n: 3 }, { rtt: 0.04, answers: 10 })).toBe(40);
+    // The line turns slow: a check is answered after 620 ms while RTCP still holds its reading of seconds ago.
+    expect(rtt({ rtt: 0.05, n: 3 }, { rtt: 0.62, answers: 11 })).toBe(620);
+    expect(rtt({ rtt: 0.05, n: 3 }, { rtt: 0.62, answers: 11 })).toBe(620);
+    // A receiver report comes: its reading is the newer one now (one that straddled the change reads part of it).
+    expect(rtt({ rtt: 0.41, n: 4 }, { rtt: 0.62, answers: 11 })).toBe(410);
+    expect(rtt({ rtt: 0.41, n: 4 }, { rtt: 0.62, answers: 11 })).toBe(410);
+    // The next check answered: the checks' again, even at the same value as before.
+    expect(rtt({ rtt: 0.41, n: 4 }, { rtt: 0.62, answers: 12 })).toBe(620);
+    // The newer has no reading (the pair's round trip not reported): the other one.
+    expect(rtt({ rtt: 0.6, n: 5 }, { rtt: null, answers: 13 })).toBe(600);
+    // Without RTCP at all: the pair's.
+    expect(rtt(null, { rtt: 0.03, answers: 14 })).toBe(30);
   });
 });

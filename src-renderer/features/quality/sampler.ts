@@ -1,5 +1,6 @@
 import { scoreCall } from '../../../src-shared/quality/e-model';
 import { CallQualityTally, type CallQualitySummary } from '../../../src-shared/quality/summary';
+import { samplesOver } from '../../../src-shared/quality/sampling';
 import { QualityJudge, type QualitySample, type QualityWarning } from '../../../src-shared/quality/warnings';
 import type { AudioCounters } from './read-stats';
 
@@ -16,8 +17,8 @@ export interface LiveQuality {
   warnings: QualityWarning[];
 }
 
-/** Loss is measured over the last five seconds: one lost burst shows, and fades once the line is clean. */
-const LOSS_WINDOW = 5;
+/** Loss is measured over the last five seconds (in samples): one lost burst shows, and fades once the line is clean. */
+const LOSS_WINDOW = samplesOver(5000);
 
 /** One call's quality, sample by sample: the counters' changes become a judged sample and add to the summary. */
 export class QualitySampler {
@@ -77,12 +78,12 @@ export class QualitySampler {
    * measures only when an answer comes back, on a check about every 2.5 s, so a line that turned very slow reads its
    * old, fast round trip until then. A check seen leaving at one sample and still unanswered at a later one has been
    * on its way at least the time between them: an honest lower bound, known a sample later than the check left
-   * (at one sample a second it only shows round trips of a second or more). Only while audio arrives: checks unanswered
-   * with nothing arriving are a cut line, which the silence rule reports, not a slow one.
+   * (so it shows only round trips of QUALITY_SAMPLE_MS, half a second, or more). Only while audio arrives: checks
+   * unanswered with nothing arriving are a cut line, which the silence rule reports, not a slow one.
    */
   private roundTrip(measured: number | null, at: number, seen: { asked: boolean; answered: boolean; flowing: boolean }): number | null {
     if (seen.answered) this.checkUnansweredSince = null;
-    // A check and an answer in the same second are taken as that check answered: never an alarm on a fast line.
+    // A check and an answer between the same two samples are taken as that check answered: never an alarm on a fast line.
     else if (seen.asked) this.checkUnansweredSince ??= at;
     if (this.checkUnansweredSince === null || !seen.flowing) return measured;
     const waiting = at - this.checkUnansweredSince;
