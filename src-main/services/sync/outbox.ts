@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { Mutation, PushedMutation } from '../../../src-shared/sync/contract';
 
 /** Whether this desktop syncs with a team server (config.json has a team section); alone, nothing is queued. */
@@ -131,7 +132,8 @@ export class Outbox {
   }
 
   hasPendingFor(record: string): boolean {
-    return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE record = ?').get(record)!.n > 0;
+    // Asked for every row a pull or a wake-up brings: prepared once.
+    return prepared<[string], { n: number }>(this.db, 'SELECT count(*) AS n FROM outbox WHERE record = ?').get(record)!.n > 0;
   }
 
   /** Deletes what the server acknowledged (applied, a duplicate, or decided elsewhere) up to and including seq. */
