@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import type { Db } from '../db/database';
 import type { Logger } from '../../app/logger';
 import { reconnectDelay } from '../softphone/backoff';
-import { LiveMessage, ServerWorkOrder, type PushResult, type TeamDesktop, type TeamMembersResponse } from '../../../src-shared/sync/contract';
+import { LiveMessage, ServerWorkOrder, type PullResponse, type PushResult, type TeamDesktop, type TeamMembersResponse } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
 import type { KnowledgePull } from './knowledge-pull';
@@ -45,6 +45,8 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private readonly backoff = new Backoff(250, 8_000);
   private running: Promise<void> | null = null;
   private dirty = false;
+  /** A pull was asked for (start, a wake-up, a retry, the safety net), not only a local write's push. */
+  private pullDue = true;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -63,7 +65,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
    */
   private readonly onWrite = () => {
     if (this.state === 'offline' && this.retryTimer) return void this.emit('status', this.status());
-    this.kick();
+    this.kick(false);
   };
 
   constructor(
@@ -160,10 +162,14 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     this.kick();
   }
 
-  /** Something may need sending or fetching: run now, or once the run in progress ends. */
-  kick(): void {
+  /**
+   * Something may need sending or fetching: run now, or once the run in progress ends. A local write alone
+   * (pull false) needs no pull when its push's answer brings the team's changes with it.
+   */
+  kick(pull = true): void {
     if (this.stopped) return;
     this.dirty = true;
+    if (pull) this.pullDue = true;
     if (!this.running) this.running = this.run().finally(() => (this.running = null));
   }
 
@@ -171,17 +177,22 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     try {
       while (this.dirty && !this.stopped) {
         this.dirty = false;
+        const pullWanted = this.pullDue;
+        this.pullDue = false;
         // A retry while unreachable stays "unreachable" until it gets through.
         if (this.state !== 'offline') this.setState(this.outbox.countFor(this.owner) ? 'syncing' : this.state === 'synced' ? 'synced' : 'syncing');
         // Signed in first: which client id and cursor to use depends on who she is on the server (and the live
         // channel, opened before the pull, needs a token that is good).
         if (!this.client.user || !this.client.token) await this.client.signIn();
-        await this.pushAll();
-        // The live channel opens before the pull, so what changes meanwhile comes on it and waits for the pull
-        // (see applyDeferred) instead of making the desktop pull a second time.
+        // The live channel opens before the push and the pull, so what changes after their answers were read comes
+        // on it and waits for this run (see applyDeferred) instead of making the desktop pull a second time.
         if (!this.live) await this.connectLive();
         if (this.stopped) return;
-        await this.pullAll();
+        // A push's answer carries the team's changes after the cursor: a run that pushed pulls only when that
+        // answer could not say everything (a long stretch, a read that failed on the server); one that had nothing
+        // to push pulls when something other than a local write asked for it (start, a wake-up, the safety net).
+        const pushed = await this.pushAll();
+        if (pushed === 'behind' || (pushed === 'nothing' && pullWanted)) await this.pullAll();
         if (this.knowledge && this.knowledgeDue) {
           this.knowledgeDue = false;
           await this.knowledge.pullAll().catch((err: unknown) => {
@@ -222,14 +233,23 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   /** Changes per push: halved while the server finds a push too large, back to BATCH once one goes through. */
   private batchSize = BATCH;
 
-  private async pushAll(): Promise<void> {
+  /**
+   * Pushes the outbox: 'nothing' when there was nothing to push, 'caughtUp' when the last push's answer brought
+   * the cursor as far as the team's feed went, 'behind' when it did not (a pull is due).
+   */
+  private async pushAll(): Promise<'nothing' | 'caughtUp' | 'behind'> {
+    let outcome: 'nothing' | 'caughtUp' | 'behind' = 'nothing';
     for (;;) {
       const { clientId, mutations: batch } = this.outbox.batchFor(this.owner, this.clientId, this.batchSize);
-      if (!batch.length) return;
+      if (!batch.length) return outcome;
+      // Taken before the push: the answer's changes continue this cursor, for this identity, or are not applied.
+      const after = this.cursor;
+      const cursorKey = `sync.cursor:${this.scope}`;
       let results: PushResult[];
       let lastSeq: number;
+      let page: PullResponse | undefined;
       try {
-        ({ results, lastSeq } = await this.client.push({ clientId, mutations: batch }));
+        ({ results, lastSeq, pull: page } = await this.client.push({ clientId, mutations: batch, after, waiting: Math.max(0, this.outbox.countFor(this.owner) - batch.length) }));
       } catch (err) {
         if (err instanceof TeamServerError && err.status === 413 && this.batchSize > 1) {
           this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
@@ -260,9 +280,23 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       // A conflict leaves the row as the server has it: shown so at once (no later change may come to fix it).
       const current = results.flatMap((r) => (r.outcome === 'conflict' ? [ServerWorkOrder.safeParse(r.current)] : [])).flatMap((p) => (p.success ? [p.data] : []));
       if (current.length) this.applier.apply(current.map((data) => ({ seq: 0, entity: 'workOrder' as const, data })), () => undefined);
+      const caughtUp = page !== undefined && this.cursor === after && cursorKey === `sync.cursor:${this.scope}` && this.applyPage(clientId, page, cursorKey) && !page.more;
+      outcome = caughtUp ? 'caughtUp' : 'behind';
       this.emitStatus();
-      if (!results.length) return;
+      if (!results.length) return outcome;
     }
+  }
+
+  /**
+   * A page of the team's feed after this desktop's cursor (a pull's answer, or the one a push's answer carries):
+   * what the server applied of hers leaves the outbox first (the acknowledgement travels with the data), so the
+   * rows it changed are taken as the server has them; then the changes and the new cursor, in one transaction.
+   */
+  private applyPage(clientId: string, page: PullResponse, cursorKey: string): true {
+    if (page.clientLastSeq !== null) this.outbox.acknowledge(clientId, page.clientLastSeq);
+    const { workOrders } = this.applier.apply(page.changes, () => this.saveCursor(page.cursor, cursorKey));
+    if (workOrders.length) this.emit('pulled', { workOrders });
+    return true;
   }
 
   private async pullAll(): Promise<void> {
@@ -270,11 +304,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       const clientId = this.clientId;
       const cursorKey = `sync.cursor:${this.scope}`;
       const page = await this.client.pull(this.cursor, clientId, this.outbox.countFor(this.owner));
-      // The acknowledgement travels with the data: what the server applied leaves the outbox first, so the rows
-      // it changed are taken as the server has them (a row with a change still queued is left alone).
-      if (page.clientLastSeq !== null) this.outbox.acknowledge(clientId, page.clientLastSeq);
-      const { workOrders } = this.applier.apply(page.changes, () => this.saveCursor(page.cursor, cursorKey));
-      if (workOrders.length) this.emit('pulled', { workOrders });
+      this.applyPage(clientId, page, cursorKey);
       if (!page.more) return;
     }
   }
@@ -351,7 +381,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       }
       const knowledgeDue = this.knowledge?.wants(message) ?? false;
       if (knowledgeDue) this.knowledgeDue = true;
-      if (!this.settleLive(message) || knowledgeDue) this.kick();
+      // Published knowledge alone does not send the desktop to pull the team's feed.
+      const settled = this.settleLive(message);
+      if (!settled || knowledgeDue) this.kick(!settled);
     });
     ws.on('error', () => undefined);
     ws.on('close', (code: number) => {
@@ -393,6 +425,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     if (this.deferred.length >= MAX_DEFERRED) {
       this.deferred = [];
       this.dirty = true;
+      this.pullDue = true;
     } else this.deferred.push(m);
   }
 
@@ -403,7 +436,12 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private applyDeferred(): void {
     const waiting = this.deferred.sort((a, b) => a.seq - b.seq);
     this.deferred = [];
-    for (const m of waiting) if (m.seq > this.cursor && !this.applyLive(m, true)) this.dirty = true;
+    for (const m of waiting) {
+      if (m.seq > this.cursor && !this.applyLive(m, true)) {
+        this.dirty = true;
+        this.pullDue = true;
+      }
+    }
   }
 
   /**
