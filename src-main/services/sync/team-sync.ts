@@ -45,8 +45,15 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private readonly backoff = new Backoff(250, 8_000);
   private running: Promise<void> | null = null;
   private dirty = false;
-  /** A pull was asked for (start, a wake-up, a retry, the safety net), not only a local write's push. */
-  private pullDue = true;
+  /**
+   * Kicks are numbered: the last that asked for a pull (start, a wake-up beyond a gap, a retry, the live channel
+   * back, the safety net), and the last one before the latest request that read the team's feed was sent. A pull
+   * asked for before that request went out is answered by it: after a fault the retry and the live channel's
+   * return both ask, and the second used to cost a pull of its own.
+   */
+  private kicks = 0;
+  private pullAskedAt = 1;
+  private readAt = 0;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -169,7 +176,8 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   kick(pull = true): void {
     if (this.stopped) return;
     this.dirty = true;
-    if (pull) this.pullDue = true;
+    this.kicks++;
+    if (pull) this.pullAskedAt = this.kicks;
     if (!this.running) this.running = this.run().finally(() => (this.running = null));
   }
 
@@ -177,8 +185,6 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     try {
       while (this.dirty && !this.stopped) {
         this.dirty = false;
-        const pullWanted = this.pullDue;
-        this.pullDue = false;
         // A retry while unreachable stays "unreachable" until it gets through.
         if (this.state !== 'offline') this.setState(this.outbox.countFor(this.owner) ? 'syncing' : this.state === 'synced' ? 'synced' : 'syncing');
         // Signed in first: which client id and cursor to use depends on who she is on the server (and the live
@@ -191,6 +197,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
         // A push's answer carries the team's changes after the cursor: a run that pushed pulls only when that
         // answer could not say everything (a long stretch, a read that failed on the server); one that had nothing
         // to push pulls when something other than a local write asked for it (start, a wake-up, the safety net).
+        // Without a live channel no hello says where the feed stands: a run pulls.
+        const pullWanted = this.pullAskedAt > this.readAt || !this.live;
+        this.readAt = this.kicks;
         const pushed = await this.pushAll();
         if (pushed === 'behind' || (pushed === 'nothing' && pullWanted)) await this.pullAll();
         if (this.knowledge && this.knowledgeDue) {
@@ -397,7 +406,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       // feed, after her account moved): the next run pulls.
       this.deferred = [];
       if (!opened) return;
-      this.liveRetry = setTimeout(() => this.kick(), this.liveBackoff.next());
+      // To open it again, not to pull: its hello says where the feed stands, and a desktop behind that pulls then
+      // (a run that cannot open it pulls).
+      this.liveRetry = setTimeout(() => this.kick(false), this.liveBackoff.next());
       this.liveRetry.unref();
     });
     return settled;
@@ -420,12 +431,17 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     return this.applyLive(m);
   }
 
+  /** Inside a run: it goes round once more and pulls. */
+  private askPull(): void {
+    this.dirty = true;
+    this.pullAskedAt = ++this.kicks;
+  }
+
   private deferLive(m: LiveMessage): void {
     // A run that keeps failing with the channel open: past a bound, one pull after the run replaces them all.
     if (this.deferred.length >= MAX_DEFERRED) {
       this.deferred = [];
-      this.dirty = true;
-      this.pullDue = true;
+      this.askPull();
     } else this.deferred.push(m);
   }
 
@@ -438,8 +454,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     this.deferred = [];
     for (const m of waiting) {
       if (m.seq > this.cursor && !this.applyLive(m, true)) {
-        this.dirty = true;
-        this.pullDue = true;
+        this.askPull();
       }
     }
   }

@@ -177,8 +177,10 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
     partition.end = clock();
     // What the desktops behind A cost it in requests while they come back (their retry backoff is capped at 8 s):
     // read from A's log then, before later lines push those out of the log it keeps.
+    // On the wall clock, as the server's log lines are (the bench's own clock may drift from it while the run lasts).
     const behindA = people.filter((p) => p.index % 2 === 0).length;
-    const recovery = new Promise<ReturnType<typeof recoveryRequests>>((done) => setTimeout(() => done(recoveryRequests(servers[0]!.log, partition.end, partition.end + RECOVERY_MS, behindA)), RECOVERY_MS));
+    const healedAt = Date.now();
+    const recovery = new Promise<ReturnType<typeof recoveryRequests>>((done) => setTimeout(() => done(recoveryRequests(servers[0]!.log, healedAt, healedAt + RECOVERY_MS, behindA)), RECOVERY_MS));
     await new Promise((r) => setTimeout(r, Math.max(0, started + (seconds * 2000) / 3 - clock())));
     const kill = { start: clock(), end: Infinity };
     faults.push(kill);
