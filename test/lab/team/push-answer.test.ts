@@ -65,6 +65,8 @@ describe("the push's answer carries the changes after the cursor", () => {
       expect(mine.workOrder(theirs)).toMatchObject({ status: expect.any(String) as string, version: 1 });
       // Her own, routed by the server (a difficult complaint goes to the specialists' queue): the server's copy.
       expect(mine.workOrder(ours)).toMatchObject({ queue: expect.any(String) as string, version: 1 });
+      // The server's log reaches this process on its own pipe, maybe after the answers did.
+      await expect.poll(() => requestsSince(back).push + requestsSince(back).live).toBe(2);
       expect(requestsSince(back)).toEqual({ push: 1, pull: 0, live: 1 });
 
       // And a write while connected: its push, and nothing else.
