@@ -249,3 +249,30 @@ describe('a push whose answer carries the team\'s changes', () => {
     expect(pulls).toHaveLength(1);
   });
 });
+
+describe('the worker\'s own statements', () => {
+  it('are prepared once: a second push and its answer prepare none (a floor coming back ran them for every desktop)', async () => {
+    const pushes: ((r: PushResponse) => void)[] = [];
+    sync.teamClient.push = () => new Promise<PushResponse>((answer) => pushes.push(answer));
+    sync.start();
+    await nextPull(1);
+    pulls[0]!.answer({ changes: [], cursor: 4, more: false, clientLastSeq: null });
+    await expect.poll(() => sync.status().state).toBe('synced');
+    const call = (n: number) => {
+      cache.db.transaction(() => cache.callsOutbox.add(randomUUID(), { kind: 'agentState.change', state: 'ready', reason: null, at: Date.now() }))();
+      return expect.poll(() => pushes.length).toBe(n);
+    };
+    await call(1);
+    pushes[0]!({ results: [{ seq: 1, outcome: 'applied' }], lastSeq: 1, pull: { changes: [workOrder(5)], cursor: 5, more: false, clientLastSeq: 1 } });
+    await expect.poll(() => sync.status()).toMatchObject({ state: 'synced', waiting: 0 });
+
+    const prepares = [vi.spyOn(cache.db, 'prepare'), vi.spyOn(cache.workOrdersDb, 'prepare')];
+    await call(2);
+    pushes[1]!({ results: [{ seq: 2, outcome: 'applied' }], lastSeq: 2, pull: { changes: [workOrder(6)], cursor: 6, more: false, clientLastSeq: 2 } });
+    await expect.poll(uuidsOnDesk).toEqual(['change 5', 'change 6']);
+    await expect.poll(() => sync.status()).toMatchObject({ state: 'synced', waiting: 0 });
+    // (uuidsOnDesk, the test's own look at the rows, is left out.)
+    const ours = (p: (typeof prepares)[number]) => p.mock.calls.map((c) => String(c[0])).filter((sql) => !sql.startsWith('SELECT summary FROM work_orders'));
+    expect(prepares.map(ours)).toEqual([[], []]);
+  });
+});

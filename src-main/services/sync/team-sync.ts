@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { Logger } from '../../app/logger';
 import { reconnectDelay } from '../softphone/backoff';
 import { LiveMessage, ServerWorkOrder, type PullResponse, type PushResult, type TeamDesktop, type TeamMembersResponse } from '../../../src-shared/sync/contract';
@@ -110,7 +111,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
 
   get clientId(): string {
     const key = `sync.clientId:${this.scope}`;
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    const row = prepared<[string], { value: string }>(this.db, 'SELECT value FROM settings WHERE key = ?').get(key);
     if (row) return row.value;
     return this.db.transaction(() => {
       // A desktop that synced before identities were per user: its one id and cursor go on as the first
@@ -129,11 +130,11 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
 
   /** The cursor of the signed-in identity (the key is taken before a pull, so one that switched meanwhile is not mixed). */
   private saveCursor(cursor: number, key = `sync.cursor:${this.scope}`): void {
-    this.pullDb.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(cursor));
+    prepared(this.pullDb, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(cursor));
   }
 
   private get cursor(): number {
-    return Number(this.pullDb.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(`sync.cursor:${this.scope}`)?.value ?? 0);
+    return Number(prepared<[string], { value: string }>(this.pullDb, 'SELECT value FROM settings WHERE key = ?').get(`sync.cursor:${this.scope}`)?.value ?? 0);
   }
 
   status(): SyncStatus {
@@ -342,7 +343,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   }
 
   private decisionCount(): number {
-    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_decisions WHERE decided_at IS NULL').get()!.n;
+    return prepared<[], { n: number }>(this.db, 'SELECT count(*) AS n FROM sync_decisions WHERE decided_at IS NULL').get()!.n;
   }
 
   /**
