@@ -6,6 +6,9 @@ import { authenticate, predatesReset } from './authenticate';
 import { validate } from './validate';
 import { LiveFeed } from '../services/sync/live-feed';
 
+/** Changes the push's answer carries at most (a pull's default page); a longer stretch is pulled on. */
+const PUSH_PULL_LIMIT = 500;
+
 /** Who holds a live channel, as her token said when it opened. */
 interface LiveViewer {
   userId: number;
@@ -20,7 +23,17 @@ export function syncRoutes(app: FastifyInstance, s: Services): void {
     const v = await authenticate(req, s.tokens, s.accounts);
     const body = validate(PushEnvelope, req.body, 'push');
     await s.sessions.seen(v.userId);
-    return s.push.push(v, body);
+    const answer = await s.push.push(v, body);
+    if (body.after === undefined || v.teamId === null) return answer;
+    // What a pull after the desktop's cursor would bring, read after the push committed (its own changes with the
+    // server's versions, and the team's meanwhile), under the same policy. The push stands whatever happens here:
+    // a failed read leaves the answer without it, and the desktop pulls.
+    try {
+      return { ...answer, pull: await s.pull.pull(v, body.after, PUSH_PULL_LIMIT, body.clientId, body.waiting) };
+    } catch (err) {
+      req.log.warn({ error: (err as Error).message }, 'push: could not read the changes after the cursor; the desktop pulls');
+      return answer;
+    }
   });
 
   app.get('/v1/sync/pull', async (req) => {

@@ -177,6 +177,13 @@ export const MAX_PUSH = 100;
 export const PushRequest = z.object({
   clientId: Uuid,
   mutations: z.array(PushedMutation).min(1).max(MAX_PUSH),
+  /**
+   * The desktop's feed cursor: the answer then carries what a pull after it would (`pull`), read after the push
+   * committed, so the writer does not send a pull of its own right after (it was one request in three).
+   */
+  after: z.number().int().nonnegative().optional(),
+  /** With `after`: changes still in the outbox once this push is applied (the team lead's board, as a pull reports). */
+  waiting: z.number().int().min(0).max(1_000_000).optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -206,7 +213,12 @@ export const PushResult = z.object({
   current: z.unknown().optional(),
 });
 export type PushResult = z.infer<typeof PushResult>;
-export const PushResponse = z.object({ results: z.array(PushResult), lastSeq: z.number().int() });
+export const PushResponse = z.object({
+  results: z.array(PushResult),
+  lastSeq: z.number().int(),
+  /** When the push named `after`: the team's changes after it, as GET /v1/sync/pull answers (absent: pull). */
+  pull: z.lazy(() => PullResponse).optional(),
+});
 export type PushResponse = z.infer<typeof PushResponse>;
 
 export const ServerWorkOrder = z.object({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { Mutation, PushedMutation } from '../../../src-shared/sync/contract';
 
 /** Whether this desktop syncs with a team server (config.json has a team section); alone, nothing is queued. */
@@ -63,17 +64,17 @@ export class Outbox {
    */
   batchFor(owner: string, clientId: string, limit: number): { clientId: string; mutations: PushedMutation[] } {
     return this.db.transaction(() => {
-      const older = this.db.prepare<[string, string], { client_id: string }>(
+      const older = prepared<[string, string], { client_id: string }>(this.db, 
         'SELECT client_id FROM outbox WHERE owner = ? AND client_id IS NOT NULL AND client_id <> ? ORDER BY seq LIMIT 1').get(owner, clientId);
       const id = older?.client_id ?? clientId;
       if (!older) {
-        const fresh = this.db.prepare<[string, number], { seq: number }>('SELECT seq FROM outbox WHERE owner = ? AND client_id IS NULL ORDER BY seq LIMIT ?').all(owner, limit);
+        const fresh = prepared<[string, number], { seq: number }>(this.db, 'SELECT seq FROM outbox WHERE owner = ? AND client_id IS NULL ORDER BY seq LIMIT ?').all(owner, limit);
         let next = this.lastClientSeq(id);
-        const give = this.db.prepare<[string, number, number]>('UPDATE outbox SET client_id = ?, client_seq = ? WHERE seq = ?');
+        const give = prepared<[string, number, number]>(this.db, 'UPDATE outbox SET client_id = ?, client_seq = ? WHERE seq = ?');
         for (const r of fresh) give.run(id, ++next, r.seq);
-        this.db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(`sync.clientSeq:${id}`, String(next));
+        prepared(this.db, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(`sync.clientSeq:${id}`, String(next));
       }
-      const rows = this.db.prepare<[string, number], { client_seq: number; key: string; mutation: string }>(
+      const rows = prepared<[string, number], { client_seq: number; key: string; mutation: string }>(this.db, 
         'SELECT client_seq, key, mutation FROM outbox WHERE client_id = ? ORDER BY client_seq LIMIT ?').all(id, limit);
       return { clientId: id, mutations: rows.map((r) => ({ seq: r.client_seq, key: r.key, mutation: JSON.parse(r.mutation) as Mutation })) };
     }).immediate();
@@ -95,8 +96,8 @@ export class Outbox {
 
   /** The last number given under a client id (kept after its entries are gone, so numbers never repeat). */
   private lastClientSeq(clientId: string): number {
-    const kept = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(`sync.clientSeq:${clientId}`);
-    const inRows = this.db.prepare<[string], { n: number | null }>('SELECT max(client_seq) AS n FROM outbox WHERE client_id = ?').get(clientId)!.n ?? 0;
+    const kept = prepared<[string], { value: string }>(this.db, 'SELECT value FROM settings WHERE key = ?').get(`sync.clientSeq:${clientId}`);
+    const inRows = prepared<[string], { n: number | null }>(this.db, 'SELECT max(client_seq) AS n FROM outbox WHERE client_id = ?').get(clientId)!.n ?? 0;
     return Math.max(Number(kept?.value ?? 0), inRows);
   }
 
@@ -113,12 +114,12 @@ export class Outbox {
   }
 
   countFor(owner: string): number {
-    return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE owner = ? OR owner IS NULL').get(owner)!.n;
+    return prepared<[string], { n: number }>(this.db, 'SELECT count(*) AS n FROM outbox WHERE owner = ? OR owner IS NULL').get(owner)!.n;
   }
 
   /** Deletes what the server acknowledged for one client id, up to and including its sequence number. */
   acknowledge(clientId: string, throughSeq: number): void {
-    this.db.prepare('DELETE FROM outbox WHERE client_id = ? AND client_seq <= ?').run(clientId, throughSeq);
+    prepared(this.db, 'DELETE FROM outbox WHERE client_id = ? AND client_seq <= ?').run(clientId, throughSeq);
   }
 
   failedIn(clientId: string, seqs: number[], error: string): void {
@@ -131,7 +132,8 @@ export class Outbox {
   }
 
   hasPendingFor(record: string): boolean {
-    return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE record = ?').get(record)!.n > 0;
+    // Asked for every row a pull or a wake-up brings: prepared once.
+    return prepared<[string], { n: number }>(this.db, 'SELECT count(*) AS n FROM outbox WHERE record = ?').get(record)!.n > 0;
   }
 
   /** Deletes what the server acknowledged (applied, a duplicate, or decided elsewhere) up to and including seq. */

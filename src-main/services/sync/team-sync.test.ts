@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { silentLogger } from '../../app/logger';
 import { Cache } from '../db/cache';
-import type { Change, PullResponse } from '../../../src-shared/sync/contract';
+import type { Change, PullResponse, PushRequest, PushResponse } from '../../../src-shared/sync/contract';
 import type { TeamClient } from './team-client';
 import { TeamSync } from './team-sync';
 
@@ -202,9 +202,10 @@ describe('a live channel that stops answering', () => {
       await vi.advanceTimersByTimeAsync(20_000); // ping sent, no pong
       await vi.advanceTimersByTimeAsync(20_000); // still none: dropped
       await closed;
+      // Open again, its hello says the feed moved on meanwhile: the desktop pulls.
+      (await again).send(JSON.stringify({ type: 'changed', seq: 3 }));
       await nextPull(2);
-      pulls[1]!.answer({ changes: [], cursor: 0, more: false, clientLastSeq: null });
-      await again;
+      pulls[1]!.answer({ changes: [], cursor: 3, more: false, clientLastSeq: null });
     } finally {
       vi.useRealTimers();
     }
@@ -219,5 +220,59 @@ describe('a work order pulled from the team', () => {
     if (change.entity !== 'workOrder') throw new Error('a work order change');
     pulls[0]!.answer({ changes: [{ ...change, data: { ...change.data, callQueue: 'vip' } }], cursor: 1, more: false, clientLastSeq: null });
     await expect.poll(() => cache.db.prepare('SELECT summary, call_queue FROM work_orders').all()).toEqual([{ summary: 'change 1', call_queue: 'vip' }]);
+  });
+});
+
+describe('a push whose answer carries the team\'s changes', () => {
+  it('is not followed by a pull, nor is the live channel opening again after a drop while the desktop is current', async () => {
+    const pushes: { after: number | undefined; answer: (r: PushResponse) => void }[] = [];
+    sync.teamClient.push = (body: PushRequest) => new Promise<PushResponse>((answer) => pushes.push({ after: body.after, answer }));
+    sync.start();
+    await nextPull(1);
+    pulls[0]!.answer({ changes: [], cursor: 4, more: false, clientLastSeq: null });
+    const first = await channel;
+    await expect.poll(() => sync.status().state).toBe('synced');
+
+    // Her call record goes out; the server's answer brings it back with a teammate's work order.
+    cache.db.transaction(() => cache.callsOutbox.add(randomUUID(), { kind: 'agentState.change', state: 'ready', reason: null, at: Date.now() }))();
+    await expect.poll(() => pushes.length).toBe(1);
+    expect(pushes[0]!.after).toBe(4);
+    // Meanwhile the live channel drops (a server process restarting): the desktop opens it again.
+    channel = new Promise((r) => wss.once('connection', r));
+    first.close();
+    pushes[0]!.answer({ results: [{ seq: 1, outcome: 'applied' }], lastSeq: 1, pull: { changes: [workOrder(5)], cursor: 5, more: false, clientLastSeq: 1 } });
+    await expect.poll(uuidsOnDesk).toEqual(['change 5']);
+    const second = await channel;
+    second.send(JSON.stringify({ type: 'changed', seq: 5 }));
+    await expect.poll(() => sync.status()).toMatchObject({ state: 'synced', waiting: 0 });
+    await expect.poll(() => (sync as unknown as { running: unknown }).running).toBeNull();
+    expect(pulls).toHaveLength(1);
+  });
+});
+
+describe('the worker\'s own statements', () => {
+  it('are prepared once: a second push and its answer prepare none (a floor coming back ran them for every desktop)', async () => {
+    const pushes: ((r: PushResponse) => void)[] = [];
+    sync.teamClient.push = () => new Promise<PushResponse>((answer) => pushes.push(answer));
+    sync.start();
+    await nextPull(1);
+    pulls[0]!.answer({ changes: [], cursor: 4, more: false, clientLastSeq: null });
+    await expect.poll(() => sync.status().state).toBe('synced');
+    const call = (n: number) => {
+      cache.db.transaction(() => cache.callsOutbox.add(randomUUID(), { kind: 'agentState.change', state: 'ready', reason: null, at: Date.now() }))();
+      return expect.poll(() => pushes.length).toBe(n);
+    };
+    await call(1);
+    pushes[0]!({ results: [{ seq: 1, outcome: 'applied' }], lastSeq: 1, pull: { changes: [workOrder(5)], cursor: 5, more: false, clientLastSeq: 1 } });
+    await expect.poll(() => sync.status()).toMatchObject({ state: 'synced', waiting: 0 });
+
+    const prepares = [vi.spyOn(cache.db, 'prepare'), vi.spyOn(cache.workOrdersDb, 'prepare')];
+    await call(2);
+    pushes[1]!({ results: [{ seq: 2, outcome: 'applied' }], lastSeq: 2, pull: { changes: [workOrder(6)], cursor: 6, more: false, clientLastSeq: 2 } });
+    await expect.poll(uuidsOnDesk).toEqual(['change 5', 'change 6']);
+    await expect.poll(() => sync.status()).toMatchObject({ state: 'synced', waiting: 0 });
+    // (uuidsOnDesk, the test's own look at the rows, is left out.)
+    const ours = (p: (typeof prepares)[number]) => p.mock.calls.map((c) => String(c[0])).filter((sql) => !sql.startsWith('SELECT summary FROM work_orders'));
+    expect(prepares.map(ours)).toEqual([[], []]);
   });
 });

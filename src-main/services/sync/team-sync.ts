@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import type { Db } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { Logger } from '../../app/logger';
 import { reconnectDelay } from '../softphone/backoff';
-import { LiveMessage, ServerWorkOrder, type PushResult, type TeamDesktop, type TeamMembersResponse } from '../../../src-shared/sync/contract';
+import { LiveMessage, ServerWorkOrder, type PullResponse, type PushResult, type TeamDesktop, type TeamMembersResponse } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
 import type { KnowledgePull } from './knowledge-pull';
@@ -45,6 +46,15 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private readonly backoff = new Backoff(250, 8_000);
   private running: Promise<void> | null = null;
   private dirty = false;
+  /**
+   * Kicks are numbered: the last that asked for a pull (start, a wake-up beyond a gap, a retry, the live channel
+   * back, the safety net), and the last one before the latest request that read the team's feed was sent. A pull
+   * asked for before that request went out is answered by it: after a fault the retry and the live channel's
+   * return both ask, and the second used to cost a pull of its own.
+   */
+  private kicks = 0;
+  private pullAskedAt = 1;
+  private readAt = 0;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -63,7 +73,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
    */
   private readonly onWrite = () => {
     if (this.state === 'offline' && this.retryTimer) return void this.emit('status', this.status());
-    this.kick();
+    this.kick(false);
   };
 
   constructor(
@@ -101,7 +111,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
 
   get clientId(): string {
     const key = `sync.clientId:${this.scope}`;
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    const row = prepared<[string], { value: string }>(this.db, 'SELECT value FROM settings WHERE key = ?').get(key);
     if (row) return row.value;
     return this.db.transaction(() => {
       // A desktop that synced before identities were per user: its one id and cursor go on as the first
@@ -120,11 +130,11 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
 
   /** The cursor of the signed-in identity (the key is taken before a pull, so one that switched meanwhile is not mixed). */
   private saveCursor(cursor: number, key = `sync.cursor:${this.scope}`): void {
-    this.pullDb.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(cursor));
+    prepared(this.pullDb, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, String(cursor));
   }
 
   private get cursor(): number {
-    return Number(this.pullDb.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(`sync.cursor:${this.scope}`)?.value ?? 0);
+    return Number(prepared<[string], { value: string }>(this.pullDb, 'SELECT value FROM settings WHERE key = ?').get(`sync.cursor:${this.scope}`)?.value ?? 0);
   }
 
   status(): SyncStatus {
@@ -160,10 +170,15 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     this.kick();
   }
 
-  /** Something may need sending or fetching: run now, or once the run in progress ends. */
-  kick(): void {
+  /**
+   * Something may need sending or fetching: run now, or once the run in progress ends. A local write alone
+   * (pull false) needs no pull when its push's answer brings the team's changes with it.
+   */
+  kick(pull = true): void {
     if (this.stopped) return;
     this.dirty = true;
+    this.kicks++;
+    if (pull) this.pullAskedAt = this.kicks;
     if (!this.running) this.running = this.run().finally(() => (this.running = null));
   }
 
@@ -176,12 +191,18 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
         // Signed in first: which client id and cursor to use depends on who she is on the server (and the live
         // channel, opened before the pull, needs a token that is good).
         if (!this.client.user || !this.client.token) await this.client.signIn();
-        await this.pushAll();
-        // The live channel opens before the pull, so what changes meanwhile comes on it and waits for the pull
-        // (see applyDeferred) instead of making the desktop pull a second time.
+        // The live channel opens before the push and the pull, so what changes after their answers were read comes
+        // on it and waits for this run (see applyDeferred) instead of making the desktop pull a second time.
         if (!this.live) await this.connectLive();
         if (this.stopped) return;
-        await this.pullAll();
+        // A push's answer carries the team's changes after the cursor: a run that pushed pulls only when that
+        // answer could not say everything (a long stretch, a read that failed on the server); one that had nothing
+        // to push pulls when something other than a local write asked for it (start, a wake-up, the safety net).
+        // Without a live channel no hello says where the feed stands: a run pulls.
+        const pullWanted = this.pullAskedAt > this.readAt || !this.live;
+        this.readAt = this.kicks;
+        const pushed = await this.pushAll();
+        if (pushed === 'behind' || (pushed === 'nothing' && pullWanted)) await this.pullAll();
         if (this.knowledge && this.knowledgeDue) {
           this.knowledgeDue = false;
           await this.knowledge.pullAll().catch((err: unknown) => {
@@ -222,14 +243,23 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   /** Changes per push: halved while the server finds a push too large, back to BATCH once one goes through. */
   private batchSize = BATCH;
 
-  private async pushAll(): Promise<void> {
+  /**
+   * Pushes the outbox: 'nothing' when there was nothing to push, 'caughtUp' when the last push's answer brought
+   * the cursor as far as the team's feed went, 'behind' when it did not (a pull is due).
+   */
+  private async pushAll(): Promise<'nothing' | 'caughtUp' | 'behind'> {
+    let outcome: 'nothing' | 'caughtUp' | 'behind' = 'nothing';
     for (;;) {
       const { clientId, mutations: batch } = this.outbox.batchFor(this.owner, this.clientId, this.batchSize);
-      if (!batch.length) return;
+      if (!batch.length) return outcome;
+      // Taken before the push: the answer's changes continue this cursor, for this identity, or are not applied.
+      const after = this.cursor;
+      const cursorKey = `sync.cursor:${this.scope}`;
       let results: PushResult[];
       let lastSeq: number;
+      let page: PullResponse | undefined;
       try {
-        ({ results, lastSeq } = await this.client.push({ clientId, mutations: batch }));
+        ({ results, lastSeq, pull: page } = await this.client.push({ clientId, mutations: batch, after, waiting: Math.max(0, this.outbox.countFor(this.owner) - batch.length) }));
       } catch (err) {
         if (err instanceof TeamServerError && err.status === 413 && this.batchSize > 1) {
           this.batchSize = Math.max(1, Math.floor(this.batchSize / 2));
@@ -260,9 +290,23 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       // A conflict leaves the row as the server has it: shown so at once (no later change may come to fix it).
       const current = results.flatMap((r) => (r.outcome === 'conflict' ? [ServerWorkOrder.safeParse(r.current)] : [])).flatMap((p) => (p.success ? [p.data] : []));
       if (current.length) this.applier.apply(current.map((data) => ({ seq: 0, entity: 'workOrder' as const, data })), () => undefined);
+      const caughtUp = page !== undefined && this.cursor === after && cursorKey === `sync.cursor:${this.scope}` && this.applyPage(clientId, page, cursorKey) && !page.more;
+      outcome = caughtUp ? 'caughtUp' : 'behind';
       this.emitStatus();
-      if (!results.length) return;
+      if (!results.length) return outcome;
     }
+  }
+
+  /**
+   * A page of the team's feed after this desktop's cursor (a pull's answer, or the one a push's answer carries):
+   * what the server applied of hers leaves the outbox first (the acknowledgement travels with the data), so the
+   * rows it changed are taken as the server has them; then the changes and the new cursor, in one transaction.
+   */
+  private applyPage(clientId: string, page: PullResponse, cursorKey: string): true {
+    if (page.clientLastSeq !== null) this.outbox.acknowledge(clientId, page.clientLastSeq);
+    const { workOrders } = this.applier.apply(page.changes, () => this.saveCursor(page.cursor, cursorKey));
+    if (workOrders.length) this.emit('pulled', { workOrders });
+    return true;
   }
 
   private async pullAll(): Promise<void> {
@@ -270,11 +314,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       const clientId = this.clientId;
       const cursorKey = `sync.cursor:${this.scope}`;
       const page = await this.client.pull(this.cursor, clientId, this.outbox.countFor(this.owner));
-      // The acknowledgement travels with the data: what the server applied leaves the outbox first, so the rows
-      // it changed are taken as the server has them (a row with a change still queued is left alone).
-      if (page.clientLastSeq !== null) this.outbox.acknowledge(clientId, page.clientLastSeq);
-      const { workOrders } = this.applier.apply(page.changes, () => this.saveCursor(page.cursor, cursorKey));
-      if (workOrders.length) this.emit('pulled', { workOrders });
+      this.applyPage(clientId, page, cursorKey);
       if (!page.more) return;
     }
   }
@@ -303,7 +343,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   }
 
   private decisionCount(): number {
-    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_decisions WHERE decided_at IS NULL').get()!.n;
+    return prepared<[], { n: number }>(this.db, 'SELECT count(*) AS n FROM sync_decisions WHERE decided_at IS NULL').get()!.n;
   }
 
   /**
@@ -351,7 +391,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       }
       const knowledgeDue = this.knowledge?.wants(message) ?? false;
       if (knowledgeDue) this.knowledgeDue = true;
-      if (!this.settleLive(message) || knowledgeDue) this.kick();
+      // Published knowledge alone does not send the desktop to pull the team's feed.
+      const settled = this.settleLive(message);
+      if (!settled || knowledgeDue) this.kick(!settled);
     });
     ws.on('error', () => undefined);
     ws.on('close', (code: number) => {
@@ -365,7 +407,9 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       // feed, after her account moved): the next run pulls.
       this.deferred = [];
       if (!opened) return;
-      this.liveRetry = setTimeout(() => this.kick(), this.liveBackoff.next());
+      // To open it again, not to pull: its hello says where the feed stands, and a desktop behind that pulls then
+      // (a run that cannot open it pulls).
+      this.liveRetry = setTimeout(() => this.kick(false), this.liveBackoff.next());
       this.liveRetry.unref();
     });
     return settled;
@@ -388,11 +432,17 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
     return this.applyLive(m);
   }
 
+  /** Inside a run: it goes round once more and pulls. */
+  private askPull(): void {
+    this.dirty = true;
+    this.pullAskedAt = ++this.kicks;
+  }
+
   private deferLive(m: LiveMessage): void {
     // A run that keeps failing with the channel open: past a bound, one pull after the run replaces them all.
     if (this.deferred.length >= MAX_DEFERRED) {
       this.deferred = [];
-      this.dirty = true;
+      this.askPull();
     } else this.deferred.push(m);
   }
 
@@ -403,7 +453,11 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
   private applyDeferred(): void {
     const waiting = this.deferred.sort((a, b) => a.seq - b.seq);
     this.deferred = [];
-    for (const m of waiting) if (m.seq > this.cursor && !this.applyLive(m, true)) this.dirty = true;
+    for (const m of waiting) {
+      if (m.seq > this.cursor && !this.applyLive(m, true)) {
+        this.askPull();
+      }
+    }
   }
 
   /**

@@ -11,8 +11,11 @@ import { LabTeamServer } from '../../../services/lab-team/lab-team-server';
 import { TcpRelay } from '../../../services/lab-team/tcp-relay';
 import type { CommandContext } from '../command';
 import { clock, TEAM_SIZE, type FloorCommand, type FloorReport, type FloorSetup } from './sync-floor';
+import { recoveryRequests } from './sync-recovery';
 import { percentile, round } from './stats';
 
+/** How long after the partition heals its desktops are counted as coming back. */
+const RECOVERY_MS = 8_000;
 const SCALE = { small: { desktops: 50, seconds: 40 }, full: { desktops: 500, seconds: 90 } };
 
 /** Kilobytes of memory a process really holds (proportional set size: shared pages split among their users). */
@@ -172,6 +175,12 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
     await new Promise((r) => setTimeout(r, 10_000));
     relay.heal();
     partition.end = clock();
+    // What the desktops behind A cost it in requests while they come back (their retry backoff is capped at 8 s):
+    // read from A's log then, before later lines push those out of the log it keeps.
+    // On the wall clock, as the server's log lines are (the bench's own clock may drift from it while the run lasts).
+    const behindA = people.filter((p) => p.index % 2 === 0).length;
+    const healedAt = Date.now();
+    const recovery = new Promise<ReturnType<typeof recoveryRequests>>((done) => setTimeout(() => done(recoveryRequests(servers[0]!.log, healedAt, healedAt + RECOVERY_MS, behindA)), RECOVERY_MS));
     await new Promise((r) => setTimeout(r, Math.max(0, started + (seconds * 2000) / 3 - clock())));
     const kill = { start: clock(), end: Infinity };
     faults.push(kill);
@@ -242,6 +251,8 @@ export async function benchSync(ctx: CommandContext, scale: 'small' | 'full') {
       memory,
       cpu,
       postgresTransactionsPerSecond: transactionsPerSecond,
+      // Server A's sync requests in the 8 s after the partition healed, per desktop that had been cut off.
+      recoveryRequests: await recovery,
       // Every statement the servers (and their sweeps) sent during the run, per change the desktops pushed in it.
       postgresStatementsPerMutation: statementsPerMutation,
       // The machine's one-minute load average at the start and the end of the run: other work on it shows here.
