@@ -149,7 +149,21 @@ export class LabKamailio {
       }
     }
     // A restart keeps the ports, as a real PBX coming back would: agents reconnect to the same address.
-    if (this.sipPort === 0) [this.sipPort, this.wsPort, this.trunkPort] = [await freePort(), await freePort(), await freePort()];
+    const firstStart = this.sipPort === 0;
+    for (let attempt = 1; ; attempt++) {
+      if (firstStart) [this.sipPort, this.wsPort, this.trunkPort] = [await freePort(), await freePort(), await freePort()];
+      try {
+        return await this.launch(modules);
+      } catch (err) {
+        // A port freePort handed out can be bound by another process (a browser's ICE socket, another test's
+        // client) before Kamailio binds it: then the first start goes again on fresh ports, up to three times.
+        if (!firstStart || attempt === 3 || !/Address already in use/.test((err as Error).message)) throw err;
+        this.options.logger.warn('lab PBX: a port was taken before Kamailio bound it; starting on fresh ports', { attempt });
+      }
+    }
+  }
+
+  private async launch(modules: string): Promise<void> {
     mkdirSync(this.options.runDir, { recursive: true });
     // Presence keeps agent states in db_text tables, created fresh from the schema Debian ships with Kamailio.
     const presenceDb = join(this.options.runDir, 'presence-db');
