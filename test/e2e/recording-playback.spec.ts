@@ -265,7 +265,7 @@ test('a sensitive field pauses the recording once the PBX confirms, resumes on l
   await page.getByRole('button', { name: 'Hang up' }).click();
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
-  expect(lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3811 \d+/);
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3811 \d+/);
 
   // The file says the same: two paused spans, the first as long as she stayed in the field, the second the countdown.
   const { pausedSpans } = await uploaded;

@@ -138,7 +138,8 @@ test('an outbound call is recorded too: channels the same way round, the mark fr
   await page.getByRole('button', { name: 'Hang up' }).click();
   expect((await phone.done).code).toBe(0);
   await wrapUp(page);
-  expect(lab.pbx.recentLog()).toMatch(/recording-notice \S+ en/);
+  // The PBX's log lines come through its stderr pipe and may trail what the page shows: waited for.
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-notice \S+ en/);
 
   const { recording, wav } = await recorded;
   expect(recording).toMatchObject({ direction: 'outbound', agent: '3801' });
@@ -158,7 +159,7 @@ test('a language tag the PBX does not know exactly (TH, not th) gets the default
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
   const { recording } = await recorded;
-  expect(lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} en\n`);
+  await expect.poll(() => lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} en\n`);
   expect(lab.pbx.recentLog()).not.toMatch(/recording-notice-failed/);
 });
 
@@ -170,7 +171,7 @@ test('the caller hears the recording notice in the call\'s language as the agent
   await page.getByRole('button', { name: 'Answer' }).click();
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
-  expect(lab.pbx.recentLog()).toMatch(/recording-notice \S+ th/);
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-notice \S+ th/);
   const { wav } = await recorded;
   // The notice (1.2 s) starts as the call is answered; where that falls after the file's first packet varies, so
   // it is looked for in half-second windows through the first three seconds. Which language the PBX chose is
@@ -198,7 +199,7 @@ test('an outbound call to a Thai customer plays her the recording notice in Thai
   // The PBX's log names the language it chose for this very call (the inbound test before logged a Thai one too).
   const { recording, wav } = await recorded;
   expect(recording.direction).toBe('outbound');
-  expect(lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} th\n`);
+  await expect.poll(() => lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} th\n`);
   // Told apart as the inbound notice is: the Thai notice's pitch, loud on the customer's channel near the start.
   const { th } = RECORDING_NOTICE_HZ;
   const starts = Array.from({ length: 11 }, (_, i) => i * 0.25);
@@ -227,8 +228,8 @@ test('secure pause: paused only once the PBX confirms, the paused span silent in
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
   // The PBX logged who paused and resumed, and when.
-  expect(lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3801 \d+/);
-  expect(lab.pbx.recentLog()).toMatch(/recording-resumed \S+ 3801 \d+/);
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3801 \d+/);
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-resumed \S+ 3801 \d+/);
 
   const { recording, wav } = await recorded;
   expect(recording.pausedSpans).toHaveLength(1);
