@@ -6,6 +6,8 @@ import { wrapUp } from './workspace-page';
 // README command 1 in a browser: demo mode brings up the lab PBX, registers the agent and a known customer calls.
 let shell: RunningShell;
 test.beforeAll(async () => {
+  // The demo brings up a whole lab (PostgreSQL, team server, PBX) before it is ready: slow on a loaded machine.
+  test.setTimeout(120_000);
   shell = await startWebShellProcess(['--demo']);
 });
 test.afterAll(async () => {

@@ -15,6 +15,8 @@ const chromiumOf = (pid: number) =>
   commandLines().find((p) => descendantsOf(pid).includes(p.pid) && p.cmdline.includes('--user-data-dir=') && p.cmdline.includes('--app='));
 
 test.beforeAll(async () => {
+  // The demo brings up a whole lab (PostgreSQL, team server, PBX) before it is ready: slow on a loaded machine.
+  test.setTimeout(120_000);
   xvfb = await startXvfb();
   shell = await startWebShellProcess(['--demo', '--open'], { DISPLAY: xvfb.display, AGENT_DESKTOP_SIP_PASSWORD: sipPassword });
   await expect.poll(() => chromiumOf(shell.pid), { timeout: 30_000 }).toBeTruthy();
