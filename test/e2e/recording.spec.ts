@@ -12,6 +12,7 @@ import { LabPostgres } from '../../src-main/services/lab-team/lab-postgres';
 import { LabTeamServer } from '../../src-main/services/lab-team/lab-team-server';
 import { ROOT, signIn } from '../lab/team/team-lab';
 import { startLabWebShell, type LabWebShell } from './lab-web-shell';
+import { watchShown } from './shown-at';
 import { openReady, wrapUp } from './workspace-page';
 
 // Calls recorded by the PBX, never by the desktop: the lab's rtpengine captures the call's media and the PBX's
@@ -213,16 +214,18 @@ test('secure pause: paused only once the PBX confirms, the paused span silent in
   const run = await lab.customer.talk({ caller: '+8613800000079', callerName: 'Card number', agent: agent.extension, voice: tonePcap(CUSTOMER_HZ, 15) });
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  // When the page showed each mark, as it happened (the test's own checks can notice one up to a second late).
+  const recordingShown = await watchShown(page, 'recording-state', 'title');
   // Wall-clock stretches of talk before, during and after the pause: the file must show them where they were.
   await page.waitForTimeout(1500);
   await page.keyboard.press('Alt+P');
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording paused');
-  const pausedAt = Date.now();
   await page.screenshot({ path: 'test-results/recording-paused-en.png', clip: { x: 0, y: 0, width: 1366, height: 48 } });
   await page.waitForTimeout(2000);
   await page.getByRole('button', { name: 'Resume recording' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
-  const pausedFor = (Date.now() - pausedAt) / 1000;
+  const [pausedAt] = await recordingShown('Recording paused');
+  const pausedFor = ((await recordingShown('Recording')).find((at) => at > pausedAt!)! - pausedAt!) / 1000;
   await page.waitForTimeout(1500);
   await page.getByRole('button', { name: 'Hang up' }).click();
   expect((await run.done).code).toBe(0);

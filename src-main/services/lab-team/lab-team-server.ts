@@ -59,13 +59,20 @@ export class LabTeamServer {
       resolve();
     }));
     await new Promise<void>((resolve, reject) => {
-      const onData = (d: Buffer) => {
-        this.log += d.toString();
+      // Up once this process says so: this.log holds the lines of its earlier runs too, their ready line included.
+      let thisRun: string | null = '';
+      const onData = (d: string) => {
+        this.log += d;
         if (this.log.length > 1_000_000) this.log = this.log.slice(-500_000);
-        if (this.log.includes('Server listening')) resolve();
+        if (thisRun === null) return;
+        thisRun += d;
+        if (thisRun.includes('Server listening')) {
+          thisRun = null;
+          resolve();
+        }
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
+      child.stdout!.setEncoding('utf8').on('data', onData);
+      child.stderr!.setEncoding('utf8').on('data', onData);
       child.once('exit', (code) => reject(new Error(`team server exited (${code}) before listening: ${this.log.slice(-2000)}`)));
     });
   }
