@@ -6,6 +6,8 @@ import { wrapUp } from './workspace-page';
 // customer's phone), so anyone trying the demo sees and hears the quality warnings, and sees them go.
 let shell: RunningShell;
 test.beforeAll(async () => {
+  // The demo brings up a whole lab (PostgreSQL, team server, PBX) before it is ready: slow on a loaded machine.
+  test.setTimeout(120_000);
   shell = await startWebShellProcess(['--demo']);
 });
 test.afterAll(async () => {

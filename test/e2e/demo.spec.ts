@@ -6,6 +6,8 @@ import { wrapUp } from './workspace-page';
 // README command 1 in a browser: demo mode brings up the lab PBX, registers the agent and a known customer calls.
 let shell: RunningShell;
 test.beforeAll(async () => {
+  // The demo brings up a whole lab (PostgreSQL, team server, PBX) before it is ready: slow on a loaded machine.
+  test.setTimeout(120_000);
   shell = await startWebShellProcess(['--demo']);
 });
 test.afterAll(async () => {
@@ -15,7 +17,9 @@ test.afterAll(async () => {
 test('demo: the agent is registered and a known VIP customer rings with a screen pop; answer, hang up, wrap up by hand', async ({ page }) => {
   await page.goto(shell.url);
   await expect(page.getByTestId('connection')).toContainText('Connected · Registered as 1001');
-  await expect(page.getByTestId('call-state')).toContainText('Ringing');
+  // The demo's first customer calls once its whole lab is up (PBX, team server, PostgreSQL): 30 s, as the other
+  // demo tests allow, not the 15 s default, on a loaded machine.
+  await expect(page.getByTestId('call-state')).toContainText('Ringing', { timeout: 30_000 });
   const pop = page.getByTestId('screen-pop');
   await expect(pop.getByTestId('customer-name')).toHaveText('王小明');
   await expect(pop.getByTestId('customer-tier')).toHaveText('VIP');

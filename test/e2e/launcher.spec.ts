@@ -57,11 +57,12 @@ test('the shell dies and the launcher starts it again: the open window reconnect
   const first = webShellPid()!;
   process.kill(first, 'SIGKILL');
   await expect(page.getByTestId('shell-link')).toHaveText('Reconnected to Agent Desktop.', { timeout: 30_000 });
-  expect(stderr).toContain('restarting it');
+  // The launcher's words reach this process through a pipe: waited for, not assumed to have come first.
+  await expect.poll(() => stderr).toContain('restarting it');
   expect(webShellPid()).not.toBe(first);
   await expect(page.getByTestId('connection')).toContainText(`Registered as ${agent.extension}`);
   // The same window, never handed a new address.
-  expect(stdout.match(/"web-shell-ready"/g)).toHaveLength(2);
+  await expect.poll(() => stdout.match(/"web-shell-ready"/g)?.length).toBe(2);
 });
 
 test('Ctrl+C stops the launcher and the shell with it', async () => {

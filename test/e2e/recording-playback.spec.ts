@@ -14,6 +14,7 @@ import { LabTeamServer } from '../../src-main/services/lab-team/lab-team-server'
 import { ROOT } from '../lab/team/team-lab';
 import { startLabWebShell, type LabWebShell } from './lab-web-shell';
 import { startWebShellProcess, type RunningShell } from './web-shell-process';
+import { watchShown } from './shown-at';
 import { openReady, wrapUp } from './workspace-page';
 
 // The team lead finds a call by the customer's name and plays it in Chromium (issue #15, point 4): the lab PBX
@@ -94,33 +95,43 @@ test.afterAll(async () => {
 async function recordedCallWithPause(page: Page): Promise<{ recording: CallRecording; pausedAfter: number; pausedFor: number; heldAfter: number; heldFor: number }> {
   const uploaded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('uploaded', resolve));
   await openReady(page, lab.shell.url, agent.extension);
+  // When the page showed each mark, as it happened (the test's own checks can notice one up to a second late).
+  const recordingShown = await watchShown(page, 'recording-state', 'title');
+  const holdShown = await watchShown(page, 'hold-state');
   const run = await lab.customer.talk({ caller: customer.number, callerName: 'Wang', agent: agent.extension, voice: tonePcap(440, 15) });
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
-  const answeredAt = Date.now();
   // Wall-clock stretches of talk before, during and after the pause: the player must mark the pause where it was.
   await page.waitForTimeout(2500);
   await page.keyboard.press('Alt+P');
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording paused');
-  const pausedAt = Date.now();
   await page.waitForTimeout(2500);
   await page.getByRole('button', { name: 'Resume recording' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
-  const pausedFor = (Date.now() - pausedAt) / 1000;
   // Then a hold: the relay sees the re-INVITEs, and the hook marks where the call was held.
   await page.waitForTimeout(1500);
   await page.getByRole('button', { name: 'Hold' }).click();
   await expect(page.getByTestId('hold-state')).toHaveText('On hold');
-  const heldAt = Date.now();
   await page.waitForTimeout(2000);
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.getByTestId('hold-state')).toHaveCount(0);
-  const heldFor = (Date.now() - heldAt) / 1000;
   await page.waitForTimeout(1500);
+  const [pausedAt] = await recordingShown('Recording paused');
+  const recordingAt = await recordingShown('Recording');
+  const answeredAt = recordingAt.filter((at) => at < pausedAt!).at(-1)!;
+  const resumedAt = recordingAt.find((at) => at > pausedAt!)!;
+  const [heldAt] = await holdShown('On hold');
+  const heldEndedAt = (await holdShown(null)).find((at) => at > heldAt!)!;
   await page.getByRole('button', { name: 'Hang up' }).click();
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
-  return { recording: await uploaded, pausedAfter: (pausedAt - answeredAt) / 1000, pausedFor, heldAfter: (heldAt - answeredAt) / 1000, heldFor };
+  return {
+    recording: await uploaded,
+    pausedAfter: (pausedAt! - answeredAt) / 1000,
+    pausedFor: (resumedAt - pausedAt!) / 1000,
+    heldAfter: (heldAt! - answeredAt) / 1000,
+    heldFor: (heldEndedAt - heldAt!) / 1000,
+  };
 }
 
 /** Painted pixels on a waveform's canvas (a blank canvas has none). */
@@ -239,10 +250,10 @@ test('a sensitive field pauses the recording once the PBX confirms, resumes on l
   const notice = page.getByTestId('sensitive-pause');
 
   // Focus: paused only as the PBX confirms; the countdown is shown beside the field.
+  const markShown = await watchShown(page, 'recording-state', 'title');
   await page.waitForTimeout(1500);
   await idNumber.focus();
   await expect(mark).toHaveAttribute('title', 'Recording paused');
-  const firstPausedAt = Date.now();
   await expect(notice).toHaveAttribute('data-state', 'paused');
   await expect(notice).toContainText(/resumes in 0:(09|10)/);
   await page.screenshot({ path: 'test-results/sensitive-pause-en.png' });
@@ -251,7 +262,9 @@ test('a sensitive field pauses the recording once the PBX confirms, resumes on l
   // Leaving the field resumes.
   await page.getByRole('textbox', { name: 'What happened' }).focus();
   await expect(mark).toHaveAttribute('title', 'Recording');
-  const firstPause = (Date.now() - firstPausedAt) / 1000;
+  // As long as the page showed it paused (timed in the page: the test's checks can notice a change late).
+  const [firstPausedAt] = await markShown('Recording paused');
+  const firstPause = ((await markShown('Recording')).find((at) => at > firstPausedAt!)! - firstPausedAt!) / 1000;
   await expect(notice).toHaveCount(0);
 
   // A forgotten pause: the field keeps focus, the countdown resumes the recording and says so.
@@ -265,7 +278,7 @@ test('a sensitive field pauses the recording once the PBX confirms, resumes on l
   await page.getByRole('button', { name: 'Hang up' }).click();
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
-  expect(lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3811 \d+/);
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3811 \d+/);
 
   // The file says the same: two paused spans, the first as long as she stayed in the field, the second the countdown.
   const { pausedSpans } = await uploaded;
@@ -369,9 +382,11 @@ test('a transfer is marked on the timeline where the agent made it; the agent pl
   const uploaded = new Promise<CallRecording>((resolve) => lab.pbx.recordings!.once('uploaded', resolve));
   await openReady(page, lab.shell.url, agent.extension);
   const run = await lab.customer.talk({ caller: '+8613800000092', callerName: 'Transfer me', agent: agent.extension, voice: tonePcap(440, 20) });
+  const recordingShown = await watchShown(page, 'recording-state', 'title');
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
-  const answeredAt = Date.now();
+  // When the page showed it (the test's own check can notice it up to a second late).
+  const [answeredAt] = await recordingShown('Recording');
   await page.waitForTimeout(2500);
   await page.getByText('Transfer', { exact: true }).click();
   await page.getByRole('textbox', { name: 'Extension or number' }).fill('2002');
@@ -382,7 +397,7 @@ test('a transfer is marked on the timeline where the agent made it; the agent pl
   await wrapUp(page);
   const recording = await uploaded;
   expect(recording.events).toHaveLength(1);
-  expect(Math.abs(recording.events[0]!.at - (referredAt - answeredAt) / 1000)).toBeLessThan(1);
+  expect(Math.abs(recording.events[0]!.at - (referredAt - answeredAt!) / 1000)).toBeLessThan(1);
 
   // The agent hears her own calls: she finds it by its number and sees the transfer where it was.
   await page.getByRole('button', { name: 'Recordings', exact: true }).click();

@@ -12,6 +12,7 @@ import { LabPostgres } from '../../src-main/services/lab-team/lab-postgres';
 import { LabTeamServer } from '../../src-main/services/lab-team/lab-team-server';
 import { ROOT, signIn } from '../lab/team/team-lab';
 import { startLabWebShell, type LabWebShell } from './lab-web-shell';
+import { watchShown } from './shown-at';
 import { openReady, wrapUp } from './workspace-page';
 
 // Calls recorded by the PBX, never by the desktop: the lab's rtpengine captures the call's media and the PBX's
@@ -138,7 +139,8 @@ test('an outbound call is recorded too: channels the same way round, the mark fr
   await page.getByRole('button', { name: 'Hang up' }).click();
   expect((await phone.done).code).toBe(0);
   await wrapUp(page);
-  expect(lab.pbx.recentLog()).toMatch(/recording-notice \S+ en/);
+  // The PBX's log lines come through its stderr pipe and may trail what the page shows: waited for.
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-notice \S+ en/);
 
   const { recording, wav } = await recorded;
   expect(recording).toMatchObject({ direction: 'outbound', agent: '3801' });
@@ -158,7 +160,7 @@ test('a language tag the PBX does not know exactly (TH, not th) gets the default
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
   const { recording } = await recorded;
-  expect(lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} en\n`);
+  await expect.poll(() => lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} en\n`);
   expect(lab.pbx.recentLog()).not.toMatch(/recording-notice-failed/);
 });
 
@@ -170,7 +172,7 @@ test('the caller hears the recording notice in the call\'s language as the agent
   await page.getByRole('button', { name: 'Answer' }).click();
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
-  expect(lab.pbx.recentLog()).toMatch(/recording-notice \S+ th/);
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-notice \S+ th/);
   const { wav } = await recorded;
   // The notice (1.2 s) starts as the call is answered; where that falls after the file's first packet varies, so
   // it is looked for in half-second windows through the first three seconds. Which language the PBX chose is
@@ -198,7 +200,7 @@ test('an outbound call to a Thai customer plays her the recording notice in Thai
   // The PBX's log names the language it chose for this very call (the inbound test before logged a Thai one too).
   const { recording, wav } = await recorded;
   expect(recording.direction).toBe('outbound');
-  expect(lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} th\n`);
+  await expect.poll(() => lab.pbx.recentLog()).toContain(`recording-notice ${recording.callId} th\n`);
   // Told apart as the inbound notice is: the Thai notice's pitch, loud on the customer's channel near the start.
   const { th } = RECORDING_NOTICE_HZ;
   const starts = Array.from({ length: 11 }, (_, i) => i * 0.25);
@@ -212,23 +214,25 @@ test('secure pause: paused only once the PBX confirms, the paused span silent in
   const run = await lab.customer.talk({ caller: '+8613800000079', callerName: 'Card number', agent: agent.extension, voice: tonePcap(CUSTOMER_HZ, 15) });
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
+  // When the page showed each mark, as it happened (the test's own checks can notice one up to a second late).
+  const recordingShown = await watchShown(page, 'recording-state', 'title');
   // Wall-clock stretches of talk before, during and after the pause: the file must show them where they were.
   await page.waitForTimeout(1500);
   await page.keyboard.press('Alt+P');
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording paused');
-  const pausedAt = Date.now();
   await page.screenshot({ path: 'test-results/recording-paused-en.png', clip: { x: 0, y: 0, width: 1366, height: 48 } });
   await page.waitForTimeout(2000);
   await page.getByRole('button', { name: 'Resume recording' }).click();
   await expect(page.getByTestId('recording-state')).toHaveAttribute('title', 'Recording');
-  const pausedFor = (Date.now() - pausedAt) / 1000;
+  const [pausedAt] = await recordingShown('Recording paused');
+  const pausedFor = ((await recordingShown('Recording')).find((at) => at > pausedAt!)! - pausedAt!) / 1000;
   await page.waitForTimeout(1500);
   await page.getByRole('button', { name: 'Hang up' }).click();
   expect((await run.done).code).toBe(0);
   await wrapUp(page);
   // The PBX logged who paused and resumed, and when.
-  expect(lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3801 \d+/);
-  expect(lab.pbx.recentLog()).toMatch(/recording-resumed \S+ 3801 \d+/);
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-paused \S+ 3801 \d+/);
+  await expect.poll(() => lab.pbx.recentLog()).toMatch(/recording-resumed \S+ 3801 \d+/);
 
   const { recording, wav } = await recorded;
   expect(recording.pausedSpans).toHaveLength(1);

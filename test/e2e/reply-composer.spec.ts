@@ -4,6 +4,8 @@ import { startWebShellProcess, type RunningShell } from './web-shell-process';
 // The reply composer on the demo's first call: 王小明 (VIP, queue 'complaints', zh-CN) ringing.
 let shell: RunningShell;
 test.beforeAll(async () => {
+  // The demo brings up a whole lab (PostgreSQL, team server, PBX) before it is ready: slow on a loaded machine.
+  test.setTimeout(120_000);
   shell = await startWebShellProcess(['--demo']);
 });
 test.afterAll(async () => {

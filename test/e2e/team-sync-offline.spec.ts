@@ -146,9 +146,12 @@ test('an agent works offline past her token\'s life: everything reaches the serv
 
   // The call bar says what waits on this computer: the outbox, as the desktop holds it.
   await expect(badge).toContainText('Team server unreachable');
-  const waiting = agentLocal((c) => (c.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n);
-  expect(waiting).toBeGreaterThanOrEqual(9); // 3 calls, 2 complaints, 1 callback done, and at least 3 state changes
-  await expect(badge).toContainText(`${waiting} waiting`);
+  // Read again until file and badge agree: a change the page has shown may still be on its way into the file.
+  await expect(async () => {
+    const waiting = agentLocal((c) => (c.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n);
+    expect(waiting).toBeGreaterThanOrEqual(9); // 3 calls, 2 complaints, 1 callback done, and at least 3 state changes
+    await expect(badge).toContainText(`${waiting} waiting`, { timeout: 1000 });
+  }).toPass();
 
   // Her access token outlives no partition this long: waiting for its lifetime is the point (no event to wait on).
   const expiresBy = partitionedAt + (ACCESS_TOKEN_SECONDS + 5) * 1000;
@@ -159,8 +162,10 @@ test('an agent works offline past her token\'s life: everything reaches the serv
   await expect(badge).toContainText('Synced', { timeout: 30_000 });
   await expect(badge).not.toContainText('waiting');
   // Her first push after the partition carried the expired token: refused, then sent again after the refresh.
-  const refused = server.log.split('\n').filter((l) => l.includes('request refused: missing, forged or expired token'));
-  expect(refused.some((l) => l.includes('"url":"/v1/sync/push"') && l.includes('"hadToken":true'))).toBe(true);
+  // (The server's log comes through its stdout pipe, which may trail the badge: waited for.)
+  const refusedPush = () =>
+    server.log.split('\n').some((l) => l.includes('request refused: missing, forged or expired token') && l.includes('"url":"/v1/sync/push"') && l.includes('"hadToken":true'));
+  await expect.poll(refusedPush).toBe(true);
 
   // On the server, exactly once each, counted by key.
   const local = agentLocal((c) => ({

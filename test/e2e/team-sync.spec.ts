@@ -89,7 +89,8 @@ test('a difficult complaint reaches the specialist, her resolution reaches the a
   const list = specPage.getByTestId('work-order-list');
   await list.getByRole('radio', { name: 'My queues' }).check();
   const row = list.getByTestId('work-order-row').filter({ hasText: id });
-  await expect(row).toBeVisible({ timeout: 5000 });
+  // Without the live channel it would come with the next pull, up to 30 s on: 10 s is held, well under that.
+  await expect(row).toBeVisible({ timeout: 10_000 });
   console.log(`work order on the specialist's screen ${Date.now() - filedAt} ms after the agent filed it`);
   await expect(row).toContainText('王小明');
   await expect(row).toContainText('specialists');

@@ -55,7 +55,9 @@ export async function startWebShellProcess(args: string[], env: Record<string, s
   const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const exited = exitCode.then(() => undefined);
   const ready = await new Promise<{ origin: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web shell not ready in 30 s:\n${stderr.slice(-3000)}`)), 30_000);
+    // A bound, not a timing: the demo brings up PostgreSQL, the team server and the lab PBX before its ready line,
+    // which took over 30 s with the load average at 11.
+    const timer = setTimeout(() => reject(new Error(`web shell not ready in 90 s:\n${stderr.slice(-3000)}`)), 90_000);
     child.stdout!.setEncoding('utf8').on('data', (c: string) => {
       stdout += c;
       const line = stdout.split('\n').find((l) => l.includes('"web-shell-ready"'));

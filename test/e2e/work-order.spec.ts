@@ -24,6 +24,8 @@ test.describe('work order on the demo call', () => {
   let shell: RunningShell;
   const dataDir = mkdtempSync(join(tmpdir(), 'agent-desktop-wo-e2e-'));
   test.beforeAll(async () => {
+    // The demo brings up a whole lab (PostgreSQL, team server, PBX) before it is ready: slow on a loaded machine.
+    test.setTimeout(120_000);
     shell = await startWebShellProcess(['--demo'], { AGENT_DESKTOP_DATA_DIR: dataDir });
   });
   test.afterAll(async () => {

@@ -4,6 +4,8 @@ import { startWebShellProcess, type RunningShell } from './web-shell-process';
 // The workspace at 1366×768 in each language, saved under test-results/ (artifacts, not committed) for a person to look at.
 let shell: RunningShell;
 test.beforeAll(async () => {
+  // The demo brings up a whole lab (PostgreSQL, team server, PBX) before it is ready: slow on a loaded machine.
+  test.setTimeout(120_000);
   shell = await startWebShellProcess(['--demo']);
 });
 test.afterAll(async () => {

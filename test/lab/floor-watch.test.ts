@@ -34,7 +34,8 @@ describe('floor watch against the real Kamailio (presence + dialog)', () => {
   });
 
   const member = (ext: string) => floor.board().find((m) => m.extension === ext)!;
-  const changeOf = (ext: string, ok: (m: FloorMember) => boolean) => nextEvent<[FloorMember]>(floor, 'changed', (m) => m.extension === ext && ok(m), 5000);
+  // A bound, not a timing: the PBX's NOTIFYs usually come within a second; a loaded machine has taken over 5 s.
+  const changeOf = (ext: string, ok: (m: FloorMember) => boolean) => nextEvent<[FloorMember]>(floor, 'changed', (m) => m.extension === ext && ok(m), 15_000);
 
   it('starts with every member offline (nothing published yet) and shows each state as the agents publish it', async () => {
     expect(floor.board().map((m) => m.state)).toEqual(Array(10).fill('offline'));
@@ -77,7 +78,11 @@ describe('floor watch against the real Kamailio (presence + dialog)', () => {
   it('unsubscribes on stop quickly, so the lead app shuts down without waiting on the PBX', async () => {
     const started = Date.now();
     await floor.stop();
-    expect(Date.now() - started).toBeLessThan(2500);
+    const took = Date.now() - started;
+    console.log(`floor watch stopped in ${took} ms`);
+    // It waits at most 2 s for the PBX's answers; a stop that waited on the PBX's own timeouts (32 s) is the bug.
+    // The margin above 2 s is for a loaded machine, where the 2 s timer itself fires late.
+    expect(took).toBeLessThan(5000);
     expect(leadPhone.footprint.sessions).toBe(0);
   });
 });

@@ -79,6 +79,12 @@ export function nextEvent<T extends unknown[]>(
   });
 }
 
+/**
+ * How long a test waits for what another process logged (Kamailio's stderr, a team server's stdout): the lines
+ * trail the replies that went over the network, by far more than vitest's default 1 s on a loaded machine.
+ */
+export const LOG_LINES = { timeout: 15_000 };
+
 export const isRegistered = (s: SoftphoneStatus) => s.registered;
 
 /** A phone for the given server URL (a relay in front of the PBX) with link settings a test can shorten. */

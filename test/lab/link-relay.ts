@@ -1,5 +1,4 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import { freePort } from '../../src-main/services/lab-pbx/ports';
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 
 /**
  * A TCP relay on loopback between the softphone and the PBX, standing in for a VPN. freeze() makes the links
@@ -19,7 +18,6 @@ export class LinkRelay {
   }
 
   async start(): Promise<void> {
-    this.port = await freePort();
     this.server = createServer((client) => {
       // A network partition: the connection goes nowhere and nothing comes back, as with packets dropped.
       if (this.partitioned) {
@@ -40,7 +38,10 @@ export class LinkRelay {
       client.once('close', close).on('error', close);
       upstream.once('close', close).on('error', close);
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    // Port 0: the kernel hands out a port and binds it in one step; a port picked first and bound after could be
+    // taken in between by any other process on a busy machine.
+    await new Promise<void>((resolve, reject) => this.server!.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.address() as AddressInfo).port;
   }
 
   /** Stops carrying bytes on every current connection, in both directions, and closes none of them. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentDesktop } from '../../src-main/app/agent-desktop';
 import { AppConfig } from '../../src-main/app/config';
 import type { EventChannel, EventOf } from '../../src-shared/contract';
-import { labLogger, startLab, type Lab } from './lab-helpers';
+import { labLogger, LOG_LINES, startLab, type Lab } from './lab-helpers';
 
 const agent = { extension: '1201', password: 'lab-secret-1201' };
 const trusted = { trusted: true, description: 'lab test' };
@@ -85,7 +85,7 @@ describe('settings applied to a running app', () => {
     expect(app.softphone).not.toBe(wrongPhone);
     expect(wrongPhone!.status.reasonCode).toBe('stopped');
     // Read from the PBX's log, which may trail the replies: waited for.
-    await expect.poll(() => lab.pbx.registersFrom(agent.extension)).toBe(4);
+    await expect.poll(() => lab.pbx.registersFrom(agent.extension), LOG_LINES).toBe(4);
     expect(await request('getAppInfo', {})).toMatchObject({ uiLocale: 'th', agent: { extension: agent.extension, displayName: 'Agent 1201' } });
     expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).not.toContain(agent.password);
 

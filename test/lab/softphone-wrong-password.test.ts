@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Softphone } from '../../src-main/services/softphone/softphone';
 import type { SoftphoneStatus } from '../../src-shared/domain/softphone';
-import { agentPhoneVia, isRegistered, nextEvent, startLab, type Lab } from './lab-helpers';
+import { agentPhoneVia, isRegistered, LOG_LINES, nextEvent, startLab, type Lab } from './lab-helpers';
 
 const refused = { extension: '1101', password: 'lab-secret-1101' };
 const control = { extension: '1102', password: 'lab-secret-1102' };
@@ -30,7 +30,7 @@ describe('softphone with a wrong password, against the real Kamailio', () => {
     // sip.js answers the digest challenge once; the second refusal is final. (The PBX's log line of a REGISTER
     // reaches us through its stderr pipe, which may trail the reply over the WebSocket: waited for, not assumed.)
     const registers = 2;
-    await expect.poll(() => lab.pbx.registersFrom(refused.extension)).toBe(registers);
+    await expect.poll(() => lab.pbx.registersFrom(refused.extension), LOG_LINES).toBe(registers);
 
     wrong.reconnectNow('network-changed');
     expect(wrong.status).toMatchObject({ connection: 'failed', reasonCode: 'auth-refused' });
@@ -41,7 +41,7 @@ describe('softphone with a wrong password, against the real Kamailio', () => {
     phones.push(right);
     await right.start();
     await right.waitUntilRegistered();
-    await expect.poll(() => lab.pbx.registersFrom(control.extension)).toBe(registers);
+    await expect.poll(() => lab.pbx.registersFrom(control.extension), LOG_LINES).toBe(registers);
     const lost = nextEvent<[SoftphoneStatus]>(right, 'status', (s) => s.connection === 'disconnected');
     await lab.pbx.stop();
     await lost;
@@ -49,7 +49,7 @@ describe('softphone with a wrong password, against the real Kamailio', () => {
     await lab.pbx.start();
     await back;
     // Registered again means its challenged and its answered REGISTER after the restart; their log lines may trail.
-    await expect.poll(() => lab.pbx.registersFrom(control.extension)).toBeGreaterThanOrEqual(2 * registers);
+    await expect.poll(() => lab.pbx.registersFrom(control.extension), LOG_LINES).toBeGreaterThanOrEqual(2 * registers);
 
     expect(lab.pbx.registersFrom(refused.extension)).toBe(registers);
     expect(wrong.status).toMatchObject({ connection: 'failed', registered: false, reasonCode: 'auth-refused' });

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import type { Logger } from '../../app/logger';
 import { freePort, waitForTcp } from './ports';
+import { readKamailioLog } from './kamailio-log';
 import { LabRtpEngine } from './rtpengine';
 import { LabAgentNetwork } from './agent-network';
 import { RecordingHook } from './recording-hook';
@@ -148,7 +149,21 @@ export class LabKamailio {
       }
     }
     // A restart keeps the ports, as a real PBX coming back would: agents reconnect to the same address.
-    if (this.sipPort === 0) [this.sipPort, this.wsPort, this.trunkPort] = [await freePort(), await freePort(), await freePort()];
+    const firstStart = this.sipPort === 0;
+    for (let attempt = 1; ; attempt++) {
+      if (firstStart) [this.sipPort, this.wsPort, this.trunkPort] = [await freePort(), await freePort(), await freePort()];
+      try {
+        return await this.launch(modules);
+      } catch (err) {
+        // A port freePort handed out can be bound by another process (a browser's ICE socket, another test's
+        // client) before Kamailio binds it: then the first start goes again on fresh ports, up to three times.
+        if (!firstStart || attempt === 3 || !/Address already in use/.test((err as Error).message)) throw err;
+        this.options.logger.warn('lab PBX: a port was taken before Kamailio bound it; starting on fresh ports', { attempt });
+      }
+    }
+  }
+
+  private async launch(modules: string): Promise<void> {
     mkdirSync(this.options.runDir, { recursive: true });
     // Presence keeps agent states in db_text tables, created fresh from the schema Debian ships with Kamailio.
     const presenceDb = join(this.options.runDir, 'presence-db');
@@ -194,19 +209,21 @@ export class LabKamailio {
     const stderrTail = () => this.stderr;
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-100_000);
-      for (const m of chunk.matchAll(/invite-(arrived|relayed) (\S+) (\d+)\.(\d{6})/g)) {
-        const seen = m[1] === 'arrived' ? this.arrivals : this.relays;
-        if (seen.size > 10_000) seen.clear();
-        seen.set(m[2]!, Number(m[3]) * 1000 + Number(m[4]) / 1000);
-      }
-      for (const m of chunk.matchAll(/recording-event ([0-9a-fA-F]{2,512}) (transfer) (\d+)\.(\d{6})/g)) {
-        this.recordings?.callEvent(m[1]!, m[2] as 'transfer', Number(m[3]) * 1000 + Number(m[4]) / 1000);
-      }
-      for (const m of chunk.matchAll(/(register-arrived|keepalive-answered) (\S+)\n/g)) {
-        const counts = m[1] === 'register-arrived' ? this.registers : this.keepalives;
-        counts.set(m[2]!, (counts.get(m[2]!) ?? 0) + 1);
-      }
     });
+    if (child.stderr) {
+      readKamailioLog(child.stderr, {
+        invite: (step, callId, atMs) => {
+          const seen = step === 'arrived' ? this.arrivals : this.relays;
+          if (seen.size > 10_000) seen.clear();
+          seen.set(callId, atMs);
+        },
+        recordingEvent: (callIdHex, kind, atMs) => this.recordings?.callEvent(callIdHex, kind, atMs),
+        counted: (kind, extension) => {
+          const counts = kind === 'register-arrived' ? this.registers : this.keepalives;
+          counts.set(extension, (counts.get(extension) ?? 0) + 1);
+        },
+      });
+    }
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     let alive = true;
     child.once('exit', (code, signal) => {

@@ -31,7 +31,22 @@ export class LabRtpEngine {
 
   async start(): Promise<void> {
     if (this.process) throw new Error('rtpengine is already running');
-    if (this.controlPort === 0) this.controlPort = await freePort();
+    // A restart keeps the control port, so the PBX's config still reaches it.
+    const firstStart = this.controlPort === 0;
+    for (let attempt = 1; ; attempt++) {
+      if (firstStart) this.controlPort = await freePort();
+      try {
+        return await this.launch();
+      } catch (err) {
+        // The control port freePort handed out can be bound by another process before rtpengine binds it: then the
+        // first start goes again on a fresh one, up to three times (as Kamailio's and SIPp's do).
+        if (!firstStart || attempt === 3 || !/Address already in use/.test((err as Error).message)) throw err;
+        this.logger.warn('lab rtpengine: its control port was taken before it bound it; starting on a fresh one', { attempt });
+      }
+    }
+  }
+
+  private async launch(): Promise<void> {
     const rtpMin = await freePort();
     this.ports = { min: rtpMin, max: Math.min(rtpMin + 400, 65_000) };
     const interfaces = this.agentInterface

@@ -46,8 +46,17 @@ export class LabPostgres {
     const [cmd, args] = this.asOwner(`${BIN}/initdb`, ['-D', join(this.dir, 'data'), '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--locale=C.UTF-8']);
     const init = spawnSync(cmd, args, { encoding: 'utf8' });
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
-    this.port = await freePort();
-    await this.run();
+    for (let attempt = 1; ; attempt++) {
+      this.port = await freePort();
+      try {
+        await this.run();
+        break;
+      } catch (err) {
+        // The port freePort handed out can be bound by another process (any outgoing connection's) before
+        // PostgreSQL binds it: then it starts again on a fresh one, up to three times.
+        if (attempt === 3 || !/Address already in use/.test((err as Error).message)) throw err;
+      }
+    }
     const [psql, pargs] = this.asOwner(`${BIN}/psql`, [
       '-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE DATABASE ${this.database}`,
     ]);
@@ -78,7 +87,8 @@ export class LabPostgres {
         }
       };
       child.stderr!.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`postgres exited (${code}) before it was ready: ${log.slice(-2000)}`)));
+      // 'close', not 'exit': by then its output is all read, and says why.
+      child.once('close', (code) => reject(new Error(`postgres exited (${code}) before it was ready: ${log.slice(-2000)}`)));
     });
   }
 

@@ -47,7 +47,21 @@ export class LabTeamServer {
   async start(): Promise<void> {
     const entry = join(this.root, 'out/server/server.js');
     if (!existsSync(entry)) throw new Error('the team server is not built: run npm run build');
-    if (!this.port) this.port = await freePort();
+    // A restart keeps the port: desktops come back to the same address.
+    const firstStart = !this.port;
+    for (let attempt = 1; ; attempt++) {
+      if (firstStart) this.port = await freePort();
+      try {
+        return await this.launch(entry);
+      } catch (err) {
+        // The port freePort handed out can be bound by another process (any outgoing connection's) before the
+        // server listens on it: then the first start goes again on a fresh one, up to three times.
+        if (!firstStart || attempt === 3 || !/EADDRINUSE/.test((err as Error).message)) throw err;
+      }
+    }
+  }
+
+  private async launch(entry: string): Promise<void> {
     const child = spawnLabProcess(process.execPath, [entry], {
       // Its log stays in this.log (not printed); 'info' is needed, the ready line is an info line.
       env: { PATH: process.env.PATH ?? '', AGENT_SERVER_LOG_LEVEL: 'info', AGENT_SERVER_DATABASE_URL: this.databaseUrl, AGENT_SERVER_TOKEN_SECRET: this.tokenSecret, AGENT_SERVER_PORT: String(this.port), ...this.env },
@@ -59,14 +73,22 @@ export class LabTeamServer {
       resolve();
     }));
     await new Promise<void>((resolve, reject) => {
-      const onData = (d: Buffer) => {
-        this.log += d.toString();
+      // Up once this process says so: this.log holds the lines of its earlier runs too, their ready line included.
+      let thisRun: string | null = '';
+      const onData = (d: string) => {
+        this.log += d;
         if (this.log.length > 1_000_000) this.log = this.log.slice(-500_000);
-        if (this.log.includes('Server listening')) resolve();
+        if (thisRun === null) return;
+        thisRun += d;
+        if (thisRun.includes('Server listening')) {
+          thisRun = null;
+          resolve();
+        }
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`team server exited (${code}) before listening: ${this.log.slice(-2000)}`)));
+      child.stdout!.setEncoding('utf8').on('data', onData);
+      child.stderr!.setEncoding('utf8').on('data', onData);
+      // 'close', not 'exit': by then its output is all read, and says why.
+      child.once('close', (code) => reject(new Error(`team server exited (${code}) before listening: ${this.log.slice(-2000)}`)));
     });
   }
 

@@ -1,5 +1,4 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
-import { freePort } from '../lab-pbx/ports';
+import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 /**
  * A TCP relay on loopback standing in for the network between desktops and a team server, for the sync
@@ -15,7 +14,6 @@ export class TcpRelay {
   constructor(private readonly upstreamPort: () => number) {}
 
   async start(): Promise<void> {
-    this.port = await freePort();
     this.server = createServer((client) => {
       this.links.add(client);
       client.on('close', () => this.links.delete(client)).on('error', () => client.destroy());
@@ -27,7 +25,9 @@ export class TcpRelay {
       client.pipe(upstream);
       upstream.pipe(client);
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    // Port 0: chosen and bound in one step, so no other process on a busy machine can take it in between.
+    await new Promise<void>((resolve, reject) => this.server!.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.address() as AddressInfo).port;
   }
 
   partition(): void {

@@ -42,6 +42,12 @@ async function listen(base: string, username: string): Promise<{ messages: LiveM
   return { messages, closed };
 }
 
+/**
+ * How long a change may take from a push on one server process to a socket on another (PostgreSQL's NOTIFY, a
+ * re-read, the frame): milliseconds on a quiet machine, seconds on a loaded one; vi.waitFor gives up after 1 s.
+ */
+const DELIVERED = { timeout: 15_000 };
+
 const orderIds = (m: LiveMessage) => (m.changes ?? []).flatMap((c) => (c.entity === 'workOrder' ? [c.data.id] : []));
 
 describe('the live channel', () => {
@@ -54,16 +60,16 @@ describe('the live channel', () => {
     const clientId = randomUUID();
     // A warm-up change first: where the stretch starts is learned from the hellos (or, without them, a plain wake-up).
     await push(a, agent.accessToken, clientId, [{ seq: 1, mutation: fileComplaint('ordinary', 'warm-up') }]);
-    await vi.waitFor(() => expect(teammate.messages.some((m) => m.seq > 0)).toBe(true));
+    await vi.waitFor(() => expect(teammate.messages.some((m) => m.seq > 0)).toBe(true), DELIVERED);
 
     const ordinary = fileComplaint('ordinary', 'late delivery');
     const difficult = fileComplaint('difficult', 'charged twice', Date.now() + 3600_000);
     await push(a, agent.accessToken, clientId, [{ seq: 2, mutation: ordinary }, { seq: 3, mutation: difficult }]);
 
     const carried = (m: { messages: LiveMessage[] }) => m.messages.flatMap(orderIds);
-    await vi.waitFor(() => expect(carried(teammate)).toEqual(expect.arrayContaining([ordinary.workOrder.id, difficult.workOrder.id])), { timeout: 5000 });
+    await vi.waitFor(() => expect(carried(teammate)).toEqual(expect.arrayContaining([ordinary.workOrder.id, difficult.workOrder.id])), DELIVERED);
     // The specialist's queue: the difficult complaint routed to it, not the ordinary one, nor its callback.
-    await vi.waitFor(() => expect(carried(specialist)).toContain(difficult.workOrder.id), { timeout: 5000 });
+    await vi.waitFor(() => expect(carried(specialist)).toContain(difficult.workOrder.id), DELIVERED);
     expect(carried(specialist)).not.toContain(ordinary.workOrder.id);
     const specFollowUps = specialist.messages.flatMap((m) => m.changes ?? []).filter((c) => c.entity === 'followUp');
     expect(specFollowUps.every((c) => c.entity === 'followUp' && c.data.workOrderId === difficult.workOrder.id)).toBe(true);
@@ -120,7 +126,7 @@ describe('the live channel', () => {
     const agent = await signIn(lab.servers[0]!.url, '1001', 'agent-pass-1001');
     const first = fileComplaint('ordinary', 'first after the restart');
     await push(lab.servers[0]!.url, agent.accessToken, randomUUID(), [{ seq: 1, mutation: first }]);
-    await vi.waitFor(() => expect(teammate.messages.length).toBeGreaterThan(0), { timeout: 5000 });
+    await vi.waitFor(() => expect(teammate.messages.length).toBeGreaterThan(0), DELIVERED);
     expect(orderIds(teammate.messages[0]!)).toEqual([first.workOrder.id]);
   });
 
@@ -130,7 +136,7 @@ describe('the live channel', () => {
     const agent = await signIn(a, '1002', 'agent-pass-1002');
     const clientId = randomUUID();
     await push(a, agent.accessToken, clientId, [{ seq: 1, mutation: fileComplaint('difficult', 'before she left', Date.now() + 3600_000) }]);
-    await vi.waitFor(() => expect(leaving.messages.some((m) => m.seq > 0)).toBe(true));
+    await vi.waitFor(() => expect(leaving.messages.some((m) => m.seq > 0)).toBe(true), DELIVERED);
     const received = leaving.messages.length;
 
     const db = new pg.Client({ connectionString: lab.pg.url });
@@ -149,14 +155,14 @@ describe('the live channel', () => {
     const agent = await signIn(a, '1001', 'agent-pass-1001');
     const clientId = randomUUID();
     await push(a, agent.accessToken, clientId, [{ seq: 1, mutation: fileComplaint('ordinary', 'warm-up') }]);
-    await vi.waitFor(() => expect(teammate.messages.some((m) => m.seq > 0)).toBe(true));
+    await vi.waitFor(() => expect(teammate.messages.some((m) => m.seq > 0)).toBe(true), DELIVERED);
     const before = teammate.messages.length;
 
     const long = fileComplaint('difficult', 'a long story', Date.now() + 3600_000);
     long.workOrder.details = { whatHappened: '扣'.repeat(19_900) };
     long.followUps[0]!.note = '回'.repeat(2000);
     expect((await push(a, agent.accessToken, clientId, [{ seq: 2, mutation: long }])).body.results[0]!.outcome).toBe('applied');
-    await vi.waitFor(() => expect(teammate.messages.length).toBeGreaterThan(before));
+    await vi.waitFor(() => expect(teammate.messages.length).toBeGreaterThan(before), DELIVERED);
     const wakeUp = teammate.messages[before]!;
     expect(wakeUp.changes).toBeUndefined();
     expect(wakeUp.seq).toBeGreaterThan(0);

@@ -84,7 +84,6 @@ describe('coach rules, dispositions and Not Ready reasons from the team server',
   it('a lead publishes them with the CLI; the desktop\'s reasons, dispositions and coach verdict change within seconds', async () => {
     expect(settings().notReadyReasons).toEqual(DEFAULT_AGENT_SETTINGS.notReadyReasons);
     expect(verdict()).not.toContain('en.no-worries');
-    const started = Date.now();
     const reasons = await cli(['import', 'reasons', file('reasons.jsonl', [{ code: 'system-down', labels: { en: 'System down', 'zh-CN': '系统故障', 'zh-TW': '系統故障', th: 'ระบบล่ม' } }, { code: 'meal' }])], 'lead1');
     expect(reasons.stderr).not.toMatch(/agent-desktop/);
     expect(JSON.parse(reasons.stdout)).toEqual({ published: 2, unchanged: 0, rejected: [] });
@@ -93,10 +92,15 @@ describe('coach rules, dispositions and Not Ready reasons from the team server',
     writeFileSync(csv, 'code\nrefund-issued\nescalated\n');
     expect(JSON.parse((await cli(['import', 'dispositions', csv], 'lead1')).stdout)).toEqual({ published: 2, unchanged: 0, rejected: [] });
     expect(JSON.parse((await cli(['import', 'coach-rules', file('rules.jsonl', [noWorries])], 'lead1')).stdout)).toEqual({ published: 1, unchanged: 0, rejected: [] });
+    // Timed from the last publish: each CLI run is a Node process starting, which a loaded machine makes slow.
+    const started = Date.now();
 
     // The wake-up crosses server processes (the CLI published on A, the desktop listens on B); no polling here.
-    await desk.untilKnowledge(() => (verdict().includes('en.no-worries') && settings().dispositions.length === 2 ? true : null), () => `lists ${JSON.stringify(settings())}`, 10_000);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    await desk.untilKnowledge(() => (verdict().includes('en.no-worries') && settings().dispositions.length === 2 ? true : null), () => `lists ${JSON.stringify(settings())}`, 15_000);
+    const took = Date.now() - started;
+    console.log(`published lists on the desktop ${took} ms after the last publish`);
+    // Without the wake-up they would come with the desktop's next poll, up to 30 s on.
+    expect(took).toBeLessThan(10_000);
     expect(settings()).toMatchObject({ notReadyReasons: ['system-down', 'meal'], dispositions: ['refund-issued', 'escalated'] });
     expect(settings().labels?.reasons['system-down']?.th).toBe('ระบบล่ม');
     const a = agent();

@@ -144,7 +144,8 @@ describe('call recordings on the team server', () => {
     const recent = await uploadRecording(to(), wav('recent'), meta({ queue: 'sales', startedAt: Date.now() - DAY }));
     const lead = await as('lead.a');
     await expect.poll(async () => (await lead(`/v1/recordings/${due.id}/audio`)).status, { timeout: 15_000 }).toBe(404);
-    expect(existsSync(join(storeDir, `${due.id}.wav`))).toBe(false);
+    // The sweep deletes the rows first (the 404 above), then their files, one after another.
+    await expect.poll(() => existsSync(join(storeDir, `${due.id}.wav`)), { timeout: 15_000 }).toBe(false);
     for (const { id } of [kept, recent]) {
       const audio = await lead(`/v1/recordings/${id}/audio`);
       expect(audio.status).toBe(200);

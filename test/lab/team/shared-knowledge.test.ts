@@ -108,9 +108,13 @@ describe('shared knowledge through the team server', () => {
     const r = await publish('lead1', { kind: 'article', records: [changed] });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ published: 1, unchanged: 0, rejected: [] });
-    // A wake-up through LISTEN/NOTIFY reaches the desktop on the other process too; no polling here.
-    await Promise.all([north, south].map((d) => d.untilSearch('chargeback merchant', (ids) => ids.includes('KB-REFUND'), 5_000)));
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // A wake-up through LISTEN/NOTIFY reaches the desktop on the other process too; no polling here. Without the
+    // wake-up the desktops would have it only at their next poll, up to 30 s on: the bound is held well under that
+    // (a quiet machine takes a fraction of a second; a loaded one has taken seconds).
+    await Promise.all([north, south].map((d) => d.untilSearch('chargeback merchant', (ids) => ids.includes('KB-REFUND'), 15_000)));
+    const took = Date.now() - started;
+    console.log(`changed article found on both desktops ${took} ms after the publish began`);
+    expect(took).toBeLessThan(10_000);
     for (const d of [north, south]) {
       expect(d.cache.kbSearch.search('duplicate').map((h) => h.id)).toEqual([]);
       expect(d.cache.kb.article('KB-REFUND')?.body).toBe(changed.body);
@@ -145,7 +149,7 @@ describe('shared knowledge through the team server', () => {
     const r = await publish('lead1', { kind: 'article', records: [{ ...parcel, body: '包裹丢失时，先为客户登记理赔，再联系快递公司。' }] });
     expect(r.body).toMatchObject({ published: 1 });
     // The other desktop, on the process still running, has it at once; north gets it when her server is back.
-    await south.untilSearch('理赔', (ids) => ids.includes('KB-PARCEL'), 5_000);
+    await south.untilSearch('理赔', (ids) => ids.includes('KB-PARCEL'), 15_000);
     expect(north.cache.kbSearch.search('理赔').map((h) => h.id)).toEqual([]);
     await lab.servers[0]!.start();
     await north.untilSearch('理赔', (ids) => ids.includes('KB-PARCEL'), 20_000);
@@ -169,7 +173,7 @@ describe('shared knowledge through the team server', () => {
   it('a retired article leaves every desktop', async () => {
     const r = await publish('admin1', { kind: 'article', retire: [{ id: 'KB-ROAM' }, { id: 'KB-NEVER' }] });
     expect(r.body).toMatchObject({ retired: 1, rejected: [{ index: 1, retire: true, reason: 'article KB-NEVER is not published' }] });
-    await Promise.all([north, south].map((d) => d.untilSearch('roaming', (ids) => ids.length === 0, 5_000)));
+    await Promise.all([north, south].map((d) => d.untilSearch('roaming', (ids) => ids.length === 0, 15_000)));
     expect(north.cache.kb.article('KB-ROAM')).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
+import { LOG_LINES } from '../lab-helpers';
 import { fileComplaint, pull, push, signIn, startTeamLab } from './team-lab';
 
 // Real PostgreSQL 15 and a real team-server process: who may sign in, and who may see and change what.
@@ -57,7 +58,7 @@ describe('team server: accounts and authorisation', () => {
       .setAudience('agent-desktop-team-server').setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(40)));
     expect((await pull(base, forged)).status).toBe(401);
     expect((await pull(base, 'not-a-token')).status).toBe(401);
-    await expect.poll(() => lab.servers[0]!.log).toContain('request refused: missing, forged or expired token');
+    await expect.poll(() => lab.servers[0]!.log, LOG_LINES).toContain('request refused: missing, forged or expired token');
   });
 
   it('rotates refresh tokens: a spent one is refused and revokes the session', async () => {
