@@ -31,6 +31,8 @@ export const ServerConfig = z.object({
   accountCacheSeconds: z.coerce.number().int().min(0).max(60).default(5),
   /** A signed-in desktop not seen for this long counts as offline (its due callbacks fall to the team). */
   offlineAfterSeconds: z.coerce.number().int().min(5).max(3600).default(90),
+  /** How often due callbacks of offline agents are looked for (a callback falls to the team within this). */
+  callbackSweepSeconds: z.coerce.number().int().min(1).max(3600).default(2),
   tokenSecret: z.string().min(32, 'the token secret must be at least 32 characters'),
   /** Where call recordings are kept, each file named by its id; without it the server takes no recordings. */
   recordingsDir: z.string().min(1).optional(),
@@ -59,6 +61,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     maxLoginFailuresPerAddress: env.AGENT_SERVER_MAX_LOGIN_FAILURES_PER_ADDRESS,
     accessTokenSeconds: env.AGENT_SERVER_ACCESS_TOKEN_SECONDS,
     accountCacheSeconds: env.AGENT_SERVER_ACCOUNT_CACHE_SECONDS,
+    callbackSweepSeconds: env.AGENT_SERVER_CALLBACK_SWEEP_SECONDS,
   };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) raw[k] = v;
   const secretFile = env.AGENT_SERVER_TOKEN_SECRET_FILE ?? (raw.tokenSecretFile as string | undefined);

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
       (n) => n && app.log.info({ callbacks: n }, 'due callbacks fell to the team queue'),
       (err: Error) => app.log.warn({ error: err.message }, 'callback sweep failed; trying again'),
     );
-  }, 2000);
+  }, config.callbackSweepSeconds * 1000);
   const retention = setInterval(() => {
     services.recordings.sweep().then(
       (n) => n && app.log.info({ recordings: n }, 'recordings past their retention deleted'),
