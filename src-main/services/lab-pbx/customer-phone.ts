@@ -188,8 +188,8 @@ export class CustomerPhone {
 
   /**
    * Starts SIPp and returns once it holds its SIP port: a phone waiting for the PBX's call misses an INVITE sent
-   * before that. A port handed out by freePort may be taken by another process (Chromium's ICE sockets, say) before
-   * SIPp binds it: then SIPp is started again on fresh ports, up to three times.
+   * before that. A port handed out by freePort may be taken by another process before SIPp binds it: then SIPp is
+   * started again on fresh ports, up to three times.
    */
   private async run(scenarioArgs: string[], options: { localPort?: number; echo?: boolean; detour?: MediaDetour } = {}, attempt = 1): Promise<SippRun> {
     const { localPort, echo = true, detour } = options;
@@ -201,8 +201,10 @@ export class CustomerPhone {
       await waitForUdpListener(port, 5000, () => exit === undefined);
       return run;
     } catch (err) {
-      const lostBind = /bind|already in use/i.test(exit?.output ?? '');
-      if (lostBind && localPort === undefined && attempt < 3) return this.run(scenarioArgs, options, attempt + 1);
+      // 254 is SIPp's bind error (EXIT_BIND_ERROR), for its SIP port or its media port. Another try takes a fresh
+      // media port, and a fresh SIP port unless the PBX expects it on one (its trunk).
+      const lostBind = exit?.code === 254 || /bind|already in use/i.test(exit?.output ?? '');
+      if (lostBind && attempt < 3) return this.run(scenarioArgs, options, attempt + 1);
       // SIPp that ran its scenario to the end before we looked is the caller's to judge, by its exit.
       if (exit && !lostBind) return run;
       run.stop();

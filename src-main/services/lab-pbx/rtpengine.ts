@@ -2,8 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import type { Logger } from '../../app/logger';
 import { AGENT_MEDIA_ADDRESS } from './agent-network';
-import { freePort } from './ports';
 import { spawnLabProcess } from './own-process-group';
+import { freePort, freePortBlock } from './ports';
+
+/** rtpengine's media ports: RTP and RTCP per call leg, room for the lab's busiest test (the bench's calls at once). */
+const MEDIA_PORTS = 400;
 
 /**
  * Debian's rtpengine in user space (no kernel module), on loopback: the lab PBX's media relay. It turns the
@@ -47,8 +50,8 @@ export class LabRtpEngine {
   }
 
   private async launch(): Promise<void> {
-    const rtpMin = await freePort();
-    this.ports = { min: rtpMin, max: Math.min(rtpMin + 400, 65_000) };
+    const rtpMin = freePortBlock(MEDIA_PORTS);
+    this.ports = { min: rtpMin, max: rtpMin + MEDIA_PORTS - 1 };
     const interfaces = this.agentInterface
       ? ['--interface=phones/127.0.0.1', `--interface=agents/${AGENT_MEDIA_ADDRESS.bound}!${AGENT_MEDIA_ADDRESS.advertised}`]
       : ['--interface=127.0.0.1'];
