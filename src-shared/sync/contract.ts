@@ -216,8 +216,11 @@ export type PushResult = z.infer<typeof PushResult>;
 export const PushResponse = z.object({
   results: z.array(PushResult),
   lastSeq: z.number().int(),
-  /** When the push named `after`: the team's changes after it, as GET /v1/sync/pull answers (absent: pull). */
-  pull: z.lazy(() => PullResponse).optional(),
+  /**
+   * When the push named `after`: the team's changes after it, as GET /v1/sync/pull answers (absent: pull). A page
+   * this desktop cannot read is taken as absent: the push still counts as done, and the pull says what is wrong.
+   */
+  pull: z.lazy(() => PullResponse).optional().catch(undefined),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 

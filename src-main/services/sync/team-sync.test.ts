@@ -117,6 +117,19 @@ describe('a wake-up while a pull is on its way', () => {
 });
 
 describe('the live channel on (re)connecting', () => {
+  it('takes a message about published knowledge as no news of the team feed: no feed pull for it', async () => {
+    sync.start();
+    await nextPull(1);
+    pulls[0]!.answer({ changes: [], cursor: 4, more: false, clientLastSeq: null });
+    const ws = await channel;
+    await expect.poll(() => sync.status().state).toBe('synced');
+    const arrived = received(1);
+    ws.send(JSON.stringify({ type: 'knowledge', seq: 3 }));
+    await arrived;
+    await expect.poll(() => (sync as unknown as { running: unknown }).running).toBeNull();
+    expect(pulls).toHaveLength(1);
+  });
+
   it('opens before the pull, so a wake-up naming where the pull gets to costs no second pull', async () => {
     let connectedBeforePull = false;
     void channel.then(() => (connectedBeforePull = pulls.length === 0));

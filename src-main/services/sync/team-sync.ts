@@ -8,6 +8,7 @@ import { reconnectDelay } from '../softphone/backoff';
 import { LiveMessage, ServerWorkOrder, type PullResponse, type PushResult, type TeamDesktop, type TeamMembersResponse } from '../../../src-shared/sync/contract';
 import type { SyncStatus } from '../../../src-shared/domain/sync-status';
 import { ChangeApplier } from './apply-changes';
+import { KnowledgeLiveMessage } from '../../../src-shared/sync/knowledge-contract';
 import type { KnowledgePull } from './knowledge-pull';
 import type { Outbox } from './outbox';
 import { TeamServerError, type TeamClient } from './team-client';
@@ -392,7 +393,7 @@ export class TeamSync extends EventEmitter<{ status: [SyncStatus]; pulled: [{ wo
       const knowledgeDue = this.knowledge?.wants(message) ?? false;
       if (knowledgeDue) this.knowledgeDue = true;
       // Published knowledge alone does not send the desktop to pull the team's feed.
-      const settled = this.settleLive(message);
+      const settled = KnowledgeLiveMessage.safeParse(message).success || this.settleLive(message);
       if (!settled || knowledgeDue) this.kick(!settled);
     });
     ws.on('error', () => undefined);

@@ -6,9 +6,25 @@ import type { Viewer } from '../auth/policy';
 import { applyMutation, Rejection } from './apply-mutation';
 import { TeamFeed } from '../../db/repos/feed';
 
-/** JSON PostgreSQL will take for the record of a refused change: a lone surrogate becomes U+FFFD. */
-const storable = (value: unknown) =>
-  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? (v as string & { toWellFormed(): string }).toWellFormed() : v));
+/** The record of a refused change keeps this much of its body; a longer one keeps its kind and size. */
+const REJECTED_BODY_MAX = 64 * 1024;
+
+/**
+ * JSON PostgreSQL's jsonb will take for the record of a refused change (which may be anything the contract refused):
+ * a NUL or a lone surrogate, in a value or a key, becomes U+FFFD. A record it could not write would roll back the
+ * whole push, and the desktop would send the same push for ever.
+ */
+function storable(value: unknown): string {
+  const clean = (s: string) => (s as string & { toWellFormed(): string }).toWellFormed().replaceAll('\u0000', '\uFFFD');
+  const walk = (v: unknown): unknown =>
+    typeof v === 'string' ? clean(v)
+    : Array.isArray(v) ? v.map(walk)
+    : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [clean(k), walk(x)]))
+    : v;
+  const json = JSON.stringify(walk(value));
+  if (json.length <= REJECTED_BODY_MAX) return json;
+  return JSON.stringify({ kind: clean(String((value as { kind?: unknown }).kind ?? '')).slice(0, 64), bodyChars: json.length });
+}
 
 interface Log {
   warn(obj: object, msg: string): void;

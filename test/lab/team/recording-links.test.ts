@@ -183,11 +183,13 @@ describe('"Recording" links by the PBX\'s Call-ID', () => {
       { seq: 2, mutation: withCallId(`${'a'.repeat(257)}@127.0.0.1`) },
       // A line break and a bell: a forged log line, a terminal's control.
       { seq: 3, mutation: withCallId('abc@127.0.0.1\r\nX-Forged: 1\u0007') },
-      { seq: 4, mutation: older },
+      // A NUL, which PostgreSQL keeps in no text or jsonb: the record of the refusal must still be written.
+      { seq: 4, mutation: withCallId('x@h\u0000') },
+      { seq: 5, mutation: older },
     ]);
     expect(pushed.status).toBe(200);
-    expect(pushed.body.results.map((r) => r.outcome)).toEqual(['applied', 'rejected', 'rejected', 'applied']);
-    for (const r of pushed.body.results.slice(1, 3)) {
+    expect(pushed.body.results.map((r) => r.outcome)).toEqual(['applied', 'rejected', 'rejected', 'rejected', 'applied']);
+    for (const r of pushed.body.results.slice(1, 4)) {
       expect(r.reason).toBe('this change is not valid: contact.pbxCallId: a Call-ID is 1–256 visible ASCII characters, without spaces or control characters');
     }
     // The team sees the two good calls, the first with its Call-ID, the older desktop's without one.
