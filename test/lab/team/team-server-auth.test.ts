@@ -101,16 +101,25 @@ describe('team server: accounts and authorisation', () => {
     expect(agentIds).toEqual(expect.arrayContaining([difficult.workOrder.id, ordinary.workOrder.id]));
   });
 
-  it('rejects a malformed push with 400 and a reason, writing nothing', async () => {
+  it('rejects a malformed push with 400 and a malformed change with its reason, writing nothing', async () => {
     const agent = await signIn(base, '1001', 'agent-pass-1001');
     const before = (await pull(base, agent.accessToken)).body.cursor;
-    const bad = await fetch(`${base}/v1/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.accessToken}` },
-      body: JSON.stringify({ clientId: randomUUID(), mutations: [{ seq: 1, key: randomUUID(), mutation: { kind: 'workOrder.file', workOrder: { id: 'x' } } }] }),
-    });
+    const send = (body: unknown) =>
+      fetch(`${base}/v1/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.accessToken}` },
+        body: JSON.stringify(body),
+      });
+    const malformedChange = { kind: 'workOrder.file', workOrder: { id: 'x' } };
+    // The push itself malformed (no desktop id to answer): refused whole.
+    const bad = await send({ clientId: 'not-a-desktop', mutations: [{ seq: 1, key: randomUUID(), mutation: malformedChange }] });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/push is not valid/);
+    // A well-formed push with a malformed change: that change is refused with its reason (and recorded), not applied.
+    const one = await send({ clientId: randomUUID(), mutations: [{ seq: 1, key: randomUUID(), mutation: malformedChange }] });
+    expect(one.status).toBe(200);
+    const [result] = ((await one.json()) as { results: { outcome: string; reason?: string }[] }).results;
+    expect(result).toMatchObject({ outcome: 'rejected', reason: expect.stringMatching(/^this change is not valid: workOrder\./u) });
     expect((await pull(base, agent.accessToken)).body.cursor).toBe(before);
     const huge = await fetch(`${base}/v1/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.accessToken}` }, body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }) });
     expect(huge.status).toBe(413);
