@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDialogInfo } from './dialog-info';
+import { DialogProgress, parseDialogInfo, type DialogEntry } from './dialog-info';
 
 const doc = (dialogs: string, state = 'full') =>
   `<?xml version="1.0"?><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="3" state="${state}" entity="sip:1001@127.0.0.1">${dialogs}</dialog-info>`;
@@ -63,5 +63,24 @@ describe('parseDialogInfo reads XML as XML (what the regular expressions got wro
   it('an identity full of control and bidirectional characters is cleaned and capped', () => {
     const parsed = parseDialogInfo(doc(`<dialog id="1"><state>early</state><remote><identity>\u202esip:${'9'.repeat(500)}@pbx</identity></remote></dialog>`));
     expect(parsed?.dialogs[0]?.remote).toBe(`sip:${'9'.repeat(196)}`);
+  });
+});
+
+describe('DialogProgress', () => {
+  const entry = (id: string, state: DialogEntry['state']): DialogEntry => ({ id, state, direction: 'recipient', remote: null });
+
+  it('keeps a dialog at the furthest state reported: a late report of its ringing after its answer is stale', () => {
+    const progress = new DialogProgress();
+    expect(progress.settle({ full: true, dialogs: [entry('a', 'confirmed')] })).toEqual([entry('a', 'confirmed')]);
+    expect(progress.settle({ full: true, dialogs: [entry('a', 'early')] })).toEqual([entry('a', 'confirmed')]);
+    expect(progress.settle({ full: true, dialogs: [entry('a', 'terminated')] })).toEqual([entry('a', 'terminated')]);
+  });
+
+  it('takes each new dialog as reported, and forgets the dialogs a full report leaves out', () => {
+    const progress = new DialogProgress();
+    progress.settle({ full: true, dialogs: [entry('a', 'confirmed')] });
+    expect(progress.settle({ full: true, dialogs: [entry('b', 'early')] })).toEqual([entry('b', 'early')]);
+    // 'a' was forgotten with the report that left it out: a later report of it is taken as it is.
+    expect(progress.settle({ full: false, dialogs: [entry('a', 'early')] })).toEqual([entry('a', 'early')]);
   });
 });

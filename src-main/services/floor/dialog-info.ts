@@ -40,3 +40,26 @@ function remoteIdentity(dialog: XmlNode): string | null {
   const identity = children(children(dialog, 'remote')[0], 'identity')[0];
   return identity === undefined ? null : headerText(textOf(identity), 200);
 }
+
+/** RFC 4235's dialog state machine only moves forward: trying, proceeding, early, confirmed, terminated. */
+const PROGRESS: Record<DialogEntry['state'], number> = { trying: 0, proceeding: 1, early: 2, confirmed: 3, terminated: 4 };
+
+/**
+ * One watched member's dialogs as far as the PBX's reports have taken them. A report that puts a dialog back in an
+ * earlier state (early after confirmed) is a stale one: a loaded PBX can report a call's ringing and its answer out
+ * of order when the agent answers within milliseconds (a CI run's board showed an answered call as ringing again).
+ * Such a dialog keeps the furthest state reported. A full report forgets the dialogs it leaves out.
+ */
+export class DialogProgress {
+  private readonly furthest = new Map<string, DialogEntry['state']>();
+
+  settle(info: { full: boolean; dialogs: DialogEntry[] }): DialogEntry[] {
+    const settled = info.dialogs.map((d) => {
+      const before = this.furthest.get(d.id);
+      return before !== undefined && PROGRESS[before] > PROGRESS[d.state] ? { ...d, state: before } : d;
+    });
+    if (info.full) this.furthest.clear();
+    for (const d of settled) this.furthest.set(d.id, d.state);
+    return settled;
+  }
+}

@@ -4,7 +4,7 @@ import type { FloorMember } from '../../../src-shared/domain/floor';
 import type { Logger } from '../../app/logger';
 import { readAgentPresence, readCallQuality } from '../presence/pidf';
 import { poorStreak, type CallQualityLevel } from '../../../src-shared/quality/level';
-import { parseDialogInfo, type DialogEntry } from './dialog-info';
+import { DialogProgress, parseDialogInfo, type DialogEntry } from './dialog-info';
 
 export interface TeamMember {
   extension: string;
@@ -34,6 +34,8 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
   private readonly lastCalls = new Map<string, CallQualityLevel[]>();
   /** The latest quality each member published during her current call (her presence may go before her dialog). */
   private readonly callQuality = new Map<string, CallQualityLevel>();
+  /** Each member's dialogs as far as the PBX reported them (a late report of an earlier state is stale). */
+  private readonly dialogs = new Map<string, DialogProgress>();
   private readonly subscribers: Subscriber[] = [];
   /** NOTIFYs handled so far (for the benchmark). */
   notifies = 0;
@@ -122,7 +124,9 @@ export class FloorWatch extends EventEmitter<{ changed: [FloorMember] }> {
     const member = this.members.get(extension);
     const info = parseDialogInfo(body);
     if (!member || !info) return;
-    const found = currentCall(info.dialogs);
+    let progress = this.dialogs.get(extension);
+    if (!progress) this.dialogs.set(extension, (progress = new DialogProgress()));
+    const found = currentCall(progress.settle(info));
     if (!found) {
       if (member.call !== null && info.full) this.update({ ...this.callEnded(member), call: null });
       return;
